@@ -1,0 +1,9 @@
+// GET /v1/municipalities/{code} — one municipality.
+import { repositories } from '../../../lib/data/repositories.js';
+import { getMunicipality } from '../../../lib/domain/municipalities/use-cases/get-municipality.js';
+import { httpRoute } from '../../../lib/http/http-route.js';
+import { routes } from '../../../lib/http/routes.js';
+
+const deps = repositories();
+
+export const handler = httpRoute(routes.getMunicipality, ({ params }) => getMunicipality(deps, params.code));

@@ -1,0 +1,10 @@
+// GET /v1/municipalities — the public municipality list.
+import { repositories } from '../../../lib/data/repositories.js';
+import { listMunicipalities } from '../../../lib/domain/municipalities/use-cases/list-municipalities.js';
+import { httpRoute } from '../../../lib/http/http-route.js';
+import { routes } from '../../../lib/http/routes.js';
+
+const deps = repositories();
+
+export const handler = httpRoute(routes.listMunicipalities, async ({ query }) =>
+  ({ items: await listMunicipalities(deps, query) }));

@@ -1,0 +1,10 @@
+// GET /health — liveness plus a database round trip.
+import { tableReachable } from '../../../lib/data/health-probe.js';
+import { HttpResponse, httpRoute } from '../../../lib/http/http-route.js';
+import { routes } from '../../../lib/http/routes.js';
+
+export const handler = httpRoute(routes.health, async () => {
+  const database = (await tableReachable()) ? 'ok' : 'unavailable';
+  const body = { status: database === 'ok' ? 'ok' : 'degraded', database, time: new Date().toISOString() };
+  return new HttpResponse(database === 'ok' ? 200 : 503, body, { 'cache-control': 'no-store' });
+});

@@ -1,0 +1,32 @@
+// The environment, parsed once with zod: a missing or malformed variable fails loudly at start-up.
+import * as z from 'zod';
+
+const envSchema = z.object({
+  TABLE_NAME: z.string().min(3, 'DynamoDB table names need at least 3 characters'),
+  AWS_REGION: z.string().default('eu-north-1'),
+  /** Set only locally: DynamoDB Local's endpoint, e.g. http://127.0.0.1:8000. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  /** Public base URL of the API, used in links (verification URLs, docs). */
+  PUBLIC_BASE_URL: z.url().optional(),
+  STAGE: z.enum(['local', 'test', 'aws']).default('aws'),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** For tests and the local stack, which set the environment after this module loaded. */
+export function resetConfig(): void {
+  cached = undefined;
+}

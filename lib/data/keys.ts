@@ -1,0 +1,13 @@
+// Every key of every item is built here and nowhere else (see table.ts for the access patterns).
+
+export const keys = {
+  municipality: (code: string) => ({ pk: `MUNI#${code}`, sk: 'PROFILE' }),
+  municipalityListing: (code: string) => ({ gsi1pk: 'MUNICIPALITIES', gsi1sk: code }),
+  municipalitiesCollection: () => ({ gsi1pk: 'MUNICIPALITIES' }),
+  user: (sub: string) => ({ pk: `USER#${sub}`, sk: 'PROFILE' }),
+} as const;
+
+export const ENTITY = {
+  municipality: 'Municipality',
+  user: 'User',
+} as const;

@@ -1,0 +1,60 @@
+// Municipalities in the table: one item per municipality, listed through the byCollection index.
+import { BatchWriteCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { MunicipalityRepository } from '../domain/municipalities/ports.js';
+import { municipalitySchema, type Municipality } from '../domain/municipalities/types.js';
+import { ENTITY, keys } from './keys.js';
+import { INDEXES } from './table.js';
+
+export class DynamoMunicipalityRepository implements MunicipalityRepository {
+  constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
+
+  // one municipality by its ISO code
+  async get(code: string): Promise<Municipality | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.municipality(code) }));
+    return Item ? toMunicipality(Item) : undefined;
+  }
+
+  // all municipalities, ordered by code (one partition of ~43 items: a single page)
+  async list(): Promise<Municipality[]> {
+    const out: Municipality[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(new QueryCommand({
+        TableName: this.table,
+        IndexName: INDEXES.byCollection.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': INDEXES.byCollection.partition },
+        ExpressionAttributeValues: { ':pk': keys.municipalitiesCollection().gsi1pk },
+        ExclusiveStartKey: start,
+      }));
+      out.push(...(page.Items ?? []).map(toMunicipality));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  /** Upserts the registry (idempotent: the seed runs on every local start and every deploy). */
+  async putAll(list: readonly Municipality[]): Promise<void> {
+    for (let i = 0; i < list.length; i += 25) {
+      let requests: NonNullable<Parameters<typeof this.batch>[0]> = list.slice(i, i + 25).map((m) => ({
+        PutRequest: { Item: { ...keys.municipality(m.code), ...keys.municipalityListing(m.code), entityType: ENTITY.municipality, ...m } },
+      }));
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** Math.min(attempt, 6)));
+        requests = await this.batch(requests);
+      }
+    }
+  }
+
+  private async batch(requests: { PutRequest: { Item: Record<string, unknown> } }[]) {
+    const res = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.table]: requests } }));
+    return (res.UnprocessedItems?.[this.table] ?? []) as { PutRequest: { Item: Record<string, unknown> } }[];
+  }
+}
+
+function toMunicipality(item: Record<string, unknown>): Municipality {
+  return municipalitySchema.parse({
+    code: item.code, name: item.name, nameEn: item.nameEn, kind: item.kind,
+    validFrom: item.validFrom, validTo: item.validTo ?? null, mergedInto: item.mergedInto ?? null,
+  });
+}

@@ -1,0 +1,13 @@
+// Wires the DynamoDB adapters behind the domain ports, once per process.
+import { documentClient, tableName } from './client.js';
+import { DynamoMunicipalityRepository } from './municipality-repository.js';
+
+export function repositories() {
+  const db = documentClient();
+  const table = tableName();
+  return {
+    municipalities: new DynamoMunicipalityRepository(db, table),
+  };
+}
+
+export type Repositories = ReturnType<typeof repositories>;

@@ -1,0 +1,42 @@
+// What a route is: the seam shared by the handlers, the CDK API, the local gateway and the OpenAPI document.
+import type * as z from 'zod';
+import type { Role } from '../domain/identity/types.js';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteDef {
+  /** Stable operation id; also the Lambda's logical name. */
+  readonly id: string;
+  readonly method: Method;
+  /** API Gateway syntax: /v1/municipalities/{code}. */
+  readonly path: string;
+  readonly summary: string;
+  readonly tag: string;
+  /** 'public' needs no token; otherwise the roles allowed (checked before any input is read). */
+  readonly auth: 'public' | readonly Role[];
+  readonly params?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly body?: z.ZodType;
+  /** The 2xx body, for the OpenAPI document. */
+  readonly response?: z.ZodType;
+  readonly successStatus?: number;
+  /** Non-JSON success content (e.g. text/html, text/csv). */
+  readonly produces?: string;
+  /** The problem statuses the route can answer besides 400/401/403/500 implied by its definition. */
+  readonly problems?: readonly number[];
+  /** Lambda entry point, relative to the project root; routes may share one. */
+  readonly entry: string;
+  /** Optional per-function tuning. */
+  readonly memoryMb?: number;
+  readonly timeoutSeconds?: number;
+}
+
+export function defineRoute<const R extends RouteDef>(route: R): R {
+  return route;
+}
+
+/** Converts /v1/a/{b} to a regular expression with named groups, for the local gateway. */
+export function pathPattern(path: string): RegExp {
+  const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([A-Za-z0-9_]+)\+?\\?\}/g, '(?<$1>[^/]+)');
+  return new RegExp(`^${source}$`);
+}

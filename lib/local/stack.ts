@@ -1,0 +1,78 @@
+// The whole local stack in one process tree: DynamoDB Local, the table, demo data, the identity provider, the gateway.
+import { mkdirSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import { ensureTable, localClient } from '../data/admin.js';
+import { resetDocumentClient } from '../data/client.js';
+import { resetConfig } from '../config.js';
+import { routeList } from '../http/routes.js';
+import { startDynamoLocal, type RunningDynamo } from './dynamodb-local.js';
+import { createGateway, listen, type GatewayOptions } from './gateway.js';
+import { loadOrCreateKeys, tokenVerifier, type LocalKeys } from './identity-provider.js';
+import { seedReferenceData } from './seed.js';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
+
+export interface LocalStackOptions {
+  /** Where data, keys and outputs live; `null` keeps DynamoDB in memory and keys in a temp dir. */
+  dataDir: string;
+  persist: boolean;
+  fresh?: boolean;
+  port?: number;
+  host?: string;
+  tableName?: string;
+  onRequest?: GatewayOptions['onRequest'];
+}
+
+export interface LocalStack {
+  baseUrl: string;
+  dynamo: RunningDynamo;
+  tableName: string;
+  keys: LocalKeys;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+/** Points this process's handlers at DynamoDB Local (they read the environment once, through config()). */
+export function useLocalTable(endpoint: string, table: string, stage: 'local' | 'test' = 'local'): void {
+  process.env.TABLE_NAME = table;
+  process.env.DYNAMODB_ENDPOINT = endpoint;
+  process.env.AWS_REGION ??= 'eu-north-1';
+  process.env.STAGE = stage;
+  process.env.POWERTOOLS_LOG_LEVEL ??= stage === 'test' ? 'ERROR' : 'INFO';
+  resetConfig();
+  resetDocumentClient();
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const dataDir = resolve(options.dataDir);
+  if (options.fresh) rmSync(join(dataDir, 'dynamodb'), { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const tableName = options.tableName ?? 'jaunatne-local';
+
+  const dynamo = await startDynamoLocal({
+    dbPath: options.persist ? join(dataDir, 'dynamodb') : undefined,
+    pidFile: join(dataDir, 'dynamodb.pid'),
+  });
+  try {
+    const admin = localClient(dynamo.endpoint);
+    await ensureTable(admin, tableName);
+    admin.destroy();
+    useLocalTable(dynamo.endpoint, tableName, options.persist ? 'local' : 'test');
+    const { repositories } = await import('../data/repositories.js');
+    await seedReferenceData(repositories());
+
+    const keys = await loadOrCreateKeys(join(dataDir, 'jwt-key.json'));
+    const server = createGateway({ routes: routeList, verify: tokenVerifier(keys), root: PROJECT_ROOT, onRequest: options.onRequest });
+    const host = options.host ?? '127.0.0.1';
+    const port = await listen(server, options.port ?? 3000, host);
+    const stop = async () => {
+      await new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
+      await dynamo.stop();
+    };
+    return { baseUrl: `http://${host}:${port}`, dynamo, tableName, keys, server, stop };
+  } catch (error) {
+    await dynamo.stop();
+    throw error;
+  }
+}

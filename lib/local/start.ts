@@ -1,0 +1,55 @@
+// `npm start`: the local stack with demo data, printed addresses and tokens; Ctrl-C stops everything.
+import { join } from 'node:path';
+import { DEMO_USERS } from './demo.js';
+import { JavaMissingError } from './dynamodb-local.js';
+import { signToken } from './identity-provider.js';
+import { PROJECT_ROOT, startLocalStack } from './stack.js';
+
+const args = process.argv.slice(2);
+const fresh = args.includes('--fresh');
+const port = Number(process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`PORT must be a whole number from 1 to 65535, not "${process.env.PORT}".`);
+  process.exit(2);
+}
+
+try {
+  const stack = await startLocalStack({
+    dataDir: join(PROJECT_ROOT, '.local'),
+    persist: true,
+    fresh,
+    port,
+    onRequest: ({ method, path, status, ms }) => console.log(`${method} ${path} → ${status} (${ms.toFixed(1)} ms)`),
+  });
+  const tokens = await Promise.all(DEMO_USERS.map(async (u) => ({ label: u.label, token: await signToken(stack.keys, { ...u, expiresIn: 12 * 3600 }) })));
+  console.log(`
+Jaunatnes darba platforma — local stack is running${fresh ? ' (fresh data)' : ''}
+
+  API gateway     ${stack.baseUrl}
+  API reference   ${stack.baseUrl}/docs
+  OpenAPI         ${stack.baseUrl}/openapi.json
+  DynamoDB Local  ${stack.dynamo.endpoint}  (table ${stack.tableName}, data in .local/dynamodb)
+  Signing key     .local/jwt-key.json  (npm run token -- --role youth --sub u-1 --municipality LV-042)
+
+Demo tokens (valid 12 h):`);
+  for (const { label, token } of tokens) console.log(`  ${label}\n    ${token}\n`);
+  console.log(`Try: curl -H "Authorization: Bearer <token>" ${stack.baseUrl}/v1/me\nCtrl-C stops everything.\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the gateway and DynamoDB Local…`);
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+} catch (error) {
+  if (error instanceof JavaMissingError || (error instanceof Error && /already in use|Java/.test(error.message))) {
+    console.error(`\nCannot start the local stack: ${error.message}\n`);
+  } else {
+    console.error('\nCannot start the local stack:', error);
+  }
+  process.exit(1);
+}
