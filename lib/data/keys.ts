@@ -2,6 +2,7 @@
 
 export const keys = {
   municipality: (code: string) => ({ pk: `MUNI#${code}`, sk: 'PROFILE' }),
+  municipalityYouthContact: (code: string) => ({ pk: `MUNI#${code}`, sk: 'CONTACT#YOUTH' }),
   municipalityListing: (code: string) => ({ gsi1pk: 'MUNICIPALITIES', gsi1sk: code }),
   municipalitiesCollection: () => ({ gsi1pk: 'MUNICIPALITIES' }),
   user: (sub: string) => ({ pk: `USER#${sub}`, sk: 'PROFILE' }),
@@ -9,5 +10,6 @@ export const keys = {
 
 export const ENTITY = {
   municipality: 'Municipality',
+  youthContact: 'YouthContact',
   user: 'User',
 } as const;

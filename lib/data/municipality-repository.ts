@@ -1,7 +1,7 @@
 // Municipalities in the table: one item per municipality, listed through the byCollection index.
-import { BatchWriteCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MunicipalityRepository } from '../domain/municipalities/ports.js';
-import { municipalitySchema, type Municipality } from '../domain/municipalities/types.js';
+import { municipalitySchema, storedYouthContactSchema, type Municipality, type StoredYouthContact } from '../domain/municipalities/types.js';
 import { ENTITY, keys } from './keys.js';
 import { INDEXES } from './table.js';
 
@@ -44,6 +44,21 @@ export class DynamoMunicipalityRepository implements MunicipalityRepository {
         requests = await this.batch(requests);
       }
     }
+  }
+
+  // the youth affairs contact of one municipality (a separate item, so re-seeding the registry keeps it)
+  async getYouthContact(code: string): Promise<StoredYouthContact | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.municipalityYouthContact(code) }));
+    if (!Item) return undefined;
+    const { name, email, phone, updatedAt, updatedBy } = Item;
+    return storedYouthContactSchema.parse({ name, email, phone, updatedAt, updatedBy });
+  }
+
+  async putYouthContact(code: string, contact: StoredYouthContact): Promise<void> {
+    await this.db.send(new PutCommand({
+      TableName: this.table,
+      Item: { ...keys.municipalityYouthContact(code), entityType: ENTITY.youthContact, municipality: code, ...contact },
+    }));
   }
 
   private async batch(requests: { PutRequest: { Item: Record<string, unknown> } }[]) {

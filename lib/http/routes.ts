@@ -1,7 +1,7 @@
 // The route table: every HTTP route of the API, once. Infra, the local gateway and OpenAPI all read this list.
 import * as z from 'zod';
 import { ROLES, userSchema } from '../domain/identity/types.js';
-import { isoDate, municipalityCode, municipalitySchema } from '../domain/municipalities/types.js';
+import { isoDate, municipalityCode, municipalityDetailSchema, municipalitySchema, storedYouthContactSchema, youthContactSchema } from '../domain/municipalities/types.js';
 import { defineRoute, type RouteDef } from './route.js';
 
 const ALL_ROLES = ROLES;
@@ -42,9 +42,19 @@ export const routes = {
     id: 'getMunicipality', method: 'GET', path: '/v1/municipalities/{code}', tag: 'municipalities', auth: 'public',
     summary: 'One municipality by ISO 3166-2:LV code',
     params: z.object({ code: municipalityCode }),
-    response: municipalitySchema,
+    response: municipalityDetailSchema,
     problems: [404],
     entry: 'functions/http/municipalities/get-municipality.ts',
+  }),
+  setYouthContact: defineRoute({
+    id: 'setYouthContact', method: 'PUT', path: '/v1/municipalities/{code}/youth-contact', tag: 'municipalities',
+    auth: ['coordinator', 'agency'],
+    summary: "Set the municipality's public youth affairs contact (coordinators of that municipality, or the agency)",
+    params: z.object({ code: municipalityCode }),
+    body: youthContactSchema.strict(),
+    response: storedYouthContactSchema,
+    problems: [404],
+    entry: 'functions/http/municipalities/set-youth-contact.ts',
   }),
   getMe: defineRoute({
     id: 'getMe', method: 'GET', path: '/v1/me', tag: 'identity', auth: ALL_ROLES,

@@ -18,10 +18,16 @@ const LATVIAN: Record<string, string> = {
 };
 
 export function fieldIssues(prefix: string, error: z.ZodError, lang: Lang): FieldIssue[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue) => {
     const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        field: `${path}.${key}`, rule: issue.code,
+        message: lang === 'lv' ? `${LATVIAN.unrecognized_keys}: ${key}` : `Unrecognized key: ${key}`,
+      }));
+    }
     const rule = issue.code === 'custom' && typeof issue.params?.rule === 'string' ? issue.params.rule : issue.code;
     const message = lang === 'lv' ? `${LATVIAN[issue.code] ?? LATVIAN.custom} (${issue.message})` : issue.message;
-    return { field: path || prefix, rule, message };
+    return [{ field: path || prefix, rule, message }];
   });
 }

@@ -126,7 +126,12 @@ export function createGateway(options: GatewayOptions): Server {
         }
       }
 
-      const raw = await readBody(req);
+      let raw: Buffer;
+      try {
+        raw = await readBody(req);
+      } catch (error) {
+        return send({ ...errorResponse(error, lang, requestId), statusCode: 413 });
+      }
       const contentType = req.headers['content-type'] ?? '';
       const textual = raw.length === 0 || TEXTUAL.test(contentType);
       const headers: Record<string, string> = {};

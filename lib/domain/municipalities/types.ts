@@ -23,3 +23,22 @@ export type Municipality = z.infer<typeof municipalitySchema>;
 export function isValidOn(m: Pick<Municipality, 'validFrom' | 'validTo'>, date: string): boolean {
   return m.validFrom <= date && (m.validTo === null || date <= m.validTo);
 }
+
+/** The municipality's youth affairs contact (jaunatnes lietu speciālists), shown publicly with the municipality. */
+export const youthContactSchema = z.object({
+  name: z.string().trim().min(2).max(120).describe('Full name of the youth affairs specialist'),
+  email: z.email().max(254),
+  phone: z.string().regex(/^\+371 ?[2-9][0-9]{7}$/, 'must be a Latvian number: +371 followed by 8 digits').optional(),
+});
+export type YouthContact = z.infer<typeof youthContactSchema>;
+
+export const storedYouthContactSchema = youthContactSchema.extend({
+  updatedAt: z.iso.datetime(),
+  updatedBy: z.string(),
+});
+export type StoredYouthContact = z.infer<typeof storedYouthContactSchema>;
+
+export const municipalityDetailSchema = municipalitySchema.extend({
+  youthContact: storedYouthContactSchema.omit({ updatedBy: true }).nullable(),
+});
+export type MunicipalityDetail = z.infer<typeof municipalityDetailSchema>;

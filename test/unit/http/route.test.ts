@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { pathPattern } from '../../../lib/http/route.js';
+import { routeList } from '../../../lib/http/routes.js';
+
+describe('pathPattern', () => {
+  it('captures path parameters by name and matches whole paths only', () => {
+    const p = pathPattern('/v1/municipalities/{code}');
+    expect(p.exec('/v1/municipalities/LV-042')?.groups).toEqual({ code: 'LV-042' });
+    expect(p.test('/v1/municipalities')).toBe(false);
+    expect(p.test('/v1/municipalities/LV-042/extra')).toBe(false);
+  });
+
+  it('escapes dots so /openapi.json does not match /openapiXjson', () => {
+    expect(pathPattern('/openapi.json').test('/openapiXjson')).toBe(false);
+  });
+});
+
+describe('the route table', () => {
+  it('has unique ids and unique method + path pairs', () => {
+    expect(new Set(routeList.map((r) => r.id)).size).toBe(routeList.length);
+    expect(new Set(routeList.map((r) => `${r.method} ${r.path}`)).size).toBe(routeList.length);
+  });
+
+  it('declares a schema for every path parameter', () => {
+    for (const route of routeList) {
+      const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      if (names.length > 0) expect(route.params, route.id).toBeDefined();
+    }
+  });
+
+  it('points every route at a handler under functions/', () => {
+    for (const route of routeList) expect(route.entry).toMatch(/^functions\/http\/[a-z-]+\/[a-z-]+\.ts$/);
+  });
+});
