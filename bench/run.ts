@@ -1,0 +1,13 @@
+// `npm run bench`: every benchmark section in turn, printing figures and ratios (never asserted in tests).
+import { benchPlatform } from './platform.js';
+
+const sections: { name: string; run: () => Promise<void> }[] = [
+  { name: 'platform', run: benchPlatform },
+];
+
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+for (const section of sections) {
+  if (only.length > 0 && !only.includes(section.name)) continue;
+  console.log(`\n# ${section.name}`);
+  await section.run();
+}
