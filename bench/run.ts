@@ -1,7 +1,9 @@
 // `npm run bench`: every benchmark section in turn, printing figures and ratios (never asserted in tests).
+import { benchBundles } from './bundles.js';
 import { benchPlatform } from './platform.js';
 
 const sections: { name: string; run: () => Promise<void> }[] = [
+  { name: 'bundles', run: benchBundles },
   { name: 'platform', run: benchPlatform },
 ];
 
