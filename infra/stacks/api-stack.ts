@@ -10,7 +10,7 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { InvocationType, Trigger } from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
-import type { RouteDef } from '../../lib/http/route.js';
+import { tableAccessOf, type RouteDef } from '../../lib/http/route.js';
 import { routeList, routes } from '../../lib/http/routes.js';
 import { AppFunction } from '../constructs/app-function.js';
 import { Identity } from '../constructs/identity.js';
@@ -99,8 +99,9 @@ export class ApiStack extends Stack {
         environment: { PUBLIC_BASE_URL: this.api.apiEndpoint },
         bundledFiles: BUNDLED_FILES[entry],
       });
-      // Least privilege: a function that only answers GET cannot write.
-      fn.bindTable({ table, access: group.every((r) => r.method === 'GET') ? 'read' : 'readWrite' });
+      // Least privilege: a function that only answers GET cannot write; one that needs no table gets none.
+      const access = tableAccessOf(group);
+      if (access !== 'none') fn.bindTable({ table, access });
       const integration = new HttpLambdaIntegration(`${pascalCase(first.id)}Integration`, fn);
 
       for (const route of group) {

@@ -16,17 +16,17 @@ export const routes = {
   }),
   openapi: defineRoute({
     id: 'getOpenApi', method: 'GET', path: '/openapi.json', tag: 'platform', auth: 'public',
-    summary: 'This OpenAPI 3.1 document',
+    summary: 'This OpenAPI 3.1 document', table: 'none',
     entry: 'functions/http/platform/get-openapi.ts',
   }),
   docs: defineRoute({
     id: 'getDocs', method: 'GET', path: '/docs', tag: 'platform', auth: 'public',
-    summary: 'API reference page (Swagger UI, served from the npm package, no CDN)', produces: 'text/html',
+    summary: 'API reference page (Swagger UI, served from the npm package, no CDN)', produces: 'text/html', table: 'none',
     entry: 'functions/http/platform/get-docs.ts',
   }),
   docsAsset: defineRoute({
     id: 'getDocsAsset', method: 'GET', path: '/docs/{asset}', tag: 'platform', auth: 'public',
-    summary: 'Static asset of the API reference page', produces: 'application/javascript',
+    summary: 'Static asset of the API reference page', produces: 'application/javascript', table: 'none',
     params: z.object({ asset: z.enum(['swagger-ui-bundle.js', 'swagger-ui.css', 'init.js']) }),
     problems: [404],
     entry: 'functions/http/platform/get-docs.ts',

@@ -4,7 +4,7 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../lib/domain/identity/types.js';
-import type { RouteDef } from '../../lib/http/route.js';
+import { tableAccessOf, type RouteDef } from '../../lib/http/route.js';
 import { routeList, routes } from '../../lib/http/routes.js';
 import { buildApp, type BuiltApp } from '../../infra/build-app.js';
 import type { AppFunction } from '../../infra/constructs/app-function.js';
@@ -127,7 +127,7 @@ describe('the functions', () => {
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         Handler: 'index.handler',
-        Environment: { Variables: { STAGE: 'aws', NODE_OPTIONS: '--enable-source-maps', TABLE_NAME: expect.anything() } },
+        Environment: { Variables: { STAGE: 'aws', NODE_OPTIONS: '--enable-source-maps' } },
         LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: logGroupId }, ApplicationLogLevel: 'INFO', SystemLogLevel: 'WARN' },
       });
       expect(resources[logGroupId].Properties.RetentionInDays, fn.node.path).toBe(90);
@@ -140,7 +140,17 @@ describe('the functions', () => {
     }
   });
 
-  it.each(entries.filter(([, group]) => group.every((r) => r.method === 'GET')).map(([entry]) => [entry]))(
+  it.each(entries.filter(([, group]) => tableAccessOf(group) === 'none').map(([entry]) => [entry]))(
+    'gives %s (which needs no table) neither TABLE_NAME nor any DynamoDB action',
+    (entry) => {
+      const fn = template.toJSON().Resources[logicalId(functionOf(entry))];
+      expect(fn.Properties.Environment.Variables.TABLE_NAME).toBeUndefined();
+      const actions = statementsOfRole(template, roleIdOf(functionOf(entry))).flatMap((s) => s.actions);
+      expect(actions.filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
+    },
+  );
+
+  it.each(entries.filter(([, group]) => tableAccessOf(group) === 'read').map(([entry]) => [entry]))(
     'lets %s (GET only) read the table and its indexes but never write',
     (entry) => {
       const statements = statementsOfRole(template, roleIdOf(functionOf(entry)));
@@ -150,7 +160,7 @@ describe('the functions', () => {
     },
   );
 
-  it.each(entries.filter(([, group]) => group.some((r) => r.method !== 'GET')).map(([entry]) => [entry]))(
+  it.each(entries.filter(([, group]) => tableAccessOf(group) === 'readWrite').map(([entry]) => [entry]))(
     'lets %s (which changes data) write to the table',
     (entry) => {
       const actions = statementsOfRole(template, roleIdOf(functionOf(entry))).flatMap((s) => s.actions);
