@@ -114,6 +114,11 @@ export function defaultFontDir(): string {
   return join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 }
 
+/*
+ * Each PDF parses its fonts anew (fontkit.create per embed). Sharing one parsed fontkit Font between
+ * documents is 4× faster but unsafe: fontkit caches glyph objects, and a glyph first met without its
+ * code points loses them in the next document's ToUnicode map (text extraction then drops letters).
+ */
 const fontBytes = new Map<string, Uint8Array>();
 /** Font files are read once per process; each PDF embeds its own subset. */
 function loadFont(dir: string, name: FontName): Uint8Array {

@@ -133,6 +133,19 @@ describe('the certificate PDF', () => {
     expect(lines).toContain(`… un vēl ${30 - shown} iestādes`);
   });
 
+  it('renders concurrent certificates with the shared parsed fonts, each with its own glyphs and QR', async () => {
+    const names = ['Ģirts Ķēniņš-Šņore', 'Žanna Čukure', 'Ūdris Ļoļa', 'Ēvalds Ņikitins', 'Agnese Īvāne', 'Ōto Œuvre', 'Ārija Ģērķe', 'Ineta Zīle'];
+    const pdfs = await Promise.all(
+      names.map((holderName, i) =>
+        renderCertificatePdf(aCertificatePdf({ holderName, verificationUrl: `${URL_LV042}?n=${i}`, language: i % 2 === 0 ? 'lv' : 'en' })),
+      ),
+    );
+    for (const [i, pdf] of pdfs.entries()) {
+      expect(await linesOf(pdf)).toContain(names[i]);
+      expectQrOf(await drawnQr(pdf), `${URL_LV042}?n=${i}`);
+    }
+  });
+
   it('draws exactly the QR code of the verification URL', async () => {
     expectQrOf(await drawnQr(await renderCertificatePdf(aCertificatePdf())), URL_LV042);
   });
