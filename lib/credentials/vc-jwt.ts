@@ -80,6 +80,18 @@ const payloadSchema = z.looseObject({
   exp: z.number().optional(),
 });
 
+/** Imported public keys per JWK object: a served JWKS is reused across many verifications. */
+const imported = new WeakMap<object, Promise<Awaited<ReturnType<typeof importJWK>>>>();
+function publicKeyOf(jwk: JSONWebKeySet['keys'][number]) {
+  let key = imported.get(jwk);
+  if (!key) {
+    key = importJWK({ ...jwk, alg: 'EdDSA' }, 'EdDSA');
+    imported.set(jwk, key);
+    key.catch(() => imported.delete(jwk));
+  }
+  return key;
+}
+
 const invalid = (reason: InvalidReason, detail: string): VerificationResult => ({ status: 'invalid', reason, detail });
 
 /**
@@ -102,7 +114,7 @@ export async function verifyCredential(jwt: string, options: VerifyOptions): Pro
 
   let payloadBytes: Uint8Array;
   try {
-    const key = await importJWK({ ...jwk, alg: 'EdDSA' }, 'EdDSA');
+    const key = await publicKeyOf(jwk);
     ({ payload: payloadBytes } = await compactVerify(jwt, key, { algorithms: ['EdDSA'] }));
   } catch (e) {
     return invalid('signature', e instanceof Error ? e.message : 'signature verification failed');
