@@ -106,11 +106,10 @@ type FontName = keyof typeof FONT_FILES;
 type Fonts = Record<FontName, PDFFont>;
 
 /**
- * Where the DejaVu TTFs live. Defaults to the dejavu-fonts-ttf package; a Lambda bundle that copies the
- * files elsewhere sets CERTIFICATE_FONT_DIR.
+ * Where the DejaVu TTFs live: the dejavu-fonts-ttf package. A Lambda bundle that copies the files
+ * elsewhere passes `fontDir` (from its parsed config) to renderCertificatePdf.
  */
 export function defaultFontDir(): string {
-  if (process.env.CERTIFICATE_FONT_DIR) return process.env.CERTIFICATE_FONT_DIR;
   return join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 }
 
