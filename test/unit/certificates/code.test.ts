@@ -144,6 +144,19 @@ describe('certificate code validation', () => {
     );
   });
 
+  it('also catches jump transpositions (abc → cba)', () => {
+    fc.assert(
+      fc.property(arbCode, fc.nat(), (code, at) => {
+        const chars = code.replaceAll('-', '');
+        const i = at % (chars.length - 2);
+        fc.pre(chars[i] !== chars[i + 2]);
+        const swapped = chars.slice(0, i) + chars[i + 2] + chars[i + 1] + chars[i] + chars.slice(i + 3);
+        expect(validate(swapped).ok).toBe(false);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
   it('catches every single substitution and adjacent transposition exhaustively for one code', () => {
     const chars = issued.replaceAll('-', '');
     let tried = 0;
