@@ -1,10 +1,12 @@
 // `npm run bench`: every benchmark section in turn, printing figures and ratios (never asserted in tests).
 import { benchBundles } from './bundles.js';
+import { benchCertificates } from './certificates.js';
 import { benchPlatform } from './platform.js';
 
 const sections: { name: string; run: () => Promise<void> }[] = [
   { name: 'bundles', run: benchBundles },
   { name: 'platform', run: benchPlatform },
+  { name: 'certificates', run: benchCertificates },
 ];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
