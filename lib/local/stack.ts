@@ -59,6 +59,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await ensureTable(admin, tableName);
     admin.destroy();
     useLocalTable(dynamo.endpoint, tableName, options.persist ? 'local' : 'test');
+    process.env.OUTBOX_DIR = join(dataDir, 'outbox'); // the local mailer writes .eml files here
     const { repositories } = await import('../data/repositories.js');
     await seedReferenceData(repositories());
 

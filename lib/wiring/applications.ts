@@ -1,0 +1,23 @@
+// Wires the application use cases' ports to their adapters, once per Lambda process.
+import { randomUUID } from 'node:crypto';
+import { repositories } from '../data/repositories.js';
+import type { ApplicationDeps } from '../domain/applications/use-cases/deps.js';
+import { DEFAULT_APPLICATION_POLICY } from '../domain/applications/policy.js';
+import { systemClock } from '../domain/clock.js';
+import { logger } from '../http/logger.js';
+import type { Mailer } from '../mail/mailer.js';
+import { mailerFromConfig } from '../mail/mailer-from-config.js';
+
+/** The mailer is built on first use, so routes that never mail never need mail configuration. */
+const lazyMailer = (): Mailer => {
+  let mailer: Promise<Mailer> | undefined;
+  return { send: async (message) => (mailer ??= mailerFromConfig()).then((m) => m.send(message)) };
+};
+
+export function applicationDeps(): ApplicationDeps {
+  const { applications, ceilings } = repositories();
+  return {
+    applications, ceilings, mailer: lazyMailer(), clock: systemClock, policy: DEFAULT_APPLICATION_POLICY, newId: randomUUID,
+    onMailError: (error) => logger.error('receipt email not sent', error as Error),
+  };
+}
