@@ -13,6 +13,12 @@ const envSchema = z.object({
   SES_SENDER: z.string().min(3).optional(),
   /** Local only: where the outbox mailer writes .eml files (the local stack sets <dataDir>/outbox). */
   OUTBOX_DIR: z.string().min(1).optional(),
+  /** S3 bucket for application attachments (AWS); unset locally, where files live under FILES_DIR. */
+  FILES_BUCKET: z.string().min(3).optional(),
+  /** Local only: the file store's directory, HMAC secret and the gateway URL its pre-signed links point at. */
+  FILES_DIR: z.string().min(1).optional(),
+  LOCAL_FILES_SECRET: z.string().min(16).optional(),
+  LOCAL_FILES_BASE_URL: z.url().optional(),
 });
 
 export type Config = z.infer<typeof envSchema>;

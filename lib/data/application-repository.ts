@@ -2,6 +2,7 @@
 import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../domain/errors.js';
+import { attachmentSchema, type Attachment } from '../domain/applications/attachments.js';
 import type { ApplicationRepository } from '../domain/applications/ports.js';
 import { applicationSchema, applicationVersionSchema, COHORTS, type Application, type ApplicationStatus, type ApplicationVersion, type Cohort } from '../domain/applications/types.js';
 import { ENTITY, keys } from './keys.js';
@@ -107,6 +108,28 @@ export class DynamoApplicationRepository implements ApplicationRepository {
     return Item ? toVersion(Item) : undefined;
   }
 
+  async putAttachment(attachment: Attachment): Promise<void> {
+    await this.db.send(new PutCommand({
+      TableName: this.table,
+      Item: { ...keys.applicationAttachment(attachment.applicationId, attachment.id), entityType: ENTITY.applicationAttachment, ...attachment },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }));
+  }
+
+  // the attachments of an application, by id
+  async listAttachments(id: string): Promise<Attachment[]> {
+    const k = keys.applicationAttachmentsPrefix(id);
+    return (await this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': k.pk, ':prefix': k.skPrefix },
+    })).map(toAttachment);
+  }
+
+  async getAttachment(id: string, attachmentId: string): Promise<Attachment | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.applicationAttachment(id, attachmentId) }));
+    return Item ? toAttachment(Item) : undefined;
+  }
+
   private headItem(app: Application): Record<string, unknown> {
     return {
       ...keys.applicationHead(app.id),
@@ -131,6 +154,11 @@ export class DynamoApplicationRepository implements ApplicationRepository {
 
 function toApplication(item: Record<string, unknown>): Application {
   return applicationSchema.parse(Object.fromEntries(APP_FIELDS.map((f) => [f, item[f]])));
+}
+
+const ATTACHMENT_FIELDS = Object.keys(attachmentSchema.shape);
+function toAttachment(item: Record<string, unknown>): Attachment {
+  return attachmentSchema.parse(Object.fromEntries(ATTACHMENT_FIELDS.map((f) => [f, item[f]])));
 }
 
 function toVersion(item: Record<string, unknown>): ApplicationVersion {

@@ -12,6 +12,10 @@ export const keys = {
   applicationHead: (id: string) => ({ pk: `APP#${id}`, sk: 'HEAD' }),
   applicationVersion: (id: string, version: number) => ({ pk: `APP#${id}`, sk: `VERSION#${String(version).padStart(4, '0')}` }),
   applicationVersionsPrefix: (id: string) => ({ pk: `APP#${id}`, skPrefix: 'VERSION#' }),
+  applicationAttachment: (id: string, attachmentId: string) => ({ pk: `APP#${id}`, sk: `ATTACH#${attachmentId}` }),
+  applicationAttachmentsPrefix: (id: string) => ({ pk: `APP#${id}`, skPrefix: 'ATTACH#' }),
+  /** Object key of an attachment's bytes in the file store (S3 bucket or local files directory). */
+  applicationAttachmentBlob: (id: string, attachmentId: string) => `applications/${id}/${attachmentId}`,
   applicationOfMunicipality: (code: string, createdAt: string, id: string) => ({ gsi1pk: `APPS#${code}`, gsi1sk: `${createdAt}#${id}` }),
   applicationsOfMunicipality: (code: string) => ({ gsi1pk: `APPS#${code}` }),
   applicationInQueue: (status: string, cohort: number, since: string, id: string) => ({ gsi2pk: `APPQ#${status}#C${cohort}`, gsi2sk: `${since}#${id}` }),
@@ -26,4 +30,5 @@ export const ENTITY = {
   publishedAllocation: 'PublishedAllocation',
   application: 'Application',
   applicationVersion: 'ApplicationVersion',
+  applicationAttachment: 'ApplicationAttachment',
 } as const;

@@ -13,6 +13,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | (reserved) work queues, oldest first                 | byQueue      | gsi2pk <queue>, gsi2sk <iso timestamp>#id |
  * | one application (head: state + working content)      | table        | pk APP#<id>, sk HEAD                      |
  * | the frozen submitted versions of an application      | table        | pk APP#<id>, sk begins_with VERSION#      |
+ * | the attachments of an application                   | table        | pk APP#<id>, sk begins_with ATTACH#       |
  * | applications of a municipality, oldest first         | byCollection | gsi1pk APPS#<code>, gsi1sk <created>#<id> |
  * | applications by status + cohort (review queue, grants)| byQueue     | gsi2pk APPQ#<status>#C<cohort>, gsi2sk <status since>#<id> |
  * | published allocation (ceiling) of one / all munis    | table        | pk ALLOCATION#CURRENT, sk MUNI#<code>     |

@@ -4,6 +4,7 @@ import {
   applicationContentSchema, applicationSchema, applicationVersionSchema, cohortSchema, municipalityCode, receiptSchema,
   reviewCommentSchema, STATUSES,
 } from '../domain/applications/types.js';
+import { attachmentRequestSchema, attachmentSchema } from '../domain/applications/attachments.js';
 import { defineRoute } from './route.js';
 
 const idParams = z.object({ id: z.uuid().describe('application id') });
@@ -113,6 +114,26 @@ export const applicationRoutes = {
     }),
     problems: [404],
     entry: `${E}/diff-application-versions.ts`,
+  }),
+  requestAttachmentUpload: defineRoute({
+    id: 'requestAttachmentUpload', method: 'POST', path: '/v1/applications/{id}/attachments', tag: 'applications', auth: ['coordinator'],
+    summary: 'Announce an attachment (PDF, DOCX, XLSX or EDOC, at most 20 MB) and get a pre-signed PUT URL valid 5 minutes, bound to its type and exact size',
+    params: idParams, body: attachmentRequestSchema,
+    response: z.object({ attachment: attachmentSchema, upload: z.object({ url: z.string(), method: z.literal('PUT'), headers: z.record(z.string(), z.string()), expiresAt: z.string() }) }),
+    successStatus: 201, problems: [404, 409, 422],
+    entry: `${E}/request-attachment-upload.ts`,
+  }),
+  listAttachments: defineRoute({
+    id: 'listAttachments', method: 'GET', path: '/v1/applications/{id}/attachments', tag: 'applications', auth: ['coordinator', 'agency'],
+    summary: "An application's attachments and whether each has been uploaded",
+    params: idParams, response: z.object({ items: z.array(attachmentSchema.extend({ uploaded: z.boolean() })) }), problems: [404],
+    entry: `${E}/list-attachments.ts`,
+  }),
+  getAttachmentDownload: defineRoute({
+    id: 'getAttachmentDownload', method: 'GET', path: '/v1/applications/{id}/attachments/{attachmentId}', tag: 'applications', auth: ['coordinator', 'agency'],
+    summary: 'A pre-signed download URL for one uploaded attachment, valid 5 minutes',
+    params: idParams.extend({ attachmentId: z.uuid() }), response: z.object({ url: z.string(), expiresAt: z.string() }), problems: [404, 409],
+    entry: `${E}/get-attachment-download.ts`,
   }),
   applicationSummary: defineRoute({
     id: 'applicationSummary', method: 'GET', path: '/v1/reports/applications/municipalities', tag: 'reports', auth: ['agency'],

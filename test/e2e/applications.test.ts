@@ -197,3 +197,58 @@ describe('submit rules through the gateway', () => {
     ]);
   });
 });
+
+describe('attachments through pre-signed URLs (local file store)', () => {
+  const pdf = Buffer.from('%PDF-1.7\n' + 'x'.repeat(991));
+
+  it('uploads a signed document through a short-lived URL bound to its type and size, then downloads it', async () => {
+    const coord = await coordinatorOf('LV-101');
+    const draft = await aDraft(coord);
+    const asked = await call('POST', `/v1/applications/${draft.id}/attachments`, {
+      token: coord, body: { kind: 'application-form', filename: 'pieteikums-parakstīts.pdf', contentType: 'application/pdf', sizeBytes: pdf.length },
+    });
+    expect(asked.status).toBe(201);
+    const { attachment, upload } = asked.json;
+    expect(upload).toMatchObject({ method: 'PUT', headers: { 'content-type': 'application/pdf', 'content-length': String(pdf.length) } });
+    expect(Date.parse(upload.expiresAt) - Date.now()).toBeLessThanOrEqual(300_000);
+
+    const wrongType = await fetch(upload.url, { method: 'PUT', headers: { 'content-type': 'application/zip' }, body: pdf });
+    expect(wrongType.status).toBe(400);
+    const wrongSize = await fetch(upload.url, { method: 'PUT', headers: { 'content-type': 'application/pdf' }, body: Buffer.concat([pdf, Buffer.from('extra')]) });
+    expect(wrongSize.status).toBe(400);
+    const forged = await fetch(upload.url.replace(/.$/, (c: string) => (c === 'A' ? 'B' : 'A')), { method: 'PUT', headers: { 'content-type': 'application/pdf' }, body: pdf });
+    expect(forged.status).toBe(403);
+    const before = await call('GET', `/v1/applications/${draft.id}/attachments`, { token: coord });
+    expect(before.json.items).toEqual([expect.objectContaining({ id: attachment.id, uploaded: false })]);
+    expect((await call('GET', `/v1/applications/${draft.id}/attachments/${attachment.id}`, { token: coord })).status).toBe(409);
+
+    const put = await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: pdf });
+    expect(put.status).toBe(200);
+    const after = await call('GET', `/v1/applications/${draft.id}/attachments`, { token: await agencyToken() });
+    expect(after.json.items).toEqual([expect.objectContaining({ id: attachment.id, filename: 'pieteikums-parakstīts.pdf', uploaded: true })]);
+
+    const link = await call('GET', `/v1/applications/${draft.id}/attachments/${attachment.id}`, { token: coord });
+    expect(link.status).toBe(200);
+    const download = await fetch(link.json.url);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(pdf);
+    expect((await fetch(link.json.url, { method: 'PUT', body: 'x' })).status).toBe(403); // a download grant never uploads
+  });
+
+  it('refuses disallowed types, files over 20 MB, mismatched extensions and other municipalities', async () => {
+    const coord = await coordinatorOf('LV-102');
+    const draft = await aDraft(coord);
+    const ask = (body: unknown, token = coord) => call('POST', `/v1/applications/${draft.id}/attachments`, { token, body });
+    const bad = await ask({ kind: 'other', filename: 'a.exe', contentType: 'application/x-msdownload', sizeBytes: 21 * 1024 * 1024 });
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors.map((e: { field: string }) => e.field).sort()).toEqual(['body.contentType', 'body.sizeBytes']);
+    const edoc = await ask({ kind: 'budget-estimate', filename: 'tame.edoc', contentType: 'application/vnd.etsi.asic-e+zip', sizeBytes: 20 * 1024 * 1024 });
+    expect(edoc.status).toBe(201);
+    const mismatch = await ask({ kind: 'budget-estimate', filename: 'tame.pdf', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', sizeBytes: 10 });
+    expect(mismatch.status).toBe(422);
+    expect(mismatch.json.rule).toBe('attachment.extension-mismatch');
+    const other = await ask({ kind: 'other', filename: 'a.pdf', contentType: 'application/pdf', sizeBytes: 10 }, await coordinatorOf('LV-RIX'));
+    expect(other.status).toBe(403);
+  });
+});

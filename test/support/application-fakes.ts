@@ -1,6 +1,7 @@
 // In-memory fakes of the application ports, for use-case tests: same contracts as the DynamoDB adapters.
 import { ConflictError } from '../../lib/domain/errors.js';
 import type { AllocationCeilings, ApplicationRepository } from '../../lib/domain/applications/ports.js';
+import type { Attachment } from '../../lib/domain/applications/attachments.js';
 import type { Application, ApplicationStatus, ApplicationVersion, Cohort } from '../../lib/domain/applications/types.js';
 import type { ApplicationDeps } from '../../lib/domain/applications/use-cases/deps.js';
 import { DEFAULT_APPLICATION_POLICY } from '../../lib/domain/applications/policy.js';
@@ -30,6 +31,10 @@ export class InMemoryApplications implements ApplicationRepository {
     return [...this.versions.entries()].filter(([k]) => k.startsWith(`${id}#`)).map(([, v]) => copy(v)).sort((a, b) => a.frozen.version - b.frozen.version);
   }
   async getVersion(id: string, n: number) { const v = this.versions.get(`${id}#${n}`); return v && copy(v); }
+  readonly attachments = new Map<string, Attachment>();
+  async putAttachment(a: Attachment) { this.attachments.set(`${a.applicationId}#${a.id}`, copy(a)); }
+  async listAttachments(id: string) { return [...this.attachments.values()].filter((a) => a.applicationId === id).map(copy); }
+  async getAttachment(id: string, attId: string) { const a = this.attachments.get(`${id}#${attId}`); return a && copy(a); }
 }
 
 export class FixedCeilings implements AllocationCeilings {

@@ -1,4 +1,5 @@
 // What the application use cases need from storage and from the published allocation.
+import type { Attachment } from './attachments.js';
 import type { Application, ApplicationStatus, ApplicationVersion, Cohort } from './types.js';
 
 export interface ApplicationRepository {
@@ -14,6 +15,9 @@ export interface ApplicationRepository {
   listByStatus(status: ApplicationStatus, cohort?: Cohort): Promise<Application[]>;
   listVersions(id: string): Promise<ApplicationVersion[]>;
   getVersion(id: string, version: number): Promise<ApplicationVersion | undefined>;
+  putAttachment(attachment: Attachment): Promise<void>;
+  listAttachments(id: string): Promise<Attachment[]>;
+  getAttachment(id: string, attachmentId: string): Promise<Attachment | undefined>;
 }
 
 /** The published allocation of each municipality: the ceiling of what it may request. */
