@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -50,6 +52,13 @@ describe('a project application from draft to approved grant, through the gatewa
     expect(submitted.json).toMatchObject({ applicationId: draft.id, version: 1, emailed: true, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const v1 = await call('GET', `/v1/applications/${draft.id}/versions/1`, { token: coord });
     expect(sha256Hex(v1.json.frozen)).toBe(submitted.json.sha256);
+    // the receipt went to the contact person as an .eml in the local outbox, naming the hash
+    const outbox = join(inject('e2eDataDir'), 'outbox');
+    const receipts = (existsSync(outbox) ? readdirSync(outbox) : []).map((f) => readFileSync(join(outbox, f), 'utf8'))
+      .filter((eml) => Buffer.from(eml.split('\r\n\r\n')[1]!.replace(/\r\n/g, ''), 'base64').toString('utf8').includes(submitted.json.sha256));
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]).toContain('To: anna.ozola@jekabpils.lv');
+    expect(receipts[0]).toMatch(/^Subject: =\?UTF-8\?B\?/m);
 
     const queue = await call('GET', '/v1/review/applications?status=submitted&cohort=1', { token: agency });
     expect(queue.json.items.map((a: { id: string }) => a.id)).toContain(draft.id);

@@ -1,4 +1,5 @@
 // Reporting over applications: per-municipality money, national progress against the targets, 360Giving grants.
+import { rigaDate } from '../clock.js';
 import type { Municipality } from '../municipalities/types.js';
 import { GRANT_PROGRAMME, type ApplicationPolicy } from './policy.js';
 import type { Application, ApplicationVersion } from './types.js';
@@ -95,7 +96,7 @@ export function grantRecords(approved: readonly ApplicationWithVersion[], munici
       currency: 'EUR' as const,
       amountAwarded: euros(app.decision.approvedAmountCents),
       amountAppliedFor: euros(content.requestedTotalCents ?? 0),
-      awardDate: app.decision.decidedAt.slice(0, 10),
+      awardDate: rigaDate(new Date(app.decision.decidedAt)), // the decision's calendar day in Riga
       plannedDates: starts.length ? [{ startDate: starts[0]!, endDate: ends[ends.length - 1]! }] : [],
       recipientOrganization: [{ id: `${GRANT_PROGRAMME.idPrefix}ORG-${app.municipality}`, name }],
       fundingOrganization: [{ ...GRANT_PROGRAMME.funder }],

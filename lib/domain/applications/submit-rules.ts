@@ -67,6 +67,13 @@ export function submitIssues(content: ApplicationContent, cohort: Cohort, ceilin
   }
 
   required('budgetLines', (content.budgetLines?.length ?? 0) > 0);
+  content.budgetLines?.forEach((l, i) => {
+    if (l.plannedDate && l.plannedDate > policy.projectEnd) {
+      add(`budgetLines.${i}.plannedDate`, 'cost-after-project-end',
+        `Projekts beidzas ${policy.projectEnd}: pēc tam izmaksas nav attiecināmas`,
+        `The project ends on ${policy.projectEnd}: no cost is eligible after it`);
+    }
+  });
   const sum = (content.budgetLines ?? []).reduce((s, l) => s + l.amountCents, 0);
   if (content.requestedTotalCents === undefined) {
     required('requestedTotalCents', false);

@@ -42,6 +42,8 @@ export const budgetLineSchema = z.object({
   category: z.enum(BUDGET_CATEGORIES),
   description: text(500),
   amountCents: cents,
+  /** When the cost is planned to be incurred (optional): no cost may fall after the project end. */
+  plannedDate: isoDate.optional(),
 });
 export type BudgetLine = z.infer<typeof budgetLineSchema>;
 

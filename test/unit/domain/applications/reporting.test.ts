@@ -59,6 +59,11 @@ describe('360Giving export', () => {
     });
   });
 
+  it('dates the award on the Riga calendar day of the decision', () => {
+    const late = { status: 'approved' as const, decision: { outcome: 'approved' as const, approvedAmountCents: 1, decidedAt: '2024-03-15T22:30:00.000Z', decidedBy: 'jspa' } };
+    expect(grantRecords([row(late)], MUNICIPALITIES)[0]!.awardDate).toBe('2024-03-16');
+  });
+
   it('leaves out applications that were not approved', () => {
     expect(grantRecords([row({ status: 'under_review' })], MUNICIPALITIES)).toEqual([]);
   });

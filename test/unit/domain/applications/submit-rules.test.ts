@@ -22,6 +22,7 @@ describe('submit rules of an application', () => {
     ['an activity starting and ending after the project', { activities: [activity('2026-05-02', '2026-06-01')] }, 1, ['activities.0.endDate application.activity-after-project-end']],
     ['a cohort 1 activity before its window (2024-03-01)', { activities: [activity('2024-02-29', '2024-04-01')] }, 1, ['activities.0.startDate application.activity-before-window']],
     ['a cohort 2 activity before its window (2025-01-01)', { activities: [activity('2024-12-31', '2025-03-01')] }, 2, ['activities.0.startDate application.activity-before-window']],
+    ['a cost planned after 2026-04-30', { budgetLines: [{ category: 'training', description: 'x', amountCents: 1_500_000, plannedDate: '2026-05-01' }] }, 1, ['budgetLines.0.plannedDate application.cost-after-project-end']],
     ['an activity ending before it starts', { activities: [activity('2025-03-01', '2025-02-01')] }, 1, ['activities.0.endDate application.activity-ends-before-start']],
     ['no activities', { activities: [] }, 1, ['activities application.required']],
     ['a team of 5', { team: team(5) }, 1, ['team application.team-size']],
