@@ -21,7 +21,7 @@ const lazyMailer = (): Mailer => {
 export function applicationDeps(): ApplicationDeps {
   const { applications, ceilings } = repositories();
   return {
-    applications, ceilings, mailer: lazyMailer(), clock: systemClock, policy: DEFAULT_APPLICATION_POLICY, newId: randomUUID,
+    applications, ceilings, mailer: lazyMailer(), blobs: lazyBlobs(), clock: systemClock, policy: DEFAULT_APPLICATION_POLICY, newId: randomUUID,
     onMailError: (error) => logger.error('receipt email not sent', error as Error),
   };
 }

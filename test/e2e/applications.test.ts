@@ -243,6 +243,16 @@ describe('attachments through pre-signed URLs (local file store)', () => {
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await download.arrayBuffer())).toEqual(pdf);
     expect((await fetch(link.json.url, { method: 'PUT', body: 'x' })).status).toBe(403); // a download grant never uploads
+
+    // the submitted version records the uploaded file, so its hash covers it; no attachment changes after submit
+    await publish('LV-101', 2_000_000);
+    const receipt = await call('POST', `/v1/applications/${draft.id}/submit`, { token: coord, body: { expectedRevision: 1 } });
+    expect(receipt.status).toBe(200);
+    const v1 = await call('GET', `/v1/applications/${draft.id}/versions/1`, { token: coord });
+    expect(v1.json.frozen.attachments).toEqual([{ id: attachment.id, kind: 'application-form', filename: 'pieteikums-parakstīts.pdf', contentType: 'application/pdf', sizeBytes: pdf.length }]);
+    expect(sha256Hex(v1.json.frozen)).toBe(receipt.json.sha256);
+    const late = await call('POST', `/v1/applications/${draft.id}/attachments`, { token: coord, body: { kind: 'other', filename: 'vēl.pdf', contentType: 'application/pdf', sizeBytes: 10 } });
+    expect(late.status).toBe(409);
   });
 
   it('refuses disallowed types, files over 20 MB, mismatched extensions and other municipalities', async () => {

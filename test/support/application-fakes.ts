@@ -53,6 +53,12 @@ export class RecordingMailer implements Mailer {
   }
 }
 
+/** Blob bytes by key, as the store would report them. */
+export class FakeBlobs {
+  readonly blobs = new Map<string, { contentType: string; sizeBytes: number }>();
+  async head(key: string) { return this.blobs.get(key); }
+}
+
 export function fakeDeps(start = '2024-02-01T09:00:00.000Z') {
   let t = Date.parse(start);
   let n = 0;
@@ -60,11 +66,12 @@ export function fakeDeps(start = '2024-02-01T09:00:00.000Z') {
   const ceilings = new FixedCeilings(new Map([['LV-042', { amountCents: 2_000_000, runId: 'run-1' }]]));
   const mailer = new RecordingMailer();
   const mailErrors: unknown[] = [];
+  const blobs = new FakeBlobs();
   const deps: ApplicationDeps = {
-    applications, ceilings, mailer, policy: DEFAULT_APPLICATION_POLICY,
+    applications, ceilings, mailer, blobs, policy: DEFAULT_APPLICATION_POLICY,
     clock: { now: () => new Date((t += 60_000)) },
     newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
     onMailError: (e) => mailErrors.push(e),
   };
-  return { deps, applications, ceilings, mailer, mailErrors };
+  return { deps, applications, ceilings, mailer, mailErrors, blobs };
 }

@@ -20,7 +20,7 @@ function flatten(value: unknown, prefix: string, out: Map<string, unknown>): voi
 }
 
 /** Every leaf that differs, sorted by path; empty when the two contents are equal. */
-export function diffContents(before: ApplicationContent, after: ApplicationContent): FieldChange[] {
+export function diffContents(before: ApplicationContent | Record<string, unknown>, after: ApplicationContent | Record<string, unknown>): FieldChange[] {
   const a = new Map<string, unknown>();
   const b = new Map<string, unknown>();
   flatten(before, '', a);

@@ -117,6 +117,11 @@ export const applicationSchema = z.object({
 });
 export type Application = z.infer<typeof applicationSchema>;
 
+/** An uploaded attachment as recorded in a frozen version: the hash thereby covers which files were submitted. */
+export const frozenAttachmentSchema = z.object({
+  id: z.string(), kind: z.string(), filename: z.string(), contentType: z.string(), sizeBytes: z.number().int(),
+});
+
 /** A submitted version: immutable once written; the hash covers the canonical JSON of `frozen`. */
 export const frozenContentSchema = z.object({
   applicationId: z.string(),
@@ -124,6 +129,8 @@ export const frozenContentSchema = z.object({
   cohort: cohortSchema,
   version: z.number().int().min(1),
   content: applicationContentSchema,
+  /** The attachments whose bytes had arrived when the version was submitted, by id. */
+  attachments: z.array(frozenAttachmentSchema),
 });
 export type FrozenContent = z.infer<typeof frozenContentSchema>;
 

@@ -13,7 +13,7 @@ const mock = mockClient(doc);
 const repo = new DynamoApplicationRepository(doc, 't');
 const app = anApplication({ revision: 2 });
 const version: ApplicationVersion = {
-  frozen: { applicationId: app.id, municipality: app.municipality, cohort: 1, version: 1, content: app.content },
+  frozen: { applicationId: app.id, municipality: app.municipality, cohort: 1, version: 1, content: app.content, attachments: [] },
   sha256: 'a'.repeat(64), submittedAt: app.createdAt, submittedBy: 'c',
 };
 const cancelled = (...codes: string[]) => new TransactionCanceledException({

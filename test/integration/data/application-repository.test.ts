@@ -13,7 +13,7 @@ import { reviewApplication } from '../../../lib/domain/applications/use-cases/re
 import { saveDraft } from '../../../lib/domain/applications/use-cases/save-draft.js';
 import { submitApplication } from '../../../lib/domain/applications/use-cases/submit-application.js';
 import { aCompleteContent, anApplication, aUser, publishAllocation } from '../../support/applications.js';
-import { RecordingMailer } from '../../support/application-fakes.js';
+import { FakeBlobs, RecordingMailer } from '../../support/application-fakes.js';
 import { suiteTable } from '../../support/dynamo.js';
 
 let t: Awaited<ReturnType<typeof suiteTable>>;
@@ -27,7 +27,7 @@ beforeAll(async () => {
   t = await suiteTable('apps');
   repo = new DynamoApplicationRepository(t.doc, t.table);
   deps = {
-    applications: repo, ceilings: new DynamoAllocationCeilings(t.doc, t.table), mailer: new RecordingMailer(),
+    applications: repo, ceilings: new DynamoAllocationCeilings(t.doc, t.table), mailer: new RecordingMailer(), blobs: new FakeBlobs(),
     clock: { now: () => new Date() }, policy: DEFAULT_APPLICATION_POLICY,
     newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
   };

@@ -1,4 +1,5 @@
 // The ports every application use case draws from, and the shared "load it if the caller may see it" step.
+import type { BlobStore } from '../../../files/blob-store.js';
 import type { Mailer } from '../../../mail/mailer.js';
 import type { Clock } from '../../clock.js';
 import { NotFoundError } from '../../errors.js';
@@ -11,6 +12,8 @@ export interface ApplicationDeps {
   applications: ApplicationRepository;
   ceilings: AllocationCeilings;
   mailer: Mailer;
+  /** Where attachment bytes live: submit records the attachments that really arrived. */
+  blobs: Pick<BlobStore, 'head'>;
   clock: Clock;
   policy: ApplicationPolicy;
   newId: () => string;

@@ -42,7 +42,8 @@ export async function diffVersions(deps: Deps, user: User, id: string, from: num
   const [a, b] = await Promise.all([deps.applications.getVersion(id, from), deps.applications.getVersion(id, to)]);
   if (!a) throw new NotFoundError('application version', `${id}/${from}`);
   if (!b) throw new NotFoundError('application version', `${id}/${to}`);
-  return { from, to, changes: diffContents(a.frozen.content, b.frozen.content) };
+  const whole = (v: ApplicationVersion) => ({ ...v.frozen.content, attachments: v.frozen.attachments });
+  return { from, to, changes: diffContents(whole(a), whole(b)) };
 }
 
 export { STATUSES };

@@ -8,7 +8,7 @@ import { aCompleteContent, anApplication } from '../../../support/applications.j
 function row(overrides: Partial<Application>, requested = 1_500_000, team = 6, young = 250): ApplicationWithVersion {
   const app = anApplication(overrides);
   const content = aCompleteContent({ requestedTotalCents: requested, expectedYoungPeople: young, team: Array.from({ length: team }, (_, i) => ({ name: `D${i}`, position: 'p' })) });
-  return { app, latest: { frozen: { applicationId: app.id, municipality: app.municipality, cohort: app.cohort, version: 1, content }, sha256: 'a'.repeat(64), submittedAt: app.createdAt, submittedBy: 'c' } };
+  return { app, latest: { frozen: { applicationId: app.id, municipality: app.municipality, cohort: app.cohort, version: 1, content, attachments: [] }, sha256: 'a'.repeat(64), submittedAt: app.createdAt, submittedBy: 'c' } };
 }
 const approved = (cents: number) => ({ status: 'approved' as const, decision: { outcome: 'approved' as const, approvedAmountCents: cents, decidedAt: '2024-03-15T10:00:00.000Z', decidedBy: 'jspa' } });
 

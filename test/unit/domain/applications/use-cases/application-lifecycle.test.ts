@@ -75,6 +75,22 @@ describe('submitting', () => {
     expect(await applications.get(id)).toMatchObject({ status: 'submitted', latestVersion: 1, revision: 2 });
   });
 
+  it('freezes the attachments whose bytes arrived, and leaves out announced-only or mismatching ones', async () => {
+    const f = fakeDeps();
+    const draft = await createDraft(f.deps, coordinator, { cohort: 1, content: aCompleteContent() });
+    const att = (id: string, sizeBytes: number) => ({
+      id, applicationId: draft.id, kind: 'budget-estimate' as const, filename: `${id}.pdf`, contentType: 'application/pdf' as const, sizeBytes,
+      blobKey: `applications/${draft.id}/${id}`, requestedAt: '2024-02-01T09:00:00.000Z', requestedBy: 'c-042',
+    });
+    for (const a of [att('b-uploaded', 10), att('a-announced', 10), att('c-wrong-size', 10)]) await f.applications.putAttachment(a);
+    f.blobs.blobs.set(`applications/${draft.id}/b-uploaded`, { contentType: 'application/pdf', sizeBytes: 10 });
+    f.blobs.blobs.set(`applications/${draft.id}/c-wrong-size`, { contentType: 'application/pdf', sizeBytes: 11 });
+    const receipt = await submitApplication(f.deps, coordinator, draft.id, { expectedRevision: 1 });
+    const v1 = (await f.applications.getVersion(draft.id, 1))!;
+    expect(v1.frozen.attachments).toEqual([{ id: 'b-uploaded', kind: 'budget-estimate', filename: 'b-uploaded.pdf', contentType: 'application/pdf', sizeBytes: 10 }]);
+    expect(sha256Hex(v1.frozen)).toBe(receipt.sha256);
+  });
+
   it('emails the receipt in Latvian and English to the contact person', async () => {
     const { mailer, receipt } = await aSubmitted();
     expect(mailer.sent).toHaveLength(1);
