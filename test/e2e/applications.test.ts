@@ -86,6 +86,10 @@ describe('a project application from draft to approved grant, through the gatewa
       { field: 'requestedTotalCents', change: 'changed', before: 1_500_000, after: 1_200_000 },
     ]);
 
+    expect((await call('GET', `/v1/applications/${draft.id}/diff?from=2&to=2`, { token: agency })).json).toMatchObject({ status: 422, rule: 'application.diff-same-version' });
+    expect((await call('GET', `/v1/applications/${draft.id}/diff?from=1&to=3`, { token: agency })).status).toBe(404);
+    expect((await call('GET', `/v1/applications/${draft.id}/versions/0`, { token: agency })).status).toBe(400);
+
     await call('POST', `/v1/applications/${draft.id}/review`, { token: agency });
     const tooMuch = await call('POST', `/v1/applications/${draft.id}/approve`, { token: agency, body: { approvedAmountCents: 1_200_001 } });
     expect(tooMuch.status).toBe(422);

@@ -30,12 +30,17 @@ export function nextStatus(current: ApplicationStatus, action: ApplicationAction
   if (t.role !== role) throw new ForbiddenError(`the ${role} role cannot ${action} an application`);
   if (!t.from.includes(current)) {
     throw new ConflictError(`cannot ${action} an application that is ${current} (allowed from: ${t.from.join(', ')})`, {
-      lv: `Pieteikumu statusā "${current}" nevar ${ACTION_LV[action]}`,
+      lv: `Pieteikumu, kura statuss ir "${STATUS_LV[current]}", nevar ${ACTION_LV[action]}`,
       en: `An application that is ${current} cannot be ${ACTION_EN[action]}`,
     });
   }
   return t.to === 'same' ? current : t.to;
 }
+
+export const STATUS_LV: Record<ApplicationStatus, string> = {
+  draft: 'melnraksts', submitted: 'iesniegts', under_review: 'vērtēšanā', returned: 'atgriezts labošanai',
+  resubmitted: 'iesniegts atkārtoti', approved: 'apstiprināts', rejected: 'noraidīts',
+};
 
 const ACTION_LV: Record<ApplicationAction, string> = {
   saveDraft: 'labot', submit: 'iesniegt', resubmit: 'iesniegt atkārtoti', startReview: 'sākt vērtēt',

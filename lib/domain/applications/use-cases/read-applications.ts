@@ -1,5 +1,5 @@
 // Reading applications: one, a municipality's own list, the agency's review queue, the frozen versions and their diff.
-import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import { ForbiddenError, NotFoundError, RuleViolation } from '../../errors.js';
 import { assertActsFor, type User } from '../../identity/types.js';
 import { diffContents, type FieldChange } from '../diff.js';
 import { STATUSES, type Application, type ApplicationStatus, type ApplicationVersion, type Cohort } from '../types.js';
@@ -37,7 +37,9 @@ export async function getVersion(deps: Deps, user: User, id: string, version: nu
 
 /** Field-level changes from version `from` to version `to` of the frozen contents. */
 export async function diffVersions(deps: Deps, user: User, id: string, from: number, to: number): Promise<{ from: number; to: number; changes: FieldChange[] }> {
-  if (from === to) throw new ValidationError([{ field: 'query.to', rule: 'different-versions', message: 'from and to must name two different versions' }]);
+  if (from === to) {
+    throw new RuleViolation('application.diff-same-version', { lv: 'Salīdzināšanai norādiet divas dažādas versijas', en: 'Name two different versions to compare' }, 'query.to');
+  }
   await loadApplication(deps, user, id);
   const [a, b] = await Promise.all([deps.applications.getVersion(id, from), deps.applications.getVersion(id, to)]);
   if (!a) throw new NotFoundError('application version', `${id}/${from}`);

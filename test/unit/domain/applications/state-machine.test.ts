@@ -55,7 +55,7 @@ describe('the application state machine', () => {
       expect.unreachable();
     } catch (error) {
       expect((error as ConflictError).title).toEqual({
-        lv: 'Pieteikumu statusā "approved" nevar iesniegt',
+        lv: 'Pieteikumu, kura statuss ir "apstiprināts", nevar iesniegt',
         en: 'An application that is approved cannot be submitted',
       });
     }
