@@ -15,7 +15,7 @@ const eur = (cents: number) => (cents / 100).toFixed(2);
  * Every rule broken by `content` for `cohort`, in field order; empty when it may be submitted.
  * Rule ids are stable (`application.<rule>`), messages bilingual.
  */
-export function submitIssues(content: ApplicationContent, cohort: Cohort, ceiling: Ceiling | undefined, policy: ApplicationPolicy): RuleIssue[] {
+export function submitIssues(content: ApplicationContent, cohort: Cohort, ceiling: Ceiling | undefined, policy: ApplicationPolicy, today?: string): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const add = (field: string, rule: string, lv: string, en: string) => issues.push({ field, rule: `application.${rule}`, message: { lv, en } });
   const required = (field: string, present: boolean) => {
@@ -98,14 +98,17 @@ export function submitIssues(content: ApplicationContent, cohort: Cohort, ceilin
     add('councilDecision', 'council-decision-missing',
       'Norādiet domes lēmuma numuru un datumu par dalību projektā',
       "State the number and date of the council's decision to take part");
+  } else if (today && content.councilDecision.date > today) {
+    add('councilDecision.date', 'council-decision-in-future',
+      'Domes lēmuma datums nevar būt nākotnē', "The council decision's date cannot be in the future");
   }
   required('contactPerson', !!content.contactPerson);
   return issues;
 }
 
 /** Throws one RuleViolation listing every issue (422 with `errors[]`), or returns when the content may be submitted. */
-export function assertSubmittable(content: ApplicationContent, cohort: Cohort, ceiling: Ceiling | undefined, policy: ApplicationPolicy): void {
-  const issues = submitIssues(content, cohort, ceiling, policy);
+export function assertSubmittable(content: ApplicationContent, cohort: Cohort, ceiling: Ceiling | undefined, policy: ApplicationPolicy, today?: string): void {
+  const issues = submitIssues(content, cohort, ceiling, policy, today);
   if (issues.length === 0) return;
   throw new RuleViolation('application.not-submittable', {
     lv: `Pieteikumu nevar iesniegt: ${issues.length} ${issues.length === 1 ? 'kļūda' : 'kļūdas'}`,

@@ -1,4 +1,5 @@
 // A coordinator submits (or resubmits after a return) the application: it is checked, frozen, hashed and receipted.
+import { rigaDate } from '../../clock.js';
 import type { User } from '../../identity/types.js';
 import { sha256Hex } from '../canonical.js';
 import { receiptMail } from '../receipt-mail.js';
@@ -26,7 +27,7 @@ export async function submitApplication(
   const status = nextStatus(app.status, action, user.role);
   if (app.revision !== input.expectedRevision) throw staleRevision(id, input.expectedRevision, app.revision);
   const ceiling = await deps.ceilings.ceilingFor(app.municipality);
-  assertSubmittable(app.content, app.cohort, ceiling, deps.policy);
+  assertSubmittable(app.content, app.cohort, ceiling, deps.policy, rigaDate(deps.clock.now()));
 
   const attachments = await uploadedAttachments(deps, app.id);
 

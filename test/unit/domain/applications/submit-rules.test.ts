@@ -92,6 +92,13 @@ describe('submit rules of an application', () => {
     }
   });
 
+  it('refuses a council decision dated after the day of submission, and accepts one dated that day', () => {
+    const decided = (date: string) => aCompleteContent({ councilDecision: { number: '5/2024', date } });
+    expect(submitIssues(decided('2024-02-02'), 1, ceiling, policy, '2024-02-01').map((i) => `${i.field} ${i.rule}`))
+      .toEqual(['councilDecision.date application.council-decision-in-future']);
+    expect(submitIssues(decided('2024-02-01'), 1, ceiling, policy, '2024-02-01')).toEqual([]);
+  });
+
   it('reads the windows from policy data, so a corrected start date changes the rule', () => {
     const later = { ...policy, windows: { ...policy.windows, 1: { start: '2024-05-01', end: '2026-04-30' } } };
     expect(submitIssues(aCompleteContent(), 1, ceiling, later).map((i) => i.field)).toEqual(['activities.0.startDate']);
