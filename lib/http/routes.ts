@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { ROLES, userSchema } from '../domain/identity/types.js';
 import { isoDate, municipalityCode, municipalityDetailSchema, municipalitySchema, storedYouthContactSchema, youthContactSchema } from '../domain/municipalities/types.js';
+import { applicationRoutes } from './application-routes.js';
 import { defineRoute, type RouteDef } from './route.js';
 
 const ALL_ROLES = ROLES;
@@ -64,6 +65,7 @@ export const routes = {
     }),
     entry: 'functions/http/identity/get-me.ts',
   }),
+  ...applicationRoutes,
 } satisfies Record<string, RouteDef>;
 
 export const routeList: readonly RouteDef[] = Object.values(routes);
