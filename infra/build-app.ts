@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { PROJECT_ROOT } from './constructs/app-function.js';
-import { readSettings, stackName, type Settings } from './settings.js';
+import { filesBucketName, readSettings, stackName, type Settings } from './settings.js';
 import { ApiStack } from './stacks/api-stack.js';
 import { DataStack } from './stacks/data-stack.js';
 
@@ -30,8 +30,10 @@ export function buildApp(context: Record<string, unknown> = {}, outdir?: string)
 
   const dataStack = new DataStack(app, stackName(settings, 'Data'), {
     stackName: stackName(settings, 'Data'),
-    description: 'Jaunatne: the single DynamoDB table (stateful, retained)',
+    description: 'Jaunatne: the single DynamoDB table and the attachments bucket (stateful, retained)',
     env,
+    allowedOrigins: settings.allowedOrigins,
+    filesBucketName: filesBucketName(settings),
   });
   const apiStack = new ApiStack(app, stackName(settings, 'Api'), {
     stackName: stackName(settings, 'Api'),

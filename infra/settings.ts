@@ -1,5 +1,5 @@
 // The deployment's settings: CDK context (cdk.json or `cdk synth -c key=value`) parsed with zod, once per app.
-import type { App } from 'aws-cdk-lib';
+import { Aws, type App } from 'aws-cdk-lib';
 import * as z from 'zod';
 
 /** `-c flag=true` arrives as a string, cdk.json gives a boolean; both mean the same. */
@@ -48,4 +48,12 @@ export function readSettings(app: App): Settings {
 /** `Jaunatne-Data`, or `Jaunatne-dev-Data` for a named stage; also the construct id, so `cdk deploy Jaunatne-Api` works. */
 export function stackName(settings: Settings, role: 'Data' | 'Api' | 'Jobs'): string {
   return settings.stage ? `Jaunatne-${settings.stage}-${role}` : `Jaunatne-${role}`;
+}
+
+/**
+ * The attachments bucket's name, known to both stacks without a cross-stack reference: bucket names are global,
+ * so account and region are part of it. The API stack's grants (and their cdk-nag acknowledgement) name it.
+ */
+export function filesBucketName(settings: Settings): string {
+  return `jaunatne${settings.stage ? `-${settings.stage}` : ''}-files-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
 }

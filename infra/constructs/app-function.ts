@@ -1,6 +1,7 @@
 // Every Lambda of the platform: one NodejsFunction with the defaults fixed, and bindTable() to reach the table.
 import { resolve } from 'node:path';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -119,6 +120,31 @@ export class AppFunction extends NodejsFunction {
     }
   }
 
+  /** Points the function at the attachments bucket (FILES_BUCKET) and grants GET (+ PUT for readWrite) on objects. */
+  bindFiles({ bucket, access }: { bucket: IBucket; access: 'read' | 'readWrite' }): this {
+    this.addEnvironment('FILES_BUCKET', bucket.bucketName);
+    const actions = access === 'readWrite' ? ['s3:GetObject', 's3:PutObject'] : ['s3:GetObject'];
+    this.executionRole.addToPrincipalPolicy(new PolicyStatement({ actions, resources: [bucket.arnForObjects('applications/*')] }));
+    const objects = Stack.of(this).resolve(bucket.arnForObjects('applications/*'));
+    Validations.of(this.executionRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagText(objects)}]`,
+      reason: 'Object ARNs under the applications/ prefix of the attachments bucket: keys are generated per attachment, so the grant names the prefix; no wildcard action and no other bucket.',
+    });
+    return this;
+  }
+
+  /** Lets the function send mail from one verified SES identity (SES_SENDER), and nothing else. */
+  allowMail(sender: string): this {
+    this.addEnvironment('SES_SENDER', sender);
+    const { account, region, partition } = Stack.of(this);
+    const domain = sender.split('@')[1]!;
+    this.executionRole.addToPrincipalPolicy(new PolicyStatement({
+      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+      resources: [`arn:${partition}:ses:${region}:${account}:identity/${sender}`, `arn:${partition}:ses:${region}:${account}:identity/${domain}`],
+    }));
+    return this;
+  }
+
   /**
    * Points the function at the table (TABLE_NAME, read by lib/config.ts) and grants exactly the access asked
    * for, in one call so the two cannot drift apart. Reads reach the table and its indexes; writes only the table.
@@ -138,4 +164,16 @@ export class AppFunction extends NodejsFunction {
 
 function shellQuote(value: string): string {
   return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+/** How cdk-nag writes a resolved CloudFormation value in a finding id: Fn::Join flattened, Ref as <Name>. */
+function nagText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const v = value as Record<string, unknown>;
+  if (Array.isArray(v['Fn::Join'])) {
+    const [sep, parts] = v['Fn::Join'] as [string, unknown[]];
+    return parts.map(nagText).join(sep);
+  }
+  if (typeof v.Ref === 'string') return `<${v.Ref}>`;
+  return JSON.stringify(value);
 }

@@ -7,14 +7,15 @@ import { CorsHttpMethod, HttpApi, HttpMethod, LogGroupLogDestination, type HttpS
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { InvocationType, Trigger } from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
-import { tableAccessOf, type RouteDef } from '../../lib/http/route.js';
+import { tableAccessOf, usesOf, type RouteDef } from '../../lib/http/route.js';
 import { routeList, routes } from '../../lib/http/routes.js';
 import { AppFunction } from '../constructs/app-function.js';
 import { Identity } from '../constructs/identity.js';
-import type { Settings } from '../settings.js';
+import { filesBucketName, type Settings } from '../settings.js';
 
 /** Steady rate and burst for the whole stage (requests per second); the account limit is 10,000. */
 export const STAGE_THROTTLE = { rateLimit: 100, burstLimit: 200 } as const;
@@ -61,6 +62,8 @@ export class ApiStack extends Stack {
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
     const { table, settings } = props;
+    // By name, not by reference: the grant then names a predictable ARN (see filesBucketName).
+    const files = Bucket.fromBucketName(this, 'Files', filesBucketName(settings));
 
     this.identity = new Identity(this, 'Identity', {
       senderEmail: settings.sesSenderIdentity,
@@ -102,6 +105,10 @@ export class ApiStack extends Stack {
       // Least privilege: a function that only answers GET cannot write; one that needs no table gets none.
       const access = tableAccessOf(group);
       if (access !== 'none') fn.bindTable({ table, access });
+      const uses = usesOf(group);
+      if (uses.files) fn.bindFiles({ bucket: files, access: uses.files });
+      // Without a sender identity the mail functions report `emailed: false` instead of sending.
+      if (uses.mail && settings.sesSenderIdentity) fn.allowMail(settings.sesSenderIdentity);
       const integration = new HttpLambdaIntegration(`${pascalCase(first.id)}Integration`, fn);
 
       for (const route of group) {

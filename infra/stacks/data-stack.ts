@@ -1,15 +1,25 @@
 // The stateful stack: the one DynamoDB table, built from the definition in lib/data/table.ts and never deleted with the stack.
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { INDEXES, KEY, TTL_ATTRIBUTE } from '../../lib/data/table.js';
 
 const string = (name: string) => ({ name, type: AttributeType.STRING });
 
+export interface DataStackProps extends StackProps {
+  /** Browser origins that may PUT/GET attachments through pre-signed URLs. */
+  readonly allowedOrigins?: readonly string[];
+  /** See filesBucketName() in infra/settings.ts. */
+  readonly filesBucketName: string;
+}
+
 export class DataStack extends Stack {
   readonly table: TableV2;
+  /** Application attachments (signed documents, budget estimates), reached only through pre-signed URLs. */
+  readonly files: Bucket;
 
-  constructor(scope: Construct, id: string, props: StackProps = {}) {
+  constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
 
     /**
@@ -34,6 +44,30 @@ export class DataStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    this.files = new Bucket(this, 'Files', {
+      bucketName: props.filesBucketName,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      ...((props.allowedOrigins ?? []).length > 0 ? {
+        cors: [{
+          allowedOrigins: [...props.allowedOrigins!],
+          allowedMethods: [HttpMethods.PUT, HttpMethods.GET],
+          allowedHeaders: ['content-type', 'content-length'],
+          maxAge: 3600,
+        }],
+      } : {}),
+    });
+    Validations.of(this.files).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'Objects are reached only through 5-minute pre-signed URLs that the API issues and logs with a correlation id; CloudTrail data events can be added if an audit asks for server access logs.',
+    });
+
+    new CfnOutput(this, 'FilesBucketName', { value: this.files.bucketName, description: 'Application attachments' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'The single DynamoDB table' });
   }
 }

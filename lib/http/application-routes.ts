@@ -43,12 +43,14 @@ export const applicationRoutes = {
     id: 'submitApplication', method: 'POST', path: '/v1/applications/{id}/submit', tag: 'applications', auth: ['coordinator'],
     summary: 'Submit: every rule of the call is checked (422 lists all failures), the content is frozen as a version and a receipt (time, version, SHA-256) is returned and emailed',
     params: idParams, body: revisionBody, response: receiptSchema, problems: [404, 409, 422],
+    uses: { files: 'read', mail: true },
     entry: `${E}/submit-application.ts`,
   }),
   resubmitApplication: defineRoute({
     id: 'resubmitApplication', method: 'POST', path: '/v1/applications/{id}/resubmit', tag: 'applications', auth: ['coordinator'],
     summary: 'Resubmit after a return: checked like a submit, frozen as the next version, receipted',
     params: idParams, body: revisionBody, response: receiptSchema, problems: [404, 409, 422],
+    uses: { files: 'read', mail: true },
     entry: `${E}/resubmit-application.ts`,
   }),
   listMunicipalityApplications: defineRoute({
@@ -121,18 +123,21 @@ export const applicationRoutes = {
     params: idParams, body: attachmentRequestSchema,
     response: z.object({ attachment: attachmentSchema, upload: z.object({ url: z.string(), method: z.literal('PUT'), headers: z.record(z.string(), z.string()), expiresAt: z.string() }) }),
     successStatus: 201, problems: [404, 409, 422],
+    uses: { files: 'readWrite' },
     entry: `${E}/request-attachment-upload.ts`,
   }),
   listAttachments: defineRoute({
     id: 'listAttachments', method: 'GET', path: '/v1/applications/{id}/attachments', tag: 'applications', auth: ['coordinator', 'agency'],
     summary: "An application's attachments and whether each has been uploaded",
     params: idParams, response: z.object({ items: z.array(attachmentSchema.extend({ uploaded: z.boolean() })) }), problems: [404],
+    uses: { files: 'read' },
     entry: `${E}/list-attachments.ts`,
   }),
   getAttachmentDownload: defineRoute({
     id: 'getAttachmentDownload', method: 'GET', path: '/v1/applications/{id}/attachments/{attachmentId}', tag: 'applications', auth: ['coordinator', 'agency'],
     summary: 'A pre-signed download URL for one uploaded attachment, valid 5 minutes',
     params: idParams.extend({ attachmentId: z.uuid() }), response: z.object({ url: z.string(), expiresAt: z.string() }), problems: [404, 409],
+    uses: { files: 'read' },
     entry: `${E}/get-attachment-download.ts`,
   }),
   applicationSummary: defineRoute({

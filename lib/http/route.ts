@@ -28,6 +28,8 @@ export interface RouteDef {
   readonly entry: string;
   /** Table access the handler needs: default `read` for GET and `readWrite` otherwise; `none` binds no table. */
   readonly table?: 'none' | 'read' | 'readWrite';
+  /** Other resources the handler reaches: the attachments bucket (read = HEAD/GET, readWrite adds PUT) and mail (SES). */
+  readonly uses?: { readonly files?: 'read' | 'readWrite'; readonly mail?: true };
   /** Optional per-function tuning. */
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
@@ -42,6 +44,15 @@ export function tableAccessOf(group: readonly RouteDef[]): 'none' | 'read' | 're
   const needs = group.map((r) => r.table ?? (r.method === 'GET' ? 'read' : 'readWrite'));
   if (needs.includes('readWrite')) return 'readWrite';
   return needs.includes('read') ? 'read' : 'none';
+}
+
+/** What the routes of one function use besides the table: the widest files access and whether any sends mail. */
+export function usesOf(group: readonly RouteDef[]): { files?: 'read' | 'readWrite'; mail: boolean } {
+  const files = group.map((r) => r.uses?.files).filter((f) => f !== undefined);
+  return {
+    ...(files.length > 0 ? { files: files.includes('readWrite') ? 'readWrite' as const : 'read' as const } : {}),
+    mail: group.some((r) => r.uses?.mail === true),
+  };
 }
 
 /** Converts /v1/a/{b} to a regular expression with named groups, for the local gateway. */

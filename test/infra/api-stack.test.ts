@@ -4,7 +4,7 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../lib/domain/identity/types.js';
-import { tableAccessOf, type RouteDef } from '../../lib/http/route.js';
+import { tableAccessOf, usesOf, type RouteDef } from '../../lib/http/route.js';
 import { routeList, routes } from '../../lib/http/routes.js';
 import { buildApp, type BuiltApp } from '../../infra/build-app.js';
 import type { AppFunction } from '../../infra/constructs/app-function.js';
@@ -248,5 +248,39 @@ describe('the user pool', () => {
     expect(client.ExplicitAuthFlows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
     expect(client.ReadAttributes).toEqual(expect.arrayContaining(['custom:municipality', 'custom:institution']));
     expect(client.WriteAttributes.filter((a: string) => a.startsWith('custom:'))).toEqual([]);
+  });
+});
+
+describe('functions that reach the attachments bucket or send mail', () => {
+  let withMail: BuiltApp;
+  let mailTemplate: Template;
+  beforeAll(() => {
+    withMail = buildApp({ sesSenderIdentity: 'jaunatne@example.lv' });
+    mailTemplate = Template.fromStack(withMail.apiStack);
+  });
+  const groups = [...groupByEntry(routeList)];
+
+  it.each(groups.filter(([, g]) => usesOf(g).files).map(([entry, g]) => [entry, usesOf(g).files!]))(
+    'binds %s to the bucket with %s access on application objects only',
+    (entry, access) => {
+      const fn = withMail.apiStack.functions.get(entry)!;
+      const props = mailTemplate.toJSON().Resources[logicalId(fn)].Properties;
+      expect(props.Environment.Variables.FILES_BUCKET).toBeDefined();
+      const s3 = statementsOfRole(mailTemplate, roleIdOf(fn)).filter((s) => s.actions.some((a) => a.startsWith('s3:')));
+      expect(s3.flatMap((s) => s.actions).sort()).toEqual(access === 'readWrite' ? ['s3:GetObject', 's3:PutObject'] : ['s3:GetObject']);
+      for (const s of s3) expect(JSON.stringify(s.resources)).toContain('/applications/*');
+    },
+  );
+
+  it.each(groups.filter(([, g]) => !usesOf(g).files).map(([entry]) => [entry]))('gives %s no S3 access', (entry) => {
+    const actions = statementsOfRole(mailTemplate, roleIdOf(withMail.apiStack.functions.get(entry)!)).flatMap((s) => s.actions);
+    expect(actions.filter((a) => a.startsWith('s3:'))).toEqual([]);
+  });
+
+  it('lets exactly the mail-sending functions send from the configured identity', () => {
+    for (const [entry, group] of groups) {
+      const actions = statementsOfRole(mailTemplate, roleIdOf(withMail.apiStack.functions.get(entry)!)).flatMap((s) => s.actions);
+      expect(actions.includes('ses:SendEmail'), entry).toBe(usesOf(group).mail);
+    }
   });
 });
