@@ -1,0 +1,195 @@
+// The Recovery Fund formula: base + a youth-proportional share, floors and caps, largest-remainder cents. Pure.
+import type { FieldIssue } from '../errors.js';
+import { add, cmp, decimalText, floorOf, ratio, ratioText, sub, type Ratio } from './exact.js';
+
+export interface FormulaEntry {
+  code: string;
+  /** Young people aged 13–25 (a non-negative integer). */
+  youth: number;
+}
+
+export interface FormulaParameters {
+  budgetCents: number;
+  reserveCents: number;
+  baseCents: number;
+  floorCents: number | null;
+  capCents: number | null;
+}
+
+export interface LineExplanation {
+  baseCents: number;
+  /** λ × youth, exact (cents as "n/d"), with λ from the final sharing round. */
+  proportionalShare: string;
+  /** base + proportional share, before any floor or cap (cents, 4 decimals). */
+  unadjustedCents: string;
+  adjustment: 'floor' | 'cap' | null;
+  /** floor/cap value minus the unadjusted amount (exact "n/d" cents; "0" when none binds). */
+  adjustmentCents: string;
+  /** The exact amount before cent rounding ("n/d" cents). */
+  exactCents: string;
+  /** 1 when this line received one of the left-over cents by largest remainder. */
+  roundingCent: 0 | 1;
+  /** Euros per young person, rounded to the cent for display; null without young people. */
+  eurosPerYouth: string | null;
+}
+
+export interface FormulaLine {
+  code: string;
+  youth: number;
+  amountCents: number;
+  explanation: LineExplanation;
+}
+
+export interface FormulaResult {
+  distributableCents: number;
+  totalYouth: number;
+  /** How many sharing rounds the floors and caps needed (1 when none binds). */
+  rounds: number;
+  lines: FormulaLine[];
+}
+
+const issue = (field: string, rule: string, message: string): FieldIssue => ({ field, rule, message });
+
+/**
+ * Every reason the parameters cannot produce an allocation, at once. The checks make the clamped
+ * proportional problem feasible: n·max(base, floor) ≤ budget − reserve ≤ what the caps allow.
+ */
+export function parameterIssues(p: FormulaParameters, entries: readonly FormulaEntry[]): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  const money = { budgetCents: p.budgetCents, reserveCents: p.reserveCents, baseCents: p.baseCents, floorCents: p.floorCents, capCents: p.capCents };
+  for (const [field, value] of Object.entries(money)) {
+    if (value !== null && (!Number.isSafeInteger(value) || value < 0)) {
+      out.push(issue(field, 'allocation.cents', `${field} must be a whole, non-negative number of cents`));
+    }
+  }
+  if (out.length > 0) return out;
+  const n = entries.length;
+  const distributable = p.budgetCents - p.reserveCents;
+  if (n === 0) out.push(issue('participants', 'allocation.no-participants', 'at least one municipality must take part'));
+  if (p.budgetCents <= 0) out.push(issue('budgetCents', 'allocation.budget-positive', 'the budget must be above zero'));
+  if (p.reserveCents > p.budgetCents) out.push(issue('reserveCents', 'allocation.reserve-exceeds-budget', 'the reserve is larger than the budget'));
+  for (const e of entries) {
+    if (!Number.isSafeInteger(e.youth) || e.youth < 0) out.push(issue(`youth.${e.code}`, 'allocation.youth-count', `${e.code}: the head-count must be a non-negative integer`));
+  }
+  const codes = new Set<string>();
+  for (const e of entries) {
+    if (codes.has(e.code)) out.push(issue(`participants.${e.code}`, 'allocation.duplicate-participant', `${e.code} takes part twice`));
+    codes.add(e.code);
+  }
+  if (out.length > 0 || n === 0) return out;
+  if (entries.every((e) => e.youth === 0)) out.push(issue('youth', 'allocation.no-youth', 'the participants have no young people to share by'));
+  if (p.baseCents * n > distributable) {
+    out.push(issue('baseCents', 'allocation.base-exceeds-budget', `base × ${n} municipalities (${p.baseCents * n}) exceeds budget − reserve (${distributable})`));
+  }
+  if (p.floorCents !== null && p.floorCents * n > distributable) {
+    out.push(issue('floorCents', 'allocation.floor-exceeds-budget', `floor × ${n} municipalities (${p.floorCents * n}) exceeds budget − reserve (${distributable})`));
+  }
+  if (p.floorCents !== null && p.capCents !== null && p.floorCents > p.capCents) {
+    out.push(issue('floorCents', 'allocation.floor-above-cap', 'the floor is above the cap'));
+  }
+  if (p.capCents !== null) {
+    if (p.baseCents > p.capCents) out.push(issue('baseCents', 'allocation.base-above-cap', 'the base alone is above the cap'));
+    // With a cap, the most that can be handed out: the cap for those with young people, the base (or floor) for the others.
+    const idle = Math.max(p.baseCents, p.floorCents ?? 0);
+    const most = entries.reduce((s, e) => s + (e.youth > 0 ? p.capCents! : Math.min(idle, p.capCents!)), 0);
+    if (most < distributable) {
+      out.push(issue('capCents', 'allocation.cap-too-low', `the caps allow at most ${most} of the ${distributable} cents to distribute`));
+    }
+  }
+  return out;
+}
+
+interface Work {
+  code: string;
+  youth: bigint;
+  fixed: { value: Ratio; kind: 'floor' | 'cap' } | null;
+}
+
+/**
+ * Shares budget − reserve: each gets base + λ·youth, where λ is chosen so the amounts sum exactly; a line
+ * below the floor or above the cap is fixed there and λ is found again for the rest, until nothing
+ * changes. Each round fixes only the side whose total violation is larger (both when equal), which keeps
+ * every fixed line fixed in the final solution. Cents left after truncation go one each by largest
+ * remainder, ties to the larger head-count, then the code ascending. Callers check `parameterIssues` first.
+ */
+export function allocate(p: FormulaParameters, entries: readonly FormulaEntry[]): FormulaResult {
+  const problems = parameterIssues(p, entries);
+  if (problems.length > 0) throw new RangeError(`invalid allocation parameters: ${problems.map((i) => i.rule).join(', ')}`);
+  const D = BigInt(p.budgetCents - p.reserveCents);
+  const base = ratio(BigInt(p.baseCents));
+  const floor = p.floorCents === null ? null : ratio(BigInt(p.floorCents));
+  const cap = p.capCents === null ? null : ratio(BigInt(p.capCents));
+  const work: Work[] = entries.map((e) => ({ code: e.code, youth: BigInt(e.youth), fixed: null }));
+
+  let lambda = ratio(0n);
+  let rounds = 0;
+  const unclamped = (w: Work, l: Ratio, free: Work[], rest: Ratio, pool: bigint): Ratio =>
+    pool === 0n ? add(base, ratio(rest.n, rest.d * BigInt(free.length))) : add(base, ratio(l.n * w.youth, l.d));
+  for (;;) {
+    rounds++;
+    const free = work.filter((w) => !w.fixed);
+    if (free.length === 0) break;
+    const fixedSum = work.reduce((s, w) => (w.fixed ? add(s, w.fixed.value) : s), ratio(0n));
+    const rest = sub(ratio(D - BigInt(free.length) * base.n), fixedSum);
+    const pool = free.reduce((s, w) => s + w.youth, 0n);
+    if (pool > 0n) lambda = ratio(rest.n, rest.d * pool);
+    let low = ratio(0n);
+    let high = ratio(0n);
+    const below: Work[] = [];
+    const above: Work[] = [];
+    for (const w of free) {
+      const x = unclamped(w, lambda, free, rest, pool);
+      if (floor && cmp(x, floor) < 0) {
+        below.push(w);
+        low = add(low, sub(floor, x));
+      } else if (cap && cmp(x, cap) > 0) {
+        above.push(w);
+        high = add(high, sub(x, cap));
+      }
+    }
+    if (below.length === 0 && above.length === 0) break;
+    const c = cmp(low, high);
+    if (c >= 0) for (const w of below) w.fixed = { value: floor!, kind: 'floor' };
+    if (c <= 0) for (const w of above) w.fixed = { value: cap!, kind: 'cap' };
+  }
+
+  const free = work.filter((w) => !w.fixed);
+  const fixedSum = work.reduce((s, w) => (w.fixed ? add(s, w.fixed.value) : s), ratio(0n));
+  const rest = sub(ratio(D - BigInt(free.length) * base.n), fixedSum);
+  const pool = free.reduce((s, w) => s + w.youth, 0n);
+  const exact = work.map((w) => {
+    const share = pool === 0n && !w.fixed ? ratio(rest.n, rest.d * BigInt(free.length)) : ratio(lambda.n * w.youth, lambda.d);
+    const unadjusted = add(base, share);
+    const value = w.fixed ? w.fixed.value : unadjusted;
+    return { w, share, unadjusted, value, whole: floorOf(value), remainder: sub(value, ratio(floorOf(value))) };
+  });
+  const left = D - exact.reduce((s, e) => s + e.whole, 0n);
+  if (left < 0n || left > BigInt(exact.length)) throw new Error(`allocation invariant broken: ${left} cents left over`);
+  const order = [...exact].sort((a, b) =>
+    cmp(b.remainder, a.remainder) || (a.w.youth === b.w.youth ? 0 : a.w.youth > b.w.youth ? -1 : 1) || (a.w.code < b.w.code ? -1 : a.w.code > b.w.code ? 1 : 0));
+  const bonus = new Set(order.slice(0, Number(left)).map((e) => e.w.code));
+  const lines = exact.map((e): FormulaLine => {
+    const amount = e.whole + (bonus.has(e.w.code) ? 1n : 0n);
+    return {
+      code: e.w.code,
+      youth: Number(e.w.youth),
+      amountCents: Number(amount),
+      explanation: {
+        baseCents: p.baseCents,
+        proportionalShare: ratioText(e.share),
+        unadjustedCents: decimalText(e.unadjusted, 4),
+        adjustment: e.w.fixed?.kind ?? null,
+        adjustmentCents: ratioText(sub(e.value, e.unadjusted)),
+        exactCents: ratioText(e.value),
+        roundingCent: bonus.has(e.w.code) ? 1 : 0,
+        eurosPerYouth: e.w.youth === 0n ? null : decimalText(ratio(amount, 100n * e.w.youth), 2),
+      },
+    };
+  });
+  return {
+    distributableCents: Number(D),
+    totalYouth: entries.reduce((s, e) => s + e.youth, 0),
+    rounds,
+    lines,
+  };
+}
