@@ -59,41 +59,41 @@ export function parameterIssues(p: FormulaParameters, entries: readonly FormulaE
   const money = { budgetCents: p.budgetCents, reserveCents: p.reserveCents, baseCents: p.baseCents, floorCents: p.floorCents, capCents: p.capCents };
   for (const [field, value] of Object.entries(money)) {
     if (value !== null && (!Number.isSafeInteger(value) || value < 0)) {
-      out.push(issue(field, 'allocation.cents', `${field} must be a whole, non-negative number of cents`));
+      out.push(issue(field, 'allocation.cents', `${field}: jābūt veselam, nenegatīvam centu skaitam / must be a whole, non-negative number of cents`));
     }
   }
   if (out.length > 0) return out;
   const n = entries.length;
   const distributable = p.budgetCents - p.reserveCents;
-  if (n === 0) out.push(issue('participants', 'allocation.no-participants', 'at least one municipality must take part'));
-  if (p.budgetCents <= 0) out.push(issue('budgetCents', 'allocation.budget-positive', 'the budget must be above zero'));
-  if (p.reserveCents > p.budgetCents) out.push(issue('reserveCents', 'allocation.reserve-exceeds-budget', 'the reserve is larger than the budget'));
+  if (n === 0) out.push(issue('participants', 'allocation.no-participants', 'jāpiedalās vismaz vienai pašvaldībai / at least one municipality must take part'));
+  if (p.budgetCents <= 0) out.push(issue('budgetCents', 'allocation.budget-positive', 'budžetam jābūt lielākam par nulli / the budget must be above zero'));
+  if (p.reserveCents > p.budgetCents) out.push(issue('reserveCents', 'allocation.reserve-exceeds-budget', 'rezerve pārsniedz budžetu / the reserve is larger than the budget'));
   for (const e of entries) {
-    if (!Number.isSafeInteger(e.youth) || e.youth < 0) out.push(issue(`youth.${e.code}`, 'allocation.youth-count', `${e.code}: the head-count must be a non-negative integer`));
+    if (!Number.isSafeInteger(e.youth) || e.youth < 0) out.push(issue(`youth.${e.code}`, 'allocation.youth-count', `${e.code}: jauniešu skaitam jābūt nenegatīvam veselam skaitlim / the head-count must be a non-negative integer`));
   }
   const codes = new Set<string>();
   for (const e of entries) {
-    if (codes.has(e.code)) out.push(issue(`participants.${e.code}`, 'allocation.duplicate-participant', `${e.code} takes part twice`));
+    if (codes.has(e.code)) out.push(issue(`participants.${e.code}`, 'allocation.duplicate-participant', `${e.code} piedalās divreiz / ${e.code} takes part twice`));
     codes.add(e.code);
   }
   if (out.length > 0 || n === 0) return out;
-  if (entries.every((e) => e.youth === 0)) out.push(issue('youth', 'allocation.no-youth', 'the participants have no young people to share by'));
+  if (entries.every((e) => e.youth === 0)) out.push(issue('youth', 'allocation.no-youth', 'dalībniekiem nav neviena jaunieša / the participants have no young people to share by'));
   if (p.baseCents * n > distributable) {
-    out.push(issue('baseCents', 'allocation.base-exceeds-budget', `base × ${n} municipalities (${p.baseCents * n}) exceeds budget − reserve (${distributable})`));
+    out.push(issue('baseCents', 'allocation.base-exceeds-budget', `bāze × ${n} pašvaldības (${p.baseCents * n}) pārsniedz budžetu bez rezerves (${distributable}) / base × ${n} municipalities (${p.baseCents * n}) exceeds budget − reserve (${distributable})`));
   }
   if (p.floorCents !== null && p.floorCents * n > distributable) {
-    out.push(issue('floorCents', 'allocation.floor-exceeds-budget', `floor × ${n} municipalities (${p.floorCents * n}) exceeds budget − reserve (${distributable})`));
+    out.push(issue('floorCents', 'allocation.floor-exceeds-budget', `minimums × ${n} pašvaldības (${p.floorCents * n}) pārsniedz budžetu bez rezerves (${distributable}) / floor × ${n} municipalities (${p.floorCents * n}) exceeds budget − reserve (${distributable})`));
   }
   if (p.floorCents !== null && p.capCents !== null && p.floorCents > p.capCents) {
-    out.push(issue('floorCents', 'allocation.floor-above-cap', 'the floor is above the cap'));
+    out.push(issue('floorCents', 'allocation.floor-above-cap', 'minimums ir lielāks par maksimumu / the floor is above the cap'));
   }
   if (p.capCents !== null) {
-    if (p.baseCents > p.capCents) out.push(issue('baseCents', 'allocation.base-above-cap', 'the base alone is above the cap'));
+    if (p.baseCents > p.capCents) out.push(issue('baseCents', 'allocation.base-above-cap', 'bāze vien pārsniedz maksimumu / the base alone is above the cap'));
     // With a cap, the most that can be handed out: the cap for those with young people, the base (or floor) for the others.
     const idle = Math.max(p.baseCents, p.floorCents ?? 0);
     const most = entries.reduce((s, e) => s + (e.youth > 0 ? p.capCents! : Math.min(idle, p.capCents!)), 0);
     if (most < distributable) {
-      out.push(issue('capCents', 'allocation.cap-too-low', `the caps allow at most ${most} of the ${distributable} cents to distribute`));
+      out.push(issue('capCents', 'allocation.cap-too-low', `maksimumi ļauj sadalīt tikai ${most} no ${distributable} centiem / the caps allow at most ${most} of the ${distributable} cents to distribute`));
     }
   }
   return out;
