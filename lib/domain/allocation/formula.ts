@@ -1,6 +1,6 @@
 // The Recovery Fund formula: base + a youth-proportional share, floors and caps, largest-remainder cents. Pure.
 import type { FieldIssue } from '../errors.js';
-import { add, cmp, decimalText, floorOf, ratio, ratioText, sub, type Ratio } from './exact.js';
+import { add, decimalText, ratio, ratioText, sub } from './exact.js';
 
 export interface FormulaEntry {
   code: string;
@@ -102,7 +102,7 @@ export function parameterIssues(p: FormulaParameters, entries: readonly FormulaE
 interface Work {
   code: string;
   youth: bigint;
-  fixed: { value: Ratio; kind: 'floor' | 'cap' } | null;
+  fixed: { value: bigint; kind: 'floor' | 'cap' } | null;
 }
 
 /**
@@ -111,76 +111,85 @@ interface Work {
  * changes. Each round fixes only the side whose total violation is larger (both when equal), which keeps
  * every fixed line fixed in the final solution. Cents left after truncation go one each by largest
  * remainder, ties to the larger head-count, then the code ascending. Callers check `parameterIssues` first.
+ *
+ * Base, floor and cap are whole cents, so within a round every free line's exact amount is num/den with
+ * one common denominator (the free head-count, or the number of free lines when that is zero): the loop
+ * compares integers only and reduces fractions just for the explanations.
  */
 export function allocate(p: FormulaParameters, entries: readonly FormulaEntry[]): FormulaResult {
   const problems = parameterIssues(p, entries);
   if (problems.length > 0) throw new RangeError(`invalid allocation parameters: ${problems.map((i) => i.rule).join(', ')}`);
   const D = BigInt(p.budgetCents - p.reserveCents);
-  const base = ratio(BigInt(p.baseCents));
-  const floor = p.floorCents === null ? null : ratio(BigInt(p.floorCents));
-  const cap = p.capCents === null ? null : ratio(BigInt(p.capCents));
+  const base = BigInt(p.baseCents);
+  const floor = p.floorCents === null ? null : BigInt(p.floorCents);
+  const cap = p.capCents === null ? null : BigInt(p.capCents);
   const work: Work[] = entries.map((e) => ({ code: e.code, youth: BigInt(e.youth), fixed: null }));
 
-  let lambda = ratio(0n);
+  /** The round's shared denominator and each free line's numerator: (base·den + rest·youth) or (base·k + rest). */
+  const share = () => {
+    const free = work.filter((w) => !w.fixed);
+    const fixedSum = work.reduce((s, w) => (w.fixed ? s + w.fixed.value : s), 0n);
+    const rest = D - fixedSum - BigInt(free.length) * base;
+    const pool = free.reduce((s, w) => s + w.youth, 0n);
+    const den = pool > 0n ? pool : BigInt(Math.max(free.length, 1));
+    const num = (w: Work) => base * den + (pool > 0n ? rest * w.youth : rest);
+    return { free, rest, pool, den, num };
+  };
+
+  let lambda = { rest: 0n, pool: 1n };
   let rounds = 0;
-  const unclamped = (w: Work, l: Ratio, free: Work[], rest: Ratio, pool: bigint): Ratio =>
-    pool === 0n ? add(base, ratio(rest.n, rest.d * BigInt(free.length))) : add(base, ratio(l.n * w.youth, l.d));
   for (;;) {
     rounds++;
-    const free = work.filter((w) => !w.fixed);
+    const { free, rest, pool, den, num } = share();
     if (free.length === 0) break;
-    const fixedSum = work.reduce((s, w) => (w.fixed ? add(s, w.fixed.value) : s), ratio(0n));
-    const rest = sub(ratio(D - BigInt(free.length) * base.n), fixedSum);
-    const pool = free.reduce((s, w) => s + w.youth, 0n);
-    if (pool > 0n) lambda = ratio(rest.n, rest.d * pool);
-    let low = ratio(0n);
-    let high = ratio(0n);
+    if (pool > 0n) lambda = { rest, pool };
+    let low = 0n;
+    let high = 0n;
     const below: Work[] = [];
     const above: Work[] = [];
     for (const w of free) {
-      const x = unclamped(w, lambda, free, rest, pool);
-      if (floor && cmp(x, floor) < 0) {
+      const x = num(w);
+      if (floor !== null && x < floor * den) {
         below.push(w);
-        low = add(low, sub(floor, x));
-      } else if (cap && cmp(x, cap) > 0) {
+        low += floor * den - x;
+      } else if (cap !== null && x > cap * den) {
         above.push(w);
-        high = add(high, sub(x, cap));
+        high += x - cap * den;
       }
     }
     if (below.length === 0 && above.length === 0) break;
-    const c = cmp(low, high);
-    if (c >= 0) for (const w of below) w.fixed = { value: floor!, kind: 'floor' };
-    if (c <= 0) for (const w of above) w.fixed = { value: cap!, kind: 'cap' };
+    if (low >= high) for (const w of below) w.fixed = { value: floor!, kind: 'floor' };
+    if (low <= high) for (const w of above) w.fixed = { value: cap!, kind: 'cap' };
   }
 
-  const free = work.filter((w) => !w.fixed);
-  const fixedSum = work.reduce((s, w) => (w.fixed ? add(s, w.fixed.value) : s), ratio(0n));
-  const rest = sub(ratio(D - BigInt(free.length) * base.n), fixedSum);
-  const pool = free.reduce((s, w) => s + w.youth, 0n);
+  const { rest, pool, den, num } = share();
   const exact = work.map((w) => {
-    const share = pool === 0n && !w.fixed ? ratio(rest.n, rest.d * BigInt(free.length)) : ratio(lambda.n * w.youth, lambda.d);
-    const unadjusted = add(base, share);
-    const value = w.fixed ? w.fixed.value : unadjusted;
-    return { w, share, unadjusted, value, whole: floorOf(value), remainder: sub(value, ratio(floorOf(value))) };
+    const n = w.fixed ? w.fixed.value * den : num(w);
+    return { w, n, whole: n / den, remainder: n % den };
   });
   const left = D - exact.reduce((s, e) => s + e.whole, 0n);
   if (left < 0n || left > BigInt(exact.length)) throw new Error(`allocation invariant broken: ${left} cents left over`);
   const order = [...exact].sort((a, b) =>
-    cmp(b.remainder, a.remainder) || (a.w.youth === b.w.youth ? 0 : a.w.youth > b.w.youth ? -1 : 1) || (a.w.code < b.w.code ? -1 : a.w.code > b.w.code ? 1 : 0));
+    (a.remainder === b.remainder ? 0 : a.remainder > b.remainder ? -1 : 1)
+    || (a.w.youth === b.w.youth ? 0 : a.w.youth > b.w.youth ? -1 : 1)
+    || (a.w.code < b.w.code ? -1 : a.w.code > b.w.code ? 1 : 0));
   const bonus = new Set(order.slice(0, Number(left)).map((e) => e.w.code));
   const lines = exact.map((e): FormulaLine => {
     const amount = e.whole + (bonus.has(e.w.code) ? 1n : 0n);
+    const proportional = pool === 0n && !e.w.fixed ? ratio(rest, den) : ratio(lambda.rest * e.w.youth, lambda.pool);
+    const unadjusted = add(ratio(base), proportional);
+    const value = ratio(e.n, den);
     return {
       code: e.w.code,
       youth: Number(e.w.youth),
       amountCents: Number(amount),
       explanation: {
         baseCents: p.baseCents,
-        proportionalShare: ratioText(e.share),
-        unadjustedCents: decimalText(e.unadjusted, 4),
+        proportionalShare: ratioText(proportional),
+        unadjustedCents: decimalText(unadjusted, 4),
         adjustment: e.w.fixed?.kind ?? null,
-        adjustmentCents: ratioText(sub(e.value, e.unadjusted)),
-        exactCents: ratioText(e.value),
+        adjustmentCents: ratioText(sub(value, unadjusted)),
+        exactCents: ratioText(value),
         roundingCent: bonus.has(e.w.code) ? 1 : 0,
         eurosPerYouth: e.w.youth === 0n ? null : decimalText(ratio(amount, 100n * e.w.youth), 2),
       },
