@@ -273,8 +273,12 @@ function sexCell(cell: string): string {
  * the header are skipped. Only the youth cells (Y13–Y25, SEX=T, the reference year) are read.
  */
 function fromIrdCsv(request: ParseRequest, registry: readonly Municipality[], issues: Issues): Partial {
-  const records = csvRecords(request.content, detectDelimiter(request.content.split(/\r?\n/).find((l) => /area|teritori/i.test(l)) ?? request.content));
-  const headerAt = records.findIndex((r) => r.cells.some((c) => HEADER.AREA.test(c.trim())));
+  // the delimiter is the one under which some row reads as a header naming AREA (title lines may precede it)
+  const parses = [',', ';', '\t'].map((d) => {
+    const records = csvRecords(request.content, d);
+    return { records, headerAt: records.findIndex((r) => r.cells.some((c) => HEADER.AREA.test(c.trim()))) };
+  });
+  const { records, headerAt } = parses.find((p) => p.headerAt >= 0) ?? parses[0]!;
   if (headerAt < 0) {
     issues.add('content.row.1', 'csv-header', 'nav atrasta galvene ar AREA, AGE, SEX', 'no header row naming AREA, AGE and SEX');
     return undefined;

@@ -114,6 +114,13 @@ describe('IRD041 as CSV export', () => {
     expect(r.lines.every((l) => l.youth === 130)).toBe(true);
   });
 
+  it('reads a tab-separated export with Latvian labels under a title line that itself has commas', () => {
+    const rows = ['"Iedzīvotāji teritoriālajās vienībās, gada sākumā"', 'Teritoriālā vienība\tVecums\tDzimums\t2025'];
+    for (const m of MUNICIPALITIES) for (let a = 12; a <= 26; a++) rows.push(`${m.code} ${m.name}\t${a} gadi\tKopā\t${a}`);
+    const r = parseHeadcounts({ format: 'csv-ird041', content: rows.join('\n') }, MUNICIPALITIES);
+    expect(r.lines.find((l) => l.code === 'LV-042')!.youth).toBe(247); // 13 + 14 + … + 25
+  });
+
   it.each([
     { name: 'a confidential cell', cell: null, rule: 'headcounts.confidential-or-missing' },
     { name: 'a negative count', cell: -1, rule: 'headcounts.negative-count' },
