@@ -88,6 +88,13 @@ export function parseHeadcounts(request: ParseRequest, registry: readonly Munici
 
 type Partial = { year: number; lines: HeadcountLine[] } | undefined;
 
+/** The latest whole year among the values (NaN when there is none); a loop, as files may hold a million rows. */
+function latest(values: readonly number[]): number {
+  let best = Number.NaN;
+  for (const v of values) if (Number.isInteger(v) && !(v <= best)) best = v;
+  return best;
+}
+
 /** Registry name for an ISO code (files' own labels vary by language and date). */
 const nameOf = (ctx: Context, iso: string) => ctx.registry.find((m) => m.code === iso)?.name ?? iso;
 
@@ -147,7 +154,7 @@ function fromJsonStat(request: ParseRequest, registry: readonly Municipality[], 
   if (issues.list.length > 0) return undefined;
 
   const time = parsed.get('TIME')!;
-  const year = request.referenceYear ?? Math.max(...time.codes.map(Number).filter(Number.isInteger));
+  const year = request.referenceYear ?? latest(time.codes.map(Number));
   const t = time.codes.indexOf(String(year));
   if (t < 0) {
     issues.add('content.dimension.TIME', 'missing-year', `failā nav ${year}. gada`, `the file has no year ${year}`);
@@ -295,9 +302,9 @@ function fromIrdCsv(request: ParseRequest, registry: readonly Municipality[], is
   const rows = records.slice(headerAt + 1);
   if (ct >= 0) {
     valueCol = header.findIndex((_, i) => ![ca, cg, cs, ct].includes(i));
-    year ??= Math.max(...rows.map((r) => Number(r.cells[ct]?.trim())).filter(Number.isInteger));
+    year ??= latest(rows.map((r) => Number(r.cells[ct]?.trim())));
   } else {
-    year ??= Math.max(...yearColumns.map((y) => Number(y.year)));
+    year ??= latest(yearColumns.map((y) => Number(y.year)));
     valueCol = yearColumns.find((y) => Number(y.year) === year)?.i ?? -1;
   }
   if (!Number.isInteger(year) || valueCol < 0) {
