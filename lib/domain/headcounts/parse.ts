@@ -269,14 +269,15 @@ function ageCell(cell: string): string {
 function sexCell(cell: string): string {
   const c = cell.trim().toLowerCase();
   if (['t', 'total', 'kopā', 'pavisam'].includes(c)) return 'T';
-  if (['m', 'males', 'male', 'vīrieši'].includes(c)) return 'M';
-  if (['f', 'females', 'female', 'sievietes'].includes(c)) return 'F';
+  if (['m', 'males', 'male', 'men', 'vīrieši'].includes(c)) return 'M';
+  if (['f', 'females', 'female', 'women', 'sievietes'].includes(c)) return 'F';
   return cell.trim();
 }
 
 /**
  * The IRD041 CSV export: a header row naming AREA, AGE, SEX and either a TIME column with one value
- * column ("long") or one column per year ("wide", headers starting with the year). Title lines before
+ * column ("long") or one column per year ("wide", headers holding the year, e.g. "Population 2025"),
+ * with codes or PxWeb's "code label" texts in the cells ("LV0031000 Jēkabpils novads", "13 years"). Title lines before
  * the header are skipped. Only the youth cells (Y13–Y25, SEX=T, the reference year) are read.
  */
 function fromIrdCsv(request: ParseRequest, registry: readonly Municipality[], issues: Issues): Partial {
@@ -296,7 +297,8 @@ function fromIrdCsv(request: ParseRequest, registry: readonly Municipality[], is
   for (const [name, c] of [['AGE', cg], ['SEX', cs]] as const) {
     if (c < 0) issues.add(`content.row.${records[headerAt]!.line}`, 'csv-header', `galvenē trūkst ${name}`, `the header lacks ${name}`);
   }
-  const yearColumns = header.map((h, i) => ({ i, year: /^"?([0-9]{4})\b/.exec(h)?.[1] })).filter((x) => x.year && ![ca, cg, cs, ct].includes(x.i));
+  // "2025", "2025 Population at the beginning of year" or "Iedzīvotāju skaits gada sākumā 2025"
+  const yearColumns = header.map((h, i) => ({ i, year: /\b((?:19|20)[0-9]{2})\b/.exec(h)?.[1] })).filter((x) => x.year && ![ca, cg, cs, ct].includes(x.i));
   let year = request.referenceYear;
   let valueCol = -1;
   const rows = records.slice(headerAt + 1);

@@ -114,6 +114,14 @@ describe('IRD041 as CSV export', () => {
     expect(r.lines.every((l) => l.youth === 130)).toBe(true);
   });
 
+  it('reads the English export with texts and a "Population 2025" value column', () => {
+    const rows = ['"Territorial unit","Age","Sex","Population at the beginning of year 2024","Population at the beginning of year 2025"'];
+    for (const m of MUNICIPALITIES) for (let a = 13; a <= 25; a++) for (const sex of ['Total', 'Men', 'Women']) rows.push(`"${m.code} ${m.nameEn}","${a} years","${sex}",1,${sex === 'Total' ? 2 : 1}`);
+    const r = parseHeadcounts({ format: 'csv-ird041', content: rows.join('\r\n') }, MUNICIPALITIES);
+    expect(r.referenceYear).toBe(2025);
+    expect(r.lines.every((l) => l.youth === 26)).toBe(true);
+  });
+
   it('reads a tab-separated export with Latvian labels under a title line that itself has commas', () => {
     const rows = ['"Iedzīvotāji teritoriālajās vienībās, gada sākumā"', 'Teritoriālā vienība\tVecums\tDzimums\t2025'];
     for (const m of MUNICIPALITIES) for (let a = 12; a <= 26; a++) rows.push(`${m.code} ${m.name}\t${a} gadi\tKopā\t${a}`);
