@@ -22,18 +22,6 @@ export function ratio(n: bigint, d = 1n): Ratio {
 
 export const add = (a: Ratio, b: Ratio): Ratio => ratio(a.n * b.d + b.n * a.d, a.d * b.d);
 export const sub = (a: Ratio, b: Ratio): Ratio => ratio(a.n * b.d - b.n * a.d, a.d * b.d);
-export const cmp = (a: Ratio, b: Ratio): number => {
-  const l = a.n * b.d;
-  const r = b.n * a.d;
-  return l < r ? -1 : l > r ? 1 : 0;
-};
-
-/** Largest integer ≤ r. */
-export function floorOf(r: Ratio): bigint {
-  const q = r.n / r.d;
-  return r.n < 0n && q * r.d !== r.n ? q - 1n : q;
-}
-
 /** "n/d" (or "n" when whole): the exact value, as stored and shown in explanations. */
 export function ratioText(r: Ratio): string {
   return r.d === 1n ? r.n.toString() : `${r.n}/${r.d}`;
