@@ -1,10 +1,11 @@
 // Head-count datasets, allocation runs and the published (current) allocation lines in the table.
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AllocationRepository, HeadcountRepository } from '../domain/allocation/ports.js';
-import { allocationRunSchema, publishedLineSchema, type AllocationRun, type PublishedLine } from '../domain/allocation/types.js';
+import { allocationRunSchema, publishedLineSchema, runSummarySchema, type AllocationRun, type PublishedLine, type RunSummary } from '../domain/allocation/types.js';
 import { ConflictError } from '../domain/errors.js';
-import { headcountDatasetSchema, type HeadcountDataset } from '../domain/headcounts/types.js';
+import { datasetSummarySchema, headcountDatasetSchema, type DatasetSummary, type HeadcountDataset } from '../domain/headcounts/types.js';
 import { ENTITY, keys } from './keys.js';
+import { INDEXES } from './table.js';
 
 /** DynamoDB's limit on the items of one TransactWriteItems call. */
 const MAX_TRANSACTION_ITEMS = 100;
@@ -23,6 +24,7 @@ export class DynamoAllocationRepository implements AllocationRepository, Headcou
         ...keys.headcountDatasetListing(dataset.provenance.importedAt, dataset.id),
         entityType: ENTITY.headcountDataset,
         ...dataset,
+        municipalities: dataset.lines.length,
       },
       ConditionExpression: 'attribute_not_exists(pk)',
     }));
@@ -34,11 +36,41 @@ export class DynamoAllocationRepository implements AllocationRepository, Headcou
     return Item ? headcountDatasetSchema.parse(Item) : undefined;
   }
 
+  // head-count datasets, newest import first (byCollection index, lines left out)
+  async listDatasets(limit: number): Promise<DatasetSummary[]> {
+    const items = await this.newestFirst(keys.headcountDatasetListing('', '').gsi1pk, limit, ['id', 'provenance', 'totalYouth', 'municipalities']);
+    return items.map((i) => datasetSummarySchema.parse(i));
+  }
+
+  // allocation runs, newest first (byCollection index, lines left out)
+  async listRuns(limit: number): Promise<RunSummary[]> {
+    const items = await this.newestFirst(keys.allocationRunListing('', '').gsi1pk, limit,
+      ['id', 'status', 'datasetId', 'referenceDate', 'note', 'distributableCents', 'totalYouth', 'createdAt', 'createdBy', 'publishedAt', 'parameters', 'municipalities']);
+    return items.map((i) => runSummarySchema.parse(i));
+  }
+
+  /** Newest first by the listing key; every projected name is aliased (many are DynamoDB reserved words). */
+  private async newestFirst(collection: string, limit: number, attributes: string[]): Promise<Record<string, unknown>[]> {
+    const names: Record<string, string> = { '#pk': INDEXES.byCollection.partition };
+    attributes.forEach((a, i) => { names[`#a${i}`] = a; });
+    const { Items = [] } = await this.db.send(new QueryCommand({
+      TableName: this.table,
+      IndexName: INDEXES.byCollection.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: { ':pk': collection },
+      ProjectionExpression: attributes.map((_, i) => `#a${i}`).join(', '),
+      ScanIndexForward: false,
+      Limit: limit,
+    }));
+    return Items;
+  }
+
   async putRun(run: AllocationRun): Promise<void> {
     try {
       await this.db.send(new PutCommand({
         TableName: this.table,
-        Item: { ...keys.allocationRun(run.id), ...keys.allocationRunListing(run.createdAt, run.id), entityType: ENTITY.allocationRun, ...run },
+        Item: { ...keys.allocationRun(run.id), ...keys.allocationRunListing(run.createdAt, run.id), entityType: ENTITY.allocationRun, ...run, municipalities: run.lines.length },
         ConditionExpression: 'attribute_not_exists(pk)',
       }));
     } catch (error) {

@@ -3,8 +3,8 @@ import * as z from 'zod';
 import { ROLES, userSchema } from '../domain/identity/types.js';
 import { isoDate, municipalityCode, municipalityDetailSchema, municipalitySchema, storedYouthContactSchema, youthContactSchema } from '../domain/municipalities/types.js';
 import { defineRoute, type RouteDef } from './route.js';
-import { allocationRunSchema, comparisonSchema, createRunSchema, currentAllocationSchema, runIdSchema } from '../domain/allocation/types.js';
-import { headcountDatasetSchema } from '../domain/headcounts/types.js';
+import { allocationRunSchema, comparisonSchema, createRunSchema, currentAllocationSchema, runIdSchema, runSummarySchema } from '../domain/allocation/types.js';
+import { datasetSummarySchema, headcountDatasetSchema } from '../domain/headcounts/types.js';
 import { importHeadcountsSchema, importSummarySchema } from '../domain/headcounts/use-cases/import-headcounts.js';
 
 const ALL_ROLES = ROLES;
@@ -77,6 +77,13 @@ export const routes = {
     memoryMb: 1024,
     timeoutSeconds: 29,
   }),
+  listHeadcountDatasets: defineRoute({
+    id: 'listHeadcountDatasets', method: 'GET', path: '/v1/headcounts', tag: 'allocation', auth: ['agency'],
+    summary: 'Imported head-count datasets, newest first, with provenance (without their lines)',
+    query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(25) }),
+    response: z.object({ items: z.array(datasetSummarySchema) }),
+    entry: 'functions/http/headcounts/list-headcount-datasets.ts',
+  }),
   getHeadcountDataset: defineRoute({
     id: 'getHeadcountDataset', method: 'GET', path: '/v1/headcounts/{id}', tag: 'allocation', auth: ['agency'],
     summary: 'One head-count dataset with its provenance (source table, reference date, retrieval date, file hash, importer)',
@@ -93,6 +100,13 @@ export const routes = {
     successStatus: 201,
     problems: [404, 422],
     entry: 'functions/http/allocations/create-allocation-run.ts',
+  }),
+  listAllocationRuns: defineRoute({
+    id: 'listAllocationRuns', method: 'GET', path: '/v1/allocations', tag: 'allocation', auth: ['agency'],
+    summary: 'Allocation runs, newest first, with their parameters (without their lines)',
+    query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(25) }),
+    response: z.object({ items: z.array(runSummarySchema) }),
+    entry: 'functions/http/allocations/list-allocation-runs.ts',
   }),
   getCurrentAllocation: defineRoute({
     id: 'getCurrentAllocation', method: 'GET', path: '/v1/allocations/current', tag: 'allocation', auth: ['agency', 'coordinator'],

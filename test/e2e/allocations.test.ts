@@ -157,6 +157,17 @@ describe('Recovery Fund allocation over HTTP', () => {
     expect((await call('POST', `/v1/allocations/${otherRunId}/publish`, { token: coordinator })).status).toBe(403);
   });
 
+  it('lists runs and datasets, newest first, for the agency only', async () => {
+    const runs = await call('GET', '/v1/allocations?limit=2', { token: agency });
+    expect(runs.status).toBe(200);
+    expect(runs.json.items.map((r: { id: string }) => r.id)).toEqual([otherRunId, runId]);
+    expect(runs.json.items[1]).toMatchObject({ status: 'published', municipalities: 43, parameters: { baseCents: 2_000_000 } });
+    const datasets = await call('GET', '/v1/headcounts', { token: agency });
+    expect(datasets.json.items.map((d: { id: string }) => d.id)).toContain(datasetId);
+    expect((await call('GET', '/v1/allocations', { token: coordinator })).status).toBe(403);
+    expect((await call('GET', '/v1/allocations?limit=0', { token: agency })).status).toBe(400);
+  });
+
   it('answers 404 for an unknown run and 400 for a malformed id', async () => {
     expect((await call('GET', '/v1/allocations/00000000-0000-4000-8000-000000000000', { token: agency })).status).toBe(404);
     expect((await call('GET', '/v1/allocations/nope', { token: agency })).status).toBe(400);

@@ -107,3 +107,9 @@ export const comparisonSchema = z.object({
   })),
 });
 export type Comparison = z.infer<typeof comparisonSchema>;
+
+export const runSummarySchema = allocationRunSchema.pick({
+  id: true, status: true, datasetId: true, referenceDate: true, note: true, distributableCents: true, totalYouth: true,
+  createdAt: true, createdBy: true, publishedAt: true,
+}).extend({ parameters: runParametersSchema.omit({ participants: true, cohort1: true, cohort2: true }), municipalities: z.number().int() });
+export type RunSummary = z.infer<typeof runSummarySchema>;

@@ -37,3 +37,6 @@ export const headcountDatasetSchema = z.object({
   lines: z.array(headcountLineSchema),
 });
 export type HeadcountDataset = z.infer<typeof headcountDatasetSchema>;
+
+export const datasetSummarySchema = headcountDatasetSchema.omit({ lines: true }).extend({ municipalities: z.number().int() });
+export type DatasetSummary = z.infer<typeof datasetSummarySchema>;

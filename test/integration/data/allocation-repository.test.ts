@@ -121,6 +121,23 @@ describe('DynamoAllocationRepository on DynamoDB Local', () => {
     expect(new Set(lines.map((l) => l.runId))).toEqual(new Set([winner.id]));
   });
 
+  it('lists runs and datasets newest first, without their lines', async () => {
+    const older = { ...aRun(['LV-042']), createdAt: '2026-05-01T10:00:00.000Z' };
+    const newer = { ...aRun(['LV-042', 'LV-RIX']), createdAt: '2026-05-02T10:00:00.000Z', note: 'otrais' };
+    await repo.putRun(older);
+    await repo.putRun(newer);
+    const [first, second] = await repo.listRuns(2);
+    expect(first).toEqual({
+      id: newer.id, status: 'draft', datasetId: newer.datasetId, referenceDate: '2025-01-01', note: 'otrais', distributableCents: 2001,
+      totalYouth: 21, createdAt: '2026-05-02T10:00:00.000Z', createdBy: 'jspa-1', publishedAt: null, municipalities: 2,
+      parameters: { budgetCents: 2001, reserveCents: 0, baseCents: 0, floorCents: null, capCents: null },
+    });
+    expect(second!.id).toBe(older.id);
+    const datasets = await repo.listDatasets(10);
+    expect(datasets[0]).toMatchObject({ municipalities: 1, totalYouth: 30, provenance: { sourceTable: 'IRD041' } });
+    expect(datasets[0]).not.toHaveProperty('lines');
+  });
+
   it('gives every item its entityType', async () => {
     const { Items = [] } = await t.doc.send(new ScanCommand({ TableName: t.table }));
     expect(Items.every((i) => typeof i.entityType === 'string')).toBe(true);

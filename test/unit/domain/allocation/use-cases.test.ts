@@ -4,6 +4,7 @@ import { createRunSchema, type AllocationRun, type PublishedLine } from '../../.
 import { createAllocationRun } from '../../../../lib/domain/allocation/use-cases/create-allocation-run.js';
 import { compareAllocationRuns } from '../../../../lib/domain/allocation/use-cases/get-allocation-run.js';
 import { getCurrentAllocation } from '../../../../lib/domain/allocation/use-cases/get-current-allocation.js';
+import { listAllocationRuns, listHeadcountDatasets } from '../../../../lib/domain/allocation/use-cases/list-allocation-runs.js';
 import { publishAllocationRun } from '../../../../lib/domain/allocation/use-cases/publish-allocation-run.js';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolation, ValidationError } from '../../../../lib/domain/errors.js';
 import type { HeadcountDataset } from '../../../../lib/domain/headcounts/types.js';
@@ -18,6 +19,12 @@ class Memory implements AllocationRepository, HeadcountRepository {
   lines = new Map<string, PublishedLine>();
   async putDataset(d: HeadcountDataset) { this.datasets.set(d.id, structuredClone(d)); }
   async getDataset(id: string) { return structuredClone(this.datasets.get(id)); }
+  async listDatasets(limit: number) {
+    return [...this.datasets.values()].reverse().slice(0, limit).map(({ lines, ...d }) => ({ ...d, municipalities: lines.length }));
+  }
+  async listRuns(limit: number) {
+    return [...this.runs.values()].reverse().slice(0, limit).map(({ lines, sourceTable: _t, rounds: _r, publishedBy: _b, parameters: { participants: _p, cohort1: _c1, cohort2: _c2, ...parameters }, ...r }) => ({ ...r, parameters, municipalities: lines.length }));
+  }
   async putRun(run: AllocationRun) {
     if (this.runs.has(run.id)) throw new ConflictError('exists');
     this.runs.set(run.id, structuredClone(run));
@@ -136,5 +143,17 @@ describe('publishing and the current allocation', () => {
     const rix = c.lines.find((l) => l.code === 'LV-RIX')!;
     expect(rix.amountCents.other).toBeNull();
     expect(rix.differenceCents).toBe(-rix.amountCents.run!);
+  });
+});
+
+describe('listing', () => {
+  it('lists runs and datasets for the agency, newest first, and refuses a coordinator', async () => {
+    const { run, deps } = await setup();
+    const a = await run({});
+    const b = await run({ baseCents: 1000 });
+    expect((await listAllocationRuns(deps, agency, 10)).items.map((r) => r.id)).toEqual([b.id, a.id]);
+    expect((await listHeadcountDatasets(deps, agency, 10)).items).toEqual([expect.objectContaining({ municipalities: 43 })]);
+    await expect(listAllocationRuns(deps, user('coordinator', 'LV-042'), 10)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listHeadcountDatasets(deps, user('coordinator', 'LV-042'), 10)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
