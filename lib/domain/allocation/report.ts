@@ -88,6 +88,10 @@ dl{display:grid;grid-template-columns:max-content auto;gap:2px 12px}dt{font-weig
 <dt>Pašvaldību skaits</dt><dd>${run.lines.length}</dd>
 <dt>Jaunieši kopā</dt><dd>${run.totalYouth}</dd>
 </dl>
+${run.note ? `<p>Piezīme: ${esc(run.note)}</p>\n` : ''}<p>Metodika: katra pašvaldība saņem bāzes summu un daļu no atlikuma proporcionāli jauniešu (13–25 g.) skaitam.
+Ja summa ir zem minimuma vai virs maksimuma, tā tiek fiksēta robežā un atlikums tiek sadalīts pārējām, līdz nekas nemainās.
+Aprēķins ir precīzs (veseli skaitļi un daļskaitļi); atlikušie centi tiek piešķirti pa vienam pēc lielākā atlikuma,
+vienādos gadījumos — pašvaldībai ar lielāku jauniešu skaitu, tad pēc koda. Summas kopā ir tieši ${money(run.distributableCents)}.</p>
 <figure>${amounts}</figure>
 <figure>${perYouth}</figure>
 <table>
