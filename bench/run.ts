@@ -2,6 +2,7 @@
 import { benchApplications } from './applications.js';
 import { benchBundles } from './bundles.js';
 import { benchCertificates } from './certificates.js';
+import { benchAllocation } from './allocation.js';
 import { benchPlatform } from './platform.js';
 
 const sections: { name: string; run: () => Promise<void> }[] = [
@@ -9,6 +10,7 @@ const sections: { name: string; run: () => Promise<void> }[] = [
   { name: 'platform', run: benchPlatform },
   { name: 'applications', run: benchApplications },
   { name: 'certificates', run: benchCertificates },
+  { name: 'allocation', run: benchAllocation },
 ];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

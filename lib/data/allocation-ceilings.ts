@@ -21,7 +21,7 @@ export class DynamoAllocationCeilings implements AllocationCeilings {
 
   // every published allocation line (one partition, ≤ 43 items)
   async all(): Promise<Map<string, Ceiling>> {
-    const k = keys.publishedAllocations();
+    const k = keys.publishedAllocationLines();
     const out = new Map<string, Ceiling>();
     let start: Record<string, unknown> | undefined;
     do {

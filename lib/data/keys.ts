@@ -20,7 +20,16 @@ export const keys = {
   applicationsOfMunicipality: (code: string) => ({ gsi1pk: `APPS#${code}` }),
   applicationInQueue: (status: string, cohort: number, since: string, id: string) => ({ gsi2pk: `APPQ#${status}#C${cohort}`, gsi2sk: `${since}#${id}` }),
   applicationQueue: (status: string, cohort: number) => ({ gsi2pk: `APPQ#${status}#C${cohort}` }),
-  publishedAllocations: () => ({ pk: 'ALLOCATION#CURRENT', skPrefix: 'MUNI#' }),
+  /** Every published allocation line (query pk, sk begins_with). */
+  publishedAllocationLines: () => ({ pk: 'ALLOCATION#CURRENT', skPrefix: 'MUNI#' }),
+  /** Which run is current, with a version every publication bumps (serialises concurrent publications). */
+  currentAllocationPointer: () => ({ pk: 'ALLOCATION#CURRENT', sk: 'POINTER' }),
+  /** One stored allocation run (draft or published) with its parameters and lines. */
+  allocationRun: (id: string) => ({ pk: `ALLOC#RUN#${id}`, sk: 'RUN' }),
+  allocationRunListing: (createdAt: string, id: string) => ({ gsi1pk: 'ALLOC#RUNS', gsi1sk: `${createdAt}#${id}` }),
+  /** One imported youth head-count dataset with its provenance and per-municipality lines. */
+  headcountDataset: (id: string) => ({ pk: `HEADCOUNT#${id}`, sk: 'DATASET' }),
+  headcountDatasetListing: (importedAt: string, id: string) => ({ gsi1pk: 'HEADCOUNT#DATASETS', gsi1sk: `${importedAt}#${id}` }),
 } as const;
 
 export const ENTITY = {
@@ -31,4 +40,7 @@ export const ENTITY = {
   application: 'Application',
   applicationVersion: 'ApplicationVersion',
   applicationAttachment: 'ApplicationAttachment',
+  allocationPointer: 'AllocationPointer',
+  allocationRun: 'AllocationRun',
+  headcountDataset: 'HeadcountDataset',
 } as const;

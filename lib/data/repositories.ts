@@ -1,16 +1,20 @@
 // Wires the DynamoDB adapters behind the domain ports, once per process.
 import { DynamoAllocationCeilings } from './allocation-ceilings.js';
 import { DynamoApplicationRepository } from './application-repository.js';
+import { DynamoAllocationRepository } from './allocation-repository.js';
 import { documentClient, tableName } from './client.js';
 import { DynamoMunicipalityRepository } from './municipality-repository.js';
 
 export function repositories() {
   const db = documentClient();
   const table = tableName();
+  const allocations = new DynamoAllocationRepository(db, table);
   return {
     municipalities: new DynamoMunicipalityRepository(db, table),
     applications: new DynamoApplicationRepository(db, table),
     ceilings: new DynamoAllocationCeilings(db, table),
+    allocations,
+    headcounts: allocations,
   };
 }
 

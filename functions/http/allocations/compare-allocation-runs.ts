@@ -1,0 +1,9 @@
+// GET /v1/allocations/{id}/compare/{otherId} — two runs line by line.
+import { repositories } from '../../../lib/data/repositories.js';
+import { compareAllocationRuns } from '../../../lib/domain/allocation/use-cases/get-allocation-run.js';
+import { httpRoute } from '../../../lib/http/http-route.js';
+import { routes } from '../../../lib/http/routes.js';
+
+const deps = repositories();
+
+export const handler = httpRoute(routes.compareAllocationRuns, ({ user, params }) => compareAllocationRuns(deps, user, params.id, params.otherId));

@@ -1,0 +1,9 @@
+// GET /v1/allocations/{id} — one allocation run with its explanations.
+import { repositories } from '../../../lib/data/repositories.js';
+import { getAllocationRun } from '../../../lib/domain/allocation/use-cases/get-allocation-run.js';
+import { httpRoute } from '../../../lib/http/http-route.js';
+import { routes } from '../../../lib/http/routes.js';
+
+const deps = repositories();
+
+export const handler = httpRoute(routes.getAllocationRun, ({ user, params }) => getAllocationRun(deps, user, params.id));

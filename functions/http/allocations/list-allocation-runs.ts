@@ -1,0 +1,9 @@
+// GET /v1/allocations — allocation runs, newest first.
+import { repositories } from '../../../lib/data/repositories.js';
+import { listAllocationRuns } from '../../../lib/domain/allocation/use-cases/list-allocation-runs.js';
+import { httpRoute } from '../../../lib/http/http-route.js';
+import { routes } from '../../../lib/http/routes.js';
+
+const deps = repositories();
+
+export const handler = httpRoute(routes.listAllocationRuns, ({ user, query }) => listAllocationRuns(deps, user, query.limit));

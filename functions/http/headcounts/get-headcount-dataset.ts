@@ -1,0 +1,9 @@
+// GET /v1/headcounts/{id} — one head-count dataset with its provenance.
+import { repositories } from '../../../lib/data/repositories.js';
+import { getHeadcountDataset } from '../../../lib/domain/headcounts/use-cases/get-headcount-dataset.js';
+import { httpRoute } from '../../../lib/http/http-route.js';
+import { routes } from '../../../lib/http/routes.js';
+
+const deps = repositories();
+
+export const handler = httpRoute(routes.getHeadcountDataset, ({ user, params }) => getHeadcountDataset(deps, user, params.id));

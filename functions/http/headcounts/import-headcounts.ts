@@ -1,0 +1,13 @@
+// POST /v1/headcounts — the agency imports a youth head-count file.
+import { repositories } from '../../../lib/data/repositories.js';
+import { systemClock } from '../../../lib/domain/clock.js';
+import { importHeadcounts } from '../../../lib/domain/headcounts/use-cases/import-headcounts.js';
+import { httpRoute } from '../../../lib/http/http-route.js';
+import { routes } from '../../../lib/http/routes.js';
+
+const deps = { ...repositories(), clock: systemClock };
+
+export const handler = httpRoute(routes.importHeadcounts, async ({ user, body }) => {
+  const d = await importHeadcounts(deps, user, body);
+  return { id: d.id, referenceYear: d.provenance.referenceYear, referenceDate: d.provenance.referenceDate, municipalities: d.lines.length, totalYouth: d.totalYouth, fileSha256: d.provenance.fileSha256 };
+});
