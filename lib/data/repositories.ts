@@ -1,5 +1,6 @@
 // Wires the DynamoDB adapters behind the domain ports, once per process.
 import { documentClient, tableName } from './client.js';
+import { DynamoHoursRepository } from './hours-repository.js';
 import { DynamoMunicipalityRepository } from './municipality-repository.js';
 
 export function repositories() {
@@ -7,6 +8,7 @@ export function repositories() {
   const table = tableName();
   return {
     municipalities: new DynamoMunicipalityRepository(db, table),
+    hours: new DynamoHoursRepository(db, table),
   };
 }
 
