@@ -9,6 +9,10 @@ const envSchema = z.object({
   /** Public base URL of the API, used in links (verification URLs, docs). */
   PUBLIC_BASE_URL: z.url().optional(),
   STAGE: z.enum(['local', 'test', 'aws']).default('aws'),
+  /** EventBridge bus for domain events; unset means the in-process local event bus. */
+  EVENT_BUS_NAME: z.string().min(1).optional(),
+  /** Set only locally: directory where the local event bus appends events.log. */
+  LOCAL_DATA_DIR: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof envSchema>;
