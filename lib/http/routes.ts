@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { ROLES, userSchema } from '../domain/identity/types.js';
 import { isoDate, municipalityCode, municipalityDetailSchema, municipalitySchema, storedYouthContactSchema, youthContactSchema } from '../domain/municipalities/types.js';
 import { defineRoute, type RouteDef } from './route.js';
+import { hoursRoutes } from './routes-hours.js';
 
 const ALL_ROLES = ROLES;
 
@@ -64,6 +65,7 @@ export const routes = {
     }),
     entry: 'functions/http/identity/get-me.ts',
   }),
+  ...hoursRoutes,
 } satisfies Record<string, RouteDef>;
 
 export const routeList: readonly RouteDef[] = Object.values(routes);
