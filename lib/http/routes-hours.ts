@@ -124,4 +124,21 @@ export const hoursRoutes = {
     params: z.object({ code: municipalityCode }), query: yearQuery, response: reportSchema, problems: [404],
     entry: 'functions/http/programmes/get-report.ts',
   }),
+  exportMyHoursCsv: defineRoute({
+    id: 'exportMyHoursCsv', method: 'GET', path: '/v1/volunteers/me/hours.csv', tag: 'hours', auth: ['youth'],
+    summary: 'My entries of a year as CSV (UTF-8 with BOM)', query: yearQuery, produces: 'text/csv',
+    entry: 'functions/http/volunteers/export-my-hours-csv.ts',
+  }),
+  exportMyHoursPdf: defineRoute({
+    id: 'exportMyHoursPdf', method: 'GET', path: '/v1/volunteers/me/hours.pdf', tag: 'hours', auth: ['youth'],
+    summary: 'My statement of approved hours for a year (PDF, Latvian)', query: yearQuery, produces: 'application/pdf', problems: [404],
+    memoryMb: 1024,
+    entry: 'functions/http/volunteers/export-my-hours-pdf.ts',
+  }),
+  getHoursReportCsv: defineRoute({
+    id: 'getHoursReportCsv', method: 'GET', path: '/v1/municipalities/{code}/hours-report.csv', tag: 'hours', auth: COORDINATION,
+    summary: "The municipality's hours report as CSV: per institution, per volunteer, per month",
+    params: z.object({ code: municipalityCode }), query: yearQuery, produces: 'text/csv', problems: [404],
+    entry: 'functions/http/programmes/get-report-csv.ts',
+  }),
 };

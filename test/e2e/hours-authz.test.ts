@@ -58,6 +58,9 @@ const CASES: Record<keyof typeof hoursRoutes, { request: () => Promise<{ method:
   getHoursProgramme: { request: async () => ({ method: 'GET', path: `/v1/municipalities/${M}/hours-programme` }), allowed: { youth: 200, supervisor: 200, coordinator: 200, agency: 200 } },
   putHoursProgramme: { request: async () => ({ method: 'PUT', path: `/v1/municipalities/${M}/hours-programme`, body: {} }), allowed: { coordinator: 200, agency: 200 } },
   getHoursReport: { request: async () => ({ method: 'GET', path: `/v1/municipalities/${M}/hours-report` }), allowed: { coordinator: 200, agency: 200 } },
+  getHoursReportCsv: { request: async () => ({ method: 'GET', path: `/v1/municipalities/${M}/hours-report.csv?year=${year}` }), allowed: { coordinator: 200, agency: 200 } },
+  exportMyHoursCsv: { request: async () => ({ method: 'GET', path: `/v1/volunteers/me/hours.csv?year=${year}` }), allowed: { youth: 200 } },
+  exportMyHoursPdf: { request: async () => ({ method: 'GET', path: `/v1/volunteers/me/hours.pdf?year=${year}` }), allowed: { youth: 200 } },
 };
 
 describe('authorisation matrix of the hours routes', () => {
