@@ -1,8 +1,10 @@
 // `npm run bench`: every benchmark section in turn, printing figures and ratios (never asserted in tests).
+import { benchHours } from './hours.js';
 import { benchPlatform } from './platform.js';
 
 const sections: { name: string; run: () => Promise<void> }[] = [
   { name: 'platform', run: benchPlatform },
+  { name: 'hours', run: benchHours },
 ];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
