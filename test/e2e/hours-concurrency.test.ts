@@ -48,4 +48,29 @@ describe('decisions under concurrency, through the local gateway', () => {
     }
     expect((await call('GET', '/v1/supervisors/me/queue', { token: world.supervisor })).json.items).toEqual([]);
   });
+
+  it('holds the daily cap under 10 concurrent submissions of 4 h by one adult: exactly 3 fit into 12 h', async () => {
+    const world = await aWorld(call, tokenFor, M);
+    const youth = await aYouth(call, tokenFor, M);
+    const body = { institutionId: world.institutionId, date: daysAgo(2), minutes: 240, activity: 'Talka', category: 'environment' };
+    const results = await Promise.all(Array.from({ length: 10 }, () => call('POST', '/v1/hour-entries', { token: youth.token, body })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 201, 201, 422, 422, 422, 422, 422, 422, 422]);
+    for (const r of results.filter((x) => x.status === 422)) expect(r.json.rule).toBe('hours.adult-daily-cap');
+    const year = daysAgo(2).slice(0, 4);
+    expect((await call('GET', `/v1/volunteers/me/progress?year=${year}`, { token: youth.token })).json.pendingMinutes).toBe(720);
+  });
+
+  it('writes one entry for 10 concurrent retries with the same Idempotency-Key, all answered with the first result', async () => {
+    const world = await aWorld(call, tokenFor, M);
+    const youth = await aYouth(call, tokenFor, M);
+    const body = { institutionId: world.institutionId, date: daysAgo(3), minutes: 60, activity: 'Bibliotēka', category: 'culture' };
+    const headers = { 'idempotency-key': `same-key-${Date.now()}` };
+    const results = await Promise.all(Array.from({ length: 10 }, () => call('POST', '/v1/hour-entries', { token: youth.token, body, headers })));
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
+    expect(new Set(results.map((r) => r.json.id)).size).toBe(1);
+    expect(results.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(9);
+    const year = daysAgo(3).slice(0, 4);
+    expect((await call('GET', `/v1/volunteers/me/hour-entries?year=${year}`, { token: youth.token })).json.items).toHaveLength(1);
+    expect((await call('GET', `/v1/volunteers/me/progress?year=${year}`, { token: youth.token })).json.pendingMinutes).toBe(60);
+  });
 });

@@ -1,5 +1,6 @@
 // The logbook's rules as pure functions: data in, a RuleViolation (stable id, Latvian + English) or a result out.
 import { RuleViolation } from '../errors.js';
+import { isValidOn, type Municipality } from '../municipalities/types.js';
 import type { Decision, EntryInput, EntryState, HourEntry, Institution, Programme, Progress, Tally, Volunteer } from './types.js';
 
 const v = (id: string, lv: string, en: string, field?: string) => new RuleViolation(`hours.${id}`, { lv, en }, field);
@@ -37,6 +38,8 @@ const countedMinutes = (e: Pick<HourEntry, 'state' | 'minutes' | 'approvedMinute
 export interface EntryContext {
   volunteer: Volunteer;
   institution: Institution;
+  /** The institution's municipality from the registry (undefined when unknown). */
+  institutionMunicipality: Pick<Municipality, 'validFrom' | 'validTo'> | undefined;
   /** The programme of the volunteer's municipality (ages, consent, caps, window). */
   programme: Programme;
   /** The programme of the institution's municipality (whether it accepts other municipalities' youth). */
@@ -78,6 +81,9 @@ export function checkEntry(entry: EntryInput, ctx: EntryContext): RuleViolation 
   }
   if (!institution.active) {
     return v('institution-inactive', 'Šī iestāde pašlaik nepieņem brīvprātīgos', 'This institution is not active', 'body.institutionId');
+  }
+  if (!ctx.institutionMunicipality || !isValidOn(ctx.institutionMunicipality, entry.date)) {
+    return v('institution-municipality', 'Iestāde nepieder pašvaldībai, kas darbojās šajā datumā', 'The institution does not belong to a municipality that existed on this date', 'body.institutionId');
   }
   if (institution.municipality !== volunteer.municipality && !ctx.institutionProgramme.acceptsOtherMunicipalities) {
     return v('other-municipality', 'Šīs pašvaldības iestādēs var reģistrēt tikai tās pašas pašvaldības jaunieši', "Only young people of the institution's own municipality can log hours there", 'body.institutionId');

@@ -20,8 +20,9 @@ const hashOf = (input: EntryInput) => createHash('sha256').update(JSON.stringify
 /**
  * 1. a known Idempotency-Key replays its first result (same body) or is refused (different body)
  * 2. load the volunteer, the institution and both programmes
- * 3. check every rule against the volunteer's entries of that ISO week
- * 4. write entry + pointer + tally + audit (+ key) in one transaction, retrying tally races
+ * 3. read the tally, then check every rule against the volunteer's entries of that ISO week
+ * 4. write entry + pointer + tally + audit (+ key) in one transaction conditioned on the tally's version;
+ *    a race re-runs 3–4, so caps hold under concurrent submissions of the same year
  * 5. emit HoursSubmitted
  */
 export async function submitEntry(deps: HoursDeps, user: User, input: EntryInput, idempotencyKey?: string): Promise<SubmitResult> {
@@ -49,15 +50,22 @@ export async function submitEntry(deps: HoursDeps, user: User, input: EntryInput
   if (!institution) {
     throw new RuleViolation('hours.institution-unknown', { lv: 'Šāda iestāde nav reģistrēta', en: 'No such institution is registered' }, 'body.institutionId');
   }
+  const institutionMunicipality = await deps.municipalities.get(institution.municipality);
   const programme = await programmeOf(deps, volunteer.municipality);
   const institutionProgramme = institution.municipality === volunteer.municipality ? programme : await programmeOf(deps, institution.municipality);
 
   try {
     return await retrying(async () => {
+      // A retry may follow a concurrent request with the same key: replay it rather than count it against the caps.
+      const raced = await replay();
+      if (raced) return raced;
       const now = deps.clock.now();
+      // The tally is read BEFORE the week's entries: any entry committed after this read bumps the tally's version,
+      // so our conditional write fails and the caps are checked again — concurrent submissions cannot both pass a cap.
+      const tally = await deps.hours.getTally(volunteer.id, volunteer.municipality, Number(input.date.slice(0, 4)));
       const week = isoWeek(input.date);
       const sameWeek = await deps.hours.entriesBetween(volunteer.id, week.from, week.to);
-      const violation = checkEntry(input, { volunteer, institution, programme, institutionProgramme, sameWeek, today: rigaDate(now) });
+      const violation = checkEntry(input, { volunteer, institution, institutionMunicipality, programme, institutionProgramme, sameWeek, today: rigaDate(now) });
       if (violation) throw violation;
 
       const at = now.toISOString();
@@ -66,7 +74,6 @@ export async function submitEntry(deps: HoursDeps, user: User, input: EntryInput
         institutionMunicipality: institution.municipality, institutionName: institution.name, state: 'pending', approvedMinutes: 0,
         decidedBy: null, decidedAt: null, comment: null, version: 1, createdAt: at,
       };
-      const tally = await deps.hours.getTally(volunteer.id, volunteer.municipality, Number(input.date.slice(0, 4)));
       const next = nextTally(tally, { pending: input.minutes, approved: 0 }, programme, at);
       await deps.hours.createEntry(entry, next.tally, { entryId: entry.id, at, by: user.sub, from: null, to: 'pending', reason: null },
         idempotencyKey ? { key: idempotencyKey, requestHash } : undefined);

@@ -6,7 +6,7 @@ import { aProgramme, aVolunteer, anEntryInput, anHourEntry, anInstitution } from
 
 const consent = { name: 'Inga Ķēniņa', relation: 'parent' as const, date: '2020-01-01' };
 const ctx = (overrides: Partial<EntryContext> = {}): EntryContext => ({
-  volunteer: aVolunteer(), institution: anInstitution(), programme: aProgramme(), institutionProgramme: aProgramme(),
+  volunteer: aVolunteer(), institution: anInstitution(), institutionMunicipality: { validFrom: '2021-07-01', validTo: null }, programme: aProgramme(), institutionProgramme: aProgramme(),
   sameWeek: [], today: '2026-03-20', ...overrides,
 });
 const ruleOf = (r: RuleViolation | undefined) => r?.ruleId ?? null;
@@ -126,6 +126,14 @@ describe('checkEntry', () => {
   ])('institutions: %s', (_name, institution, accepts, rule) => {
     const institutionProgramme = aProgramme({ municipality: institution.municipality, acceptsOtherMunicipalities: accepts });
     expect(ruleOf(checkEntry(anEntryInput(), ctx({ institution, institutionProgramme })))).toBe(rule);
+  });
+
+  it.each([
+    ['a municipality unknown to the registry', undefined, 'hours.institution-municipality'],
+    ['a municipality merged away before the activity date', { validFrom: '2021-07-01', validTo: '2025-06-30' }, 'hours.institution-municipality'],
+    ['a municipality on its last day', { validFrom: '2021-07-01', validTo: '2026-03-10' }, null],
+  ])('institution municipality: %s', (_name, institutionMunicipality, rule) => {
+    expect(ruleOf(checkEntry(anEntryInput(), ctx({ institutionMunicipality })))).toBe(rule);
   });
 
   it('reports the rule bilingually with the offending field', () => {
