@@ -12,6 +12,8 @@ declare module 'vitest' {
     localKeys: LocalKeys;
     e2eDynamoEndpoint: string;
     e2eTableName: string;
+    /** The local stack's data directory (the local event bus appends events.log there). */
+    e2eDataDir: string;
   }
 }
 
@@ -22,6 +24,7 @@ export default async function setup(project: TestProject) {
   project.provide('localKeys', stack.keys);
   project.provide('e2eDynamoEndpoint', stack.dynamo.endpoint);
   project.provide('e2eTableName', stack.tableName);
+  project.provide('e2eDataDir', dir);
   return async () => {
     await stack.stop();
     rmSync(dir, { recursive: true, force: true });
