@@ -48,6 +48,9 @@ describe('the volunteer-hours logbook over HTTP', () => {
     const other = await call('POST', '/v1/hour-entries', { token: youth.token, body: { ...body, minutes: 30 }, headers });
     expect(other.status).toBe(422);
     expect(other.json.rule).toBe('hours.idempotency-key-reused');
+    const malformed = await call('POST', '/v1/hour-entries', { token: youth.token, body, headers: { 'idempotency-key': 'short' } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.json.errors).toEqual([expect.objectContaining({ field: 'header.idempotency-key', rule: 'invalid_format' })]);
     const year = daysAgo(3).slice(0, 4);
     expect((await call('GET', `/v1/volunteers/me/hour-entries?year=${year}`, { token: youth.token })).json.items).toHaveLength(1);
     expect((await call('GET', `/v1/volunteers/me/progress?year=${year}`, { token: youth.token })).json.pendingMinutes).toBe(45);
