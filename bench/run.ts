@@ -1,9 +1,15 @@
 // `npm run bench`: every benchmark section in turn, printing figures and ratios (never asserted in tests).
+import { benchApplications } from './applications.js';
+import { benchBundles } from './bundles.js';
+import { benchCertificates } from './certificates.js';
 import { benchHours } from './hours.js';
 import { benchPlatform } from './platform.js';
 
 const sections: { name: string; run: () => Promise<void> }[] = [
+  { name: 'bundles', run: benchBundles },
   { name: 'platform', run: benchPlatform },
+  { name: 'applications', run: benchApplications },
+  { name: 'certificates', run: benchCertificates },
   { name: 'hours', run: benchHours },
 ];
 

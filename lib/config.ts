@@ -9,6 +9,16 @@ const envSchema = z.object({
   /** Public base URL of the API, used in links (verification URLs, docs). */
   PUBLIC_BASE_URL: z.url().optional(),
   STAGE: z.enum(['local', 'test', 'aws']).default('aws'),
+  /** Verified SES identity mail is sent from, e.g. "JSPA <no-reply@example.lv>"; unset locally (outbox). */
+  SES_SENDER: z.string().min(3).optional(),
+  /** Local only: where the outbox mailer writes .eml files (the local stack sets <dataDir>/outbox). */
+  OUTBOX_DIR: z.string().min(1).optional(),
+  /** S3 bucket for application attachments (AWS); unset locally, where files live under FILES_DIR. */
+  FILES_BUCKET: z.string().min(3).optional(),
+  /** Local only: the file store's directory, HMAC secret and the gateway URL its pre-signed links point at. */
+  FILES_DIR: z.string().min(1).optional(),
+  LOCAL_FILES_SECRET: z.string().min(16).optional(),
+  LOCAL_FILES_BASE_URL: z.url().optional(),
   /** EventBridge bus for domain events; unset means the in-process local event bus. */
   EVENT_BUS_NAME: z.string().min(1).optional(),
   /** Set only locally: directory where the local event bus appends events.log. */

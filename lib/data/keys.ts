@@ -8,6 +8,19 @@ export const keys = {
   /** The published (current) allocation line of one municipality: written by allocation publishing, read as the application ceiling. */
   publishedAllocation: (code: string) => ({ pk: 'ALLOCATION#CURRENT', sk: `MUNI#${code}` }),
   user: (sub: string) => ({ pk: `USER#${sub}`, sk: 'PROFILE' }),
+  /** Project application: the head (state + working content) and its frozen versions share one partition. */
+  applicationHead: (id: string) => ({ pk: `APP#${id}`, sk: 'HEAD' }),
+  applicationVersion: (id: string, version: number) => ({ pk: `APP#${id}`, sk: `VERSION#${String(version).padStart(4, '0')}` }),
+  applicationVersionsPrefix: (id: string) => ({ pk: `APP#${id}`, skPrefix: 'VERSION#' }),
+  applicationAttachment: (id: string, attachmentId: string) => ({ pk: `APP#${id}`, sk: `ATTACH#${attachmentId}` }),
+  applicationAttachmentsPrefix: (id: string) => ({ pk: `APP#${id}`, skPrefix: 'ATTACH#' }),
+  /** Object key of an attachment's bytes in the file store (S3 bucket or local files directory). */
+  applicationAttachmentBlob: (id: string, attachmentId: string) => `applications/${id}/${attachmentId}`,
+  applicationOfMunicipality: (code: string, createdAt: string, id: string) => ({ gsi1pk: `APPS#${code}`, gsi1sk: `${createdAt}#${id}` }),
+  applicationsOfMunicipality: (code: string) => ({ gsi1pk: `APPS#${code}` }),
+  applicationInQueue: (status: string, cohort: number, since: string, id: string) => ({ gsi2pk: `APPQ#${status}#C${cohort}`, gsi2sk: `${since}#${id}` }),
+  applicationQueue: (status: string, cohort: number) => ({ gsi2pk: `APPQ#${status}#C${cohort}` }),
+  publishedAllocations: () => ({ pk: 'ALLOCATION#CURRENT', skPrefix: 'MUNI#' }),
 
   // Volunteer-hours logbook (see table.ts for the access patterns).
   volunteer: (volunteerId: string) => ({ pk: `VOL#${volunteerId}`, sk: 'PROFILE' }),
@@ -35,6 +48,9 @@ export const ENTITY = {
   youthContact: 'YouthContact',
   user: 'User',
   publishedAllocation: 'PublishedAllocation',
+  application: 'Application',
+  applicationVersion: 'ApplicationVersion',
+  applicationAttachment: 'ApplicationAttachment',
   volunteer: 'Volunteer',
   hourEntry: 'HourEntry',
   hourEntryPointer: 'HourEntryPointer',

@@ -1,4 +1,6 @@
 // Wires the DynamoDB adapters behind the domain ports, once per process.
+import { DynamoAllocationCeilings } from './allocation-ceilings.js';
+import { DynamoApplicationRepository } from './application-repository.js';
 import { documentClient, tableName } from './client.js';
 import { DynamoHoursRepository } from './hours-repository.js';
 import { DynamoMunicipalityRepository } from './municipality-repository.js';
@@ -8,6 +10,8 @@ export function repositories() {
   const table = tableName();
   return {
     municipalities: new DynamoMunicipalityRepository(db, table),
+    applications: new DynamoApplicationRepository(db, table),
+    ceilings: new DynamoAllocationCeilings(db, table),
     hours: new DynamoHoursRepository(db, table),
   };
 }

@@ -11,6 +11,12 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | one municipality by code                             | table        | pk MUNI#<code>, sk PROFILE                |
  * | all municipalities, by code                          | byCollection | gsi1pk MUNICIPALITIES, gsi1sk <code>      |
  * | (reserved) work queues, oldest first                 | byQueue      | gsi2pk <queue>, gsi2sk <iso timestamp>#id |
+ * | one application (head: state + working content)      | table        | pk APP#<id>, sk HEAD                      |
+ * | the frozen submitted versions of an application      | table        | pk APP#<id>, sk begins_with VERSION#      |
+ * | the attachments of an application                   | table        | pk APP#<id>, sk begins_with ATTACH#       |
+ * | applications of a municipality, oldest first         | byCollection | gsi1pk APPS#<code>, gsi1sk <created>#<id> |
+ * | applications by status + cohort (review queue, grants)| byQueue     | gsi2pk APPQ#<status>#C<cohort>, gsi2sk <status since>#<id> |
+ * | published allocation (ceiling) of one / all munis    | table        | pk ALLOCATION#CURRENT, sk MUNI#<code>     |
  * | (reserved) sparse: who is eligible in a muni + year  | byEligibility| gsi3pk <muni>#<year>, gsi3sk <id>         |
  * | hours: a volunteer's profile                         | table        | pk VOL#<sub>, sk PROFILE                  |
  * | hours: a volunteer's entries in a date range         | table        | pk VOL#<sub>, sk HOURS#<date>#<id>        |

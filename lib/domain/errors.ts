@@ -60,10 +60,20 @@ export class ConflictError extends DomainError {
   }
 }
 
-/** A business rule refused the request. `ruleId` is stable (e.g. `hours.minor-daily-cap`). */
+/** One broken business rule on one field, with its message in both languages (see RuleViolation.issues). */
+export interface RuleIssue {
+  field: string;
+  rule: string;
+  message: Bilingual;
+}
+
+/**
+ * A business rule refused the request. `ruleId` is stable (e.g. `hours.minor-daily-cap`). When several
+ * rules fail at once (e.g. a whole application on submit), `issues` lists every one of them.
+ */
 export class RuleViolation extends DomainError {
   readonly kind = 'rule-violation' as const;
-  constructor(readonly ruleId: string, message: Bilingual, readonly field?: string) {
+  constructor(readonly ruleId: string, message: Bilingual, readonly field?: string, readonly issues?: readonly RuleIssue[]) {
     super(message, message.en);
   }
 }

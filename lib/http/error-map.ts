@@ -35,6 +35,7 @@ export function problemFor(error: unknown, lang: Lang, correlationId: string): {
       problem.detail = error.title[lang];
       problem.title = lang === 'lv' ? 'Pārkāpts noteikums' : 'Rule violated';
       if (error.field) problem.errors = [{ field: error.field, rule: error.ruleId, message: error.title[lang] }];
+      if (error.issues?.length) problem.errors = error.issues.map((i) => ({ field: i.field, rule: i.rule, message: i.message[lang] }));
     }
     const headers: Record<string, string> = error.kind === 'unauthenticated' ? { 'www-authenticate': 'Bearer' } : {};
     return { problem, headers };

@@ -26,6 +26,8 @@ export interface RouteDef {
   readonly problems?: readonly number[];
   /** Lambda entry point, relative to the project root; routes may share one. */
   readonly entry: string;
+  /** Table access the handler needs: default `read` for GET and `readWrite` otherwise; `none` binds no table. */
+  readonly table?: 'none' | 'read' | 'readWrite';
   /** Optional per-function tuning. */
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
@@ -33,6 +35,13 @@ export interface RouteDef {
 
 export function defineRoute<const R extends RouteDef>(route: R): R {
   return route;
+}
+
+/** The least table access that serves every route of one function (routes may share an entry). */
+export function tableAccessOf(group: readonly RouteDef[]): 'none' | 'read' | 'readWrite' {
+  const needs = group.map((r) => r.table ?? (r.method === 'GET' ? 'read' : 'readWrite'));
+  if (needs.includes('readWrite')) return 'readWrite';
+  return needs.includes('read') ? 'read' : 'none';
 }
 
 /** Converts /v1/a/{b} to a regular expression with named groups, for the local gateway. */

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { ROLES, userSchema } from '../domain/identity/types.js';
 import { isoDate, municipalityCode, municipalityDetailSchema, municipalitySchema, storedYouthContactSchema, youthContactSchema } from '../domain/municipalities/types.js';
+import { applicationRoutes } from './application-routes.js';
 import { defineRoute, type RouteDef } from './route.js';
 import { hoursRoutes } from './routes-hours.js';
 
@@ -17,17 +18,17 @@ export const routes = {
   }),
   openapi: defineRoute({
     id: 'getOpenApi', method: 'GET', path: '/openapi.json', tag: 'platform', auth: 'public',
-    summary: 'This OpenAPI 3.1 document',
+    summary: 'This OpenAPI 3.1 document', table: 'none',
     entry: 'functions/http/platform/get-openapi.ts',
   }),
   docs: defineRoute({
     id: 'getDocs', method: 'GET', path: '/docs', tag: 'platform', auth: 'public',
-    summary: 'API reference page (Swagger UI, served from the npm package, no CDN)', produces: 'text/html',
+    summary: 'API reference page (Swagger UI, served from the npm package, no CDN)', produces: 'text/html', table: 'none',
     entry: 'functions/http/platform/get-docs.ts',
   }),
   docsAsset: defineRoute({
     id: 'getDocsAsset', method: 'GET', path: '/docs/{asset}', tag: 'platform', auth: 'public',
-    summary: 'Static asset of the API reference page', produces: 'application/javascript',
+    summary: 'Static asset of the API reference page', produces: 'application/javascript', table: 'none',
     params: z.object({ asset: z.enum(['swagger-ui-bundle.js', 'swagger-ui.css', 'init.js']) }),
     problems: [404],
     entry: 'functions/http/platform/get-docs.ts',
@@ -65,6 +66,7 @@ export const routes = {
     }),
     entry: 'functions/http/identity/get-me.ts',
   }),
+  ...applicationRoutes,
   ...hoursRoutes,
 } satisfies Record<string, RouteDef>;
 

@@ -19,6 +19,8 @@ export interface GatewayOptions {
   verify: (token: string) => Promise<JWTPayload>;
   /** Project root the route entries are relative to. */
   root: string;
+  /** Local-only handlers served before the route table, by path prefix (e.g. the file store's pre-signed URLs). */
+  extraHandlers?: readonly { prefix: string; handle: (req: IncomingMessage, res: ServerResponse) => Promise<void> }[];
   /** Called after every request (for logging). */
   onRequest?: (line: { method: string; path: string; status: number; ms: number; route?: string }) => void;
 }
@@ -97,6 +99,19 @@ export function createGateway(options: GatewayOptions): Server {
       options.onRequest?.({ method, path: url.pathname, status: result.statusCode, ms: performance.now() - started, route: matched?.id });
     };
     const fail = (error: unknown) => send(errorResponse(error, lang, requestId));
+
+    const extra = options.extraHandlers?.find((h) => url.pathname.startsWith(h.prefix));
+    if (extra) {
+      extra.handle(req, res).then(
+        () => options.onRequest?.({ method, path: url.pathname, status: res.statusCode, ms: performance.now() - started }),
+        (error: unknown) => {
+          console.error('gateway: local handler failed', error);
+          if (!res.headersSent) fail(error);
+          else res.destroy();
+        },
+      );
+      return;
+    }
 
     void (async () => {
       const candidates = compiled.filter((c) => c.pattern.test(url.pathname));

@@ -1,4 +1,5 @@
 // The whole local stack in one process tree: DynamoDB Local, the table, demo data, the identity provider, the gateway.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -7,6 +8,7 @@ import { resetDocumentClient } from '../data/client.js';
 import { resetConfig } from '../config.js';
 import { routeList } from '../http/routes.js';
 import { startDynamoLocal, type RunningDynamo } from './dynamodb-local.js';
+import { LOCAL_FILES_PREFIX, localFilesDir, localFilesHandler } from './file-store.js';
 import { createGateway, listen, type GatewayOptions } from './gateway.js';
 import { loadOrCreateKeys, tokenVerifier, type LocalKeys } from './identity-provider.js';
 import { seedReferenceData } from './seed.js';
@@ -60,13 +62,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     admin.destroy();
     process.env.LOCAL_DATA_DIR = dataDir; // the local event bus appends <dataDir>/events.log
     useLocalTable(dynamo.endpoint, tableName, options.persist ? 'local' : 'test');
+    process.env.OUTBOX_DIR = join(dataDir, 'outbox'); // the local mailer writes .eml files here
     const { repositories } = await import('../data/repositories.js');
     await seedReferenceData(repositories());
 
     const keys = await loadOrCreateKeys(join(dataDir, 'jwt-key.json'));
-    const server = createGateway({ routes: routeList, verify: tokenVerifier(keys), root: PROJECT_ROOT, onRequest: options.onRequest });
+    // the local file store: pre-signed URLs are HMAC grants served by the gateway under /_local/files/
+    const filesSecret = randomBytes(32).toString('base64url');
+    process.env.FILES_DIR = localFilesDir(dataDir);
+    process.env.LOCAL_FILES_SECRET = filesSecret;
+    const extraHandlers = [{ prefix: LOCAL_FILES_PREFIX, handle: localFilesHandler(localFilesDir(dataDir), filesSecret) }];
+    const server = createGateway({ routes: routeList, verify: tokenVerifier(keys), root: PROJECT_ROOT, onRequest: options.onRequest, extraHandlers });
     const host = options.host ?? '127.0.0.1';
     const port = await listen(server, options.port ?? 3000, host);
+    process.env.LOCAL_FILES_BASE_URL = `http://${host}:${port}`;
+    resetConfig();
     const stop = async () => {
       await new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
       await dynamo.stop();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathPattern } from '../../../lib/http/route.js';
+import { pathPattern, tableAccessOf } from '../../../lib/http/route.js';
 import { routeList } from '../../../lib/http/routes.js';
 
 describe('pathPattern', () => {
@@ -30,5 +30,20 @@ describe('the route table', () => {
 
   it('points every route at a handler under functions/', () => {
     for (const route of routeList) expect(route.entry).toMatch(/^functions\/http\/[a-z-]+\/[a-z-]+\.ts$/);
+  });
+});
+
+describe('tableAccessOf', () => {
+  const r = (method: 'GET' | 'POST', table?: 'none' | 'read' | 'readWrite') =>
+    ({ id: 'x', method, path: '/x', summary: '', tag: '', auth: 'public', entry: 'functions/http/x/x.ts', ...(table ? { table } : {}) }) as const;
+  it.each([
+    [[r('GET')], 'read'],
+    [[r('POST')], 'readWrite'],
+    [[r('GET'), r('POST')], 'readWrite'],
+    [[r('GET', 'none')], 'none'],
+    [[r('GET', 'none'), r('GET')], 'read'],
+    [[r('POST', 'read')], 'read'],
+  ])('grants the least access serving every route: %j → %s', (group, expected) => {
+    expect(tableAccessOf(group)).toBe(expected);
   });
 });

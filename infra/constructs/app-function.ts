@@ -1,0 +1,141 @@
+// Every Lambda of the platform: one NodejsFunction with the defaults fixed, and bindTable() to reach the table.
+import { resolve } from 'node:path';
+import { Duration, Validations } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Charset, LogLevel, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { INDEXES } from '../../lib/data/table.js';
+
+/** The repository root: entries are relative to it, and esbuild, package-lock.json and tsconfig.json live here. */
+export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
+
+/** Handlers are ESM; the banner gives CommonJS dependencies bundled into them a working `require`. */
+const ESM_REQUIRE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+/** No Scan: every read is one of the access patterns in lib/data/table.ts, and they are all Get or Query. */
+const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'];
+
+export type TableAccess = 'read' | 'readWrite';
+
+export interface TableBinding {
+  readonly table: ITableV2;
+  readonly access: TableAccess;
+}
+
+export interface AppFunctionProps {
+  /** Entry point relative to the project root, e.g. `functions/http/platform/get-health.ts`. */
+  readonly entry: string;
+  readonly description?: string;
+  /** @default 512 */
+  readonly memoryMb?: number;
+  /** @default 10 */
+  readonly timeoutSeconds?: number;
+  /** Added to STAGE, POWERTOOLS_SERVICE_NAME and NODE_OPTIONS. */
+  readonly environment?: Record<string, string>;
+  /** X-Ray active tracing. @default false */
+  readonly tracing?: boolean;
+  /** Files copied into the bundle after esbuild: path inside the bundle → absolute source path. */
+  readonly bundledFiles?: Record<string, string>;
+  /** @default three months */
+  readonly logRetention?: RetentionDays;
+}
+
+/**
+ * Node.js 24 on arm64, a minified ESM bundle with source maps (stack traces point at the TypeScript), its own
+ * log group with a retention, JSON logs, and a role that can write only to that log group until bindTable()
+ * adds the table. The log group and the role sit beside the function (`<id>Logs`, `<id>Role`) because they
+ * must exist before the function does.
+ */
+export class AppFunction extends NodejsFunction {
+  private readonly executionRole: Role;
+  private boundTable?: ITableV2;
+
+  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: props.logRetention ?? RetentionDays.THREE_MONTHS });
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${props.entry}`,
+    });
+    const bundledFiles = Object.entries(props.bundledFiles ?? {});
+
+    super(scope, id, {
+      entry: resolve(PROJECT_ROOT, props.entry),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: resolve(PROJECT_ROOT, 'package-lock.json'),
+      description: props.description,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memoryMb ?? 512,
+      timeout: Duration.seconds(props.timeoutSeconds ?? 10),
+      tracing: props.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
+      role,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      systemLogLevelV2: SystemLogLevel.WARN,
+      environment: {
+        STAGE: 'aws',
+        POWERTOOLS_SERVICE_NAME: 'jaunatne',
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        minify: true,
+        sourceMap: true,
+        sourceMapMode: SourceMapMode.DEFAULT,
+        sourcesContent: false,
+        charset: Charset.UTF8,
+        // The SDK version the tests ran against, not whichever one the runtime happens to ship.
+        bundleAwsSDK: true,
+        logLevel: LogLevel.ERROR,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir, outputDir) =>
+            bundledFiles.flatMap(([target, source]) => {
+              const destination = resolve(outputDir, target);
+              return [`mkdir -p ${shellQuote(resolve(destination, '..'))}`, `cp ${shellQuote(source)} ${shellQuote(destination)}`];
+            }),
+        },
+      },
+    });
+
+    this.executionRole = role;
+    logGroup.grantWrite(role);
+    if (props.tracing) {
+      Validations.of(role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'xray:PutTraceSegments and xray:PutTelemetryRecords have no resource-level permissions; X-Ray requires Resource "*".',
+      });
+    }
+  }
+
+  /**
+   * Points the function at the table (TABLE_NAME, read by lib/config.ts) and grants exactly the access asked
+   * for, in one call so the two cannot drift apart. Reads reach the table and its indexes; writes only the table.
+   */
+  bindTable({ table, access }: TableBinding): this {
+    if (this.boundTable) throw new Error(`${this.node.path} is already bound to a table`);
+    this.boundTable = table;
+    this.addEnvironment('TABLE_NAME', table.tableName);
+    const indexArns = Object.values(INDEXES).map((index) => `${table.tableArn}/index/${index.name}`);
+    this.executionRole.addToPrincipalPolicy(new PolicyStatement({ actions: READ_ACTIONS, resources: [table.tableArn, ...indexArns] }));
+    if (access === 'readWrite') {
+      this.executionRole.addToPrincipalPolicy(new PolicyStatement({ actions: WRITE_ACTIONS, resources: [table.tableArn] }));
+    }
+    return this;
+  }
+}
+
+function shellQuote(value: string): string {
+  return `'${value.replaceAll("'", `'\\''`)}'`;
+}

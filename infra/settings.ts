@@ -1,0 +1,51 @@
+// The deployment's settings: CDK context (cdk.json or `cdk synth -c key=value`) parsed with zod, once per app.
+import type { App } from 'aws-cdk-lib';
+import * as z from 'zod';
+
+/** `-c flag=true` arrives as a string, cdk.json gives a boolean; both mean the same. */
+const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+
+/** An origin is scheme + host (+ port): no path, no trailing slash, no wildcard. */
+const origin = z.url({ protocol: /^https?$/ }).refine((value) => URL.canParse(value) && new URL(value).origin === value, {
+  message: 'an origin is scheme://host[:port] without path or trailing slash',
+});
+
+/** A JSON array in cdk.json, or a comma-separated list on the command line. */
+const origins = z
+  .union([z.array(z.string()), z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))])
+  .pipe(z.array(origin));
+
+const settingsSchema = z.object({
+  /** Suffix for a second copy of the platform in one account (e.g. `dev`); unset for the main deployment. */
+  stage: z.string().regex(/^[a-z][a-z0-9]{0,11}$/, 'lower-case letters and digits, starting with a letter').optional(),
+  /** Pins the stacks to an account/region; unset, the stacks are environment-agnostic (synth needs no credentials). */
+  account: z.string().regex(/^\d{12}$/).optional(),
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/).optional(),
+  /** Browser origins allowed by CORS (the web app); empty means no CORS headers at all. */
+  allowedOrigins: origins.default([]),
+  /** A verified SES identity (email address) Cognito sends invitations from; unset, Cognito's own mailer (50 mails a day). */
+  sesSenderIdentity: z.email().optional(),
+  /** X-Ray active tracing on every function. */
+  tracing: flag.default(false),
+  /** Cognito Plus feature plan with threat protection (compromised credentials, adaptive auth); billed per active user. */
+  threatProtection: flag.default(false),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+const SETTING_KEYS = Object.keys(settingsSchema.shape) as (keyof Settings)[];
+
+/** Reads and validates the settings; an invalid value fails the synth with every problem listed. */
+export function readSettings(app: App): Settings {
+  const raw = Object.fromEntries(SETTING_KEYS.map((key) => [key, app.node.tryGetContext(key)]).filter(([, v]) => v !== undefined));
+  const parsed = settingsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(context)'}: ${i.message}`).join('; ');
+    throw new Error(`Invalid CDK context: ${problems}`);
+  }
+  return parsed.data;
+}
+
+/** `Jaunatne-Data`, or `Jaunatne-dev-Data` for a named stage; also the construct id, so `cdk deploy Jaunatne-Api` works. */
+export function stackName(settings: Settings, role: 'Data' | 'Api' | 'Jobs'): string {
+  return settings.stage ? `Jaunatne-${settings.stage}-${role}` : `Jaunatne-${role}`;
+}

@@ -1,0 +1,24 @@
+// A coordinator opens a new application (draft) for their own municipality and cohort.
+import { ForbiddenError } from '../../errors.js';
+import type { User } from '../../identity/types.js';
+import type { Application, ApplicationContent, Cohort } from '../types.js';
+import type { ApplicationDeps } from './deps.js';
+
+/** 1. only a coordinator with a municipality  2. build the draft at revision 1  3. store it */
+export async function createDraft(
+  deps: Pick<ApplicationDeps, 'applications' | 'clock' | 'newId'>,
+  user: User,
+  input: { cohort: Cohort; content?: ApplicationContent },
+): Promise<Application> {
+  if (user.role !== 'coordinator' || !user.municipality) {
+    throw new ForbiddenError('only a coordinator of a municipality can open an application');
+  }
+  const now = deps.clock.now().toISOString();
+  const app: Application = {
+    id: deps.newId(), municipality: user.municipality, cohort: input.cohort, status: 'draft',
+    revision: 1, latestVersion: 0, content: input.content ?? {}, reviewRounds: [], decision: null,
+    createdAt: now, createdBy: user.sub, updatedAt: now, statusChangedAt: now,
+  };
+  await deps.applications.create(app);
+  return app;
+}

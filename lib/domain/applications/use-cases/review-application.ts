@@ -1,0 +1,58 @@
+// The agency's review steps: take into review, return with per-field comments, approve (an amount) or reject (reasons).
+import { RuleViolation } from '../../errors.js';
+import type { User } from '../../identity/types.js';
+import { nextStatus, type ApplicationAction } from '../state-machine.js';
+import { CONTENT_FIELDS, type Application, type ReviewComment } from '../types.js';
+import { loadApplication, type ApplicationDeps } from './deps.js';
+
+export type ReviewStep =
+  | { action: 'startReview' }
+  | { action: 'return'; comments: ReviewComment[] }
+  | { action: 'approve'; approvedAmountCents: number }
+  | { action: 'reject'; reasons: string[] };
+
+/**
+ * 1. load (agency acts for all)  2. state machine: agency only, from the allowed states (409 otherwise)
+ * 3. the step's own rule: comments name content fields; the approved amount is at most the requested total
+ * of the latest submitted version  4. save conditionally on the revision read (a concurrent decision gets 409)
+ */
+export async function reviewApplication(
+  deps: Pick<ApplicationDeps, 'applications' | 'clock'>,
+  user: User,
+  id: string,
+  step: ReviewStep,
+): Promise<Application> {
+  const app = await loadApplication(deps, user, id);
+  const status = nextStatus(app.status, step.action as ApplicationAction, user.role);
+  const now = deps.clock.now().toISOString();
+  let next: Application = { ...app, status, revision: app.revision + 1, updatedAt: now, statusChangedAt: now };
+
+  if (step.action === 'return') {
+    const unknown = step.comments.map((c, i) => ({ c, i })).filter(({ c }) => !CONTENT_FIELDS.includes(c.field.split('.')[0] as never));
+    if (unknown.length > 0) {
+      throw new RuleViolation('application.comment-field-unknown', {
+        lv: 'Komentārs attiecas uz nezināmu pieteikuma lauku', en: 'A comment refers to an unknown application field',
+      }, undefined, unknown.map(({ c, i }) => ({
+        field: `comments.${i}.field`, rule: 'application.comment-field-unknown',
+        message: { lv: `Nezināms lauks: ${c.field}`, en: `Unknown field: ${c.field}` },
+      })));
+    }
+    next = { ...next, reviewRounds: [...app.reviewRounds, { version: app.latestVersion, returnedAt: now, returnedBy: user.sub, comments: step.comments }] };
+  }
+  if (step.action === 'approve') {
+    const latest = await deps.applications.getVersion(app.id, app.latestVersion);
+    const requested = latest?.frozen.content.requestedTotalCents ?? 0;
+    if (step.approvedAmountCents > requested) {
+      throw new RuleViolation('application.approved-exceeds-requested', {
+        lv: `Apstiprinātā summa nevar pārsniegt pieprasīto (${(requested / 100).toFixed(2)} EUR)`,
+        en: `The approved amount cannot exceed the requested total (EUR ${(requested / 100).toFixed(2)})`,
+      }, 'approvedAmountCents');
+    }
+    next = { ...next, decision: { outcome: 'approved', approvedAmountCents: step.approvedAmountCents, decidedAt: now, decidedBy: user.sub } };
+  }
+  if (step.action === 'reject') {
+    next = { ...next, decision: { outcome: 'rejected', reasons: step.reasons, decidedAt: now, decidedBy: user.sub } };
+  }
+  await deps.applications.save(next, app.revision);
+  return next;
+}

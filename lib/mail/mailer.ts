@@ -1,0 +1,20 @@
+// The Mailer port: what the domain needs to send one email (SES in AWS, .eml files in the local outbox).
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
+}
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: readonly MailAttachment[];
+}
+
+export interface Mailer {
+  /** Hands the message to the mail service; resolves with the service's message id. */
+  send(message: MailMessage): Promise<{ messageId: string }>;
+}

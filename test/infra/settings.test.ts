@@ -1,0 +1,90 @@
+import { App, type CfnElement } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routeList } from '../../lib/http/routes.js';
+import { buildApp, type BuiltApp } from '../../infra/build-app.js';
+import { readSettings } from '../../infra/settings.js';
+
+const settingsOf = (context: Record<string, unknown>) => readSettings(new App({ context }));
+
+describe('reading the CDK context', () => {
+  it('defaults to an environment-agnostic main deployment without CORS, tracing or Plus', () => {
+    expect(settingsOf({})).toEqual({ allowedOrigins: [], tracing: false, threatProtection: false });
+  });
+
+  it('takes origins as a comma-separated string (command line) or an array (cdk.json)', () => {
+    expect(settingsOf({ allowedOrigins: 'https://jaunatne.lv, http://localhost:5173' }).allowedOrigins)
+      .toEqual(['https://jaunatne.lv', 'http://localhost:5173']);
+    expect(settingsOf({ allowedOrigins: ['https://jaunatne.lv'] }).allowedOrigins).toEqual(['https://jaunatne.lv']);
+  });
+
+  it('takes flags as booleans or as the strings -c passes', () => {
+    expect(settingsOf({ tracing: 'true', threatProtection: true })).toMatchObject({ tracing: true, threatProtection: true });
+    expect(settingsOf({ tracing: 'false' }).tracing).toBe(false);
+  });
+
+  it.each([
+    ['an origin with a path', { allowedOrigins: 'https://jaunatne.lv/app' }, /allowedOrigins/],
+    ['a wildcard origin', { allowedOrigins: '*' }, /allowedOrigins/],
+    ['a stage with upper case', { stage: 'Dev' }, /stage/],
+    ['a sender that is not an email address', { sesSenderIdentity: 'jaunatne.lv' }, /sesSenderIdentity/],
+    ['a flag that is neither true nor false', { tracing: 'yes' }, /tracing/],
+    ['a malformed account', { account: '1234' }, /account/],
+  ])('refuses %s', (_, context, message) => {
+    expect(() => settingsOf(context)).toThrow(message);
+  });
+});
+
+describe('a configured deployment', () => {
+  let built: BuiltApp;
+  let api: Template;
+  const origins = ['https://jaunatne.lv', 'http://localhost:5173'];
+
+  beforeAll(() => {
+    built = buildApp({
+      stage: 'dev',
+      account: '123456789012',
+      region: 'eu-north-1',
+      allowedOrigins: origins.join(','),
+      tracing: 'true',
+      threatProtection: 'true',
+      sesSenderIdentity: 'noreply@jaunatne.lv',
+    });
+    api = Template.fromStack(built.apiStack); // synthesizes the app: throws if any AwsSolutions finding is unacknowledged
+  });
+
+  it('names the stacks after the stage and pins their environment', () => {
+    expect([built.dataStack.stackName, built.apiStack.stackName]).toEqual(['Jaunatne-dev-Data', 'Jaunatne-dev-Api']);
+    expect(built.apiStack.region).toBe('eu-north-1');
+    expect(built.apiStack.account).toBe('123456789012');
+  });
+
+  it('allows the configured origins, the route methods and the headers the API reads, without credentials', () => {
+    const cors = Object.values(api.findResources('AWS::ApiGatewayV2::Api'))[0]!.Properties.CorsConfiguration;
+    expect(cors.AllowOrigins).toEqual(origins);
+    expect(cors.AllowCredentials).toBe(false);
+    expect(cors.AllowMethods).toEqual(expect.arrayContaining([...new Set(routeList.map((r) => r.method))]));
+    expect(cors.AllowHeaders).toEqual(expect.arrayContaining(['authorization', 'content-type', 'x-correlation-id']));
+    expect(cors.ExposeHeaders).toContain('x-correlation-id');
+  });
+
+  it('traces every function with X-Ray', () => {
+    for (const fn of [...built.apiStack.functions.values(), built.apiStack.seed]) {
+      const id = built.apiStack.getLogicalId(fn.node.defaultChild as CfnElement);
+      expect(api.toJSON().Resources[id].Properties.TracingConfig, fn.node.path).toEqual({ Mode: 'Active' });
+    }
+  });
+
+  it('puts the user pool on the Plus plan with threat protection enforced', () => {
+    api.hasResourceProperties('AWS::Cognito::UserPool', {
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+    });
+  });
+
+  it('sends invitations through SES from the configured identity', () => {
+    const email = Object.values(api.findResources('AWS::Cognito::UserPool'))[0]!.Properties.EmailConfiguration;
+    expect(email).toMatchObject({ EmailSendingAccount: 'DEVELOPER', From: 'noreply@jaunatne.lv' });
+    expect(JSON.stringify(email.SourceArn)).toContain('identity/noreply@jaunatne.lv');
+  });
+});

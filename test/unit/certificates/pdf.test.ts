@@ -1,0 +1,168 @@
+import { decodePDFRawStream, PDFArray, PDFContentStream, PDFDocument, PDFRawStream } from 'pdf-lib';
+import QRCode from 'qrcode';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { describe, expect, it } from 'vitest';
+import { QR_ERROR_CORRECTION, QR_TAG, renderCertificatePdf, type CertificatePdfInput } from '../../../lib/certificates/pdf.js';
+
+const URL_LV042 = 'https://api.jaunatne.test/v1/certificates/LV042-2025-7K3Q-M9XD';
+const aCertificatePdf = (over: Partial<CertificatePdfInput> = {}): CertificatePdfInput => ({
+  language: 'lv',
+  code: 'LV042-2025-7K3Q-M9XD',
+  verificationUrl: URL_LV042,
+  holderName: 'Ģirts Ķēniņš-Šņore',
+  year: 2025,
+  municipality: { name: { lv: 'Jēkabpils novads', en: 'Jēkabpils Municipality' } },
+  issuerName: { lv: 'Jēkabpils novada pašvaldība', en: 'Jēkabpils Municipality' },
+  programmeName: { lv: 'Jauniešu brīvprātīgais darbs', en: 'Youth volunteering' },
+  totalMinutes: 62 * 60 + 30,
+  tier: { name: { lv: 'Zelts', en: 'Gold' } },
+  period: { from: '2025-03-01', to: '2025-12-20' },
+  institutions: [
+    { name: 'Jēkabpils Jauniešu centrs', activities: ['pasākumu organizēšana', 'sporta sacensību tiesāšana'], minutes: 40 * 60 },
+    { name: 'Biedrība „Zaļā Daugava”', activities: ['krastu sakopšanas talka'], minutes: 22 * 60 + 30 },
+  ],
+  signer: { name: 'Līga Ozoliņa', position: { lv: 'Jaunatnes lietu speciāliste', en: 'Youth affairs specialist' } },
+  issuedOn: '2026-01-15',
+  ...over,
+});
+
+async function linesOf(bytes: Uint8Array): Promise<string[]> {
+  const { text, totalPages } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
+  expect(totalPages).toBe(1);
+  return text.split('\n');
+}
+
+/** The QR modules drawn inside the /QRCode marked-content section, as a set of "row,col" plus the size. */
+async function drawnQr(bytes: Uint8Array): Promise<{ size: number; dark: Set<string> }> {
+  const doc = await PDFDocument.load(bytes);
+  const contents = doc.getPage(0).node.normalizedEntries().Contents as PDFArray;
+  let ops = '';
+  for (let i = 0; i < contents.size(); i++) {
+    // Loading wraps the page's own streams in q/Q content streams; ours are the flate-encoded raw ones.
+    const stream = doc.context.lookup(contents.get(i));
+    const bytes = stream instanceof PDFRawStream ? decodePDFRawStream(stream).decode() : (stream as PDFContentStream).getUnencodedContents();
+    ops += Buffer.from(bytes).toString('latin1');
+  }
+  const section = ops.slice(ops.indexOf(`/${QR_TAG} BMC`), ops.indexOf('EMC', ops.indexOf(`/${QR_TAG} BMC`)));
+  const rects = [...section.matchAll(/(-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) re/g)].map((m) => m.slice(1, 5).map(Number) as [number, number, number, number]);
+  expect(rects.length).toBeGreaterThan(0);
+  const m = rects[0]![3];
+  const x0 = Math.min(...rects.map((r) => r[0]));
+  const top = Math.max(...rects.map((r) => r[1] + r[3]));
+  const size = Math.round((Math.max(...rects.map((r) => r[0] + r[2])) - x0) / m);
+  const dark = new Set<string>();
+  for (const [x, y, w, h] of rects) {
+    expect(h).toBeCloseTo(m, 6);
+    const row = Math.round((top - y - h) / m);
+    const col = Math.round((x - x0) / m);
+    for (let c = col; c < col + Math.round(w / m); c++) dark.add(`${row},${c}`);
+  }
+  return { size, dark };
+}
+
+function expectQrOf(drawn: { size: number; dark: Set<string> }, url: string): void {
+  const { modules } = QRCode.create(url, { errorCorrectionLevel: QR_ERROR_CORRECTION });
+  expect(drawn.size).toBe(modules.size);
+  let mismatches = 0;
+  for (let r = 0; r < modules.size; r++) for (let c = 0; c < modules.size; c++) if (Boolean(modules.get(r, c)) !== drawn.dark.has(`${r},${c}`)) mismatches++;
+  expect(mismatches).toBe(0);
+}
+
+describe('the certificate PDF', () => {
+  it('prints the Latvian input exactly, letter for letter', async () => {
+    const lines = await linesOf(await renderCertificatePdf(aCertificatePdf()));
+    expect(lines).toContain('Ģirts Ķēniņš-Šņore');
+    expect(lines).toContain('APLIECINĀJUMS');
+    expect(lines).toContain('par veikto brīvprātīgo darbu');
+    expect(lines).toContain('2025. gadā Jēkabpils novadā veica brīvprātīgo darbu programmā „Jauniešu brīvprātīgais darbs”.');
+    expect(lines).toContain('62 h 30 min');
+    expect(lines).toContain('62 stundas 30 minūtes');
+    expect(lines).toContain('Zelts');
+    expect(lines).toContain('01.03.2025.–20.12.2025.');
+    expect(lines).toContain('Jēkabpils Jauniešu centrs (40 h) — pasākumu organizēšana, sporta sacensību tiesāšana');
+    expect(lines).toContain('Biedrība „Zaļā Daugava” (22 h 30 min) — krastu sakopšanas talka');
+    expect(lines).toContain('Līga Ozoliņa');
+    expect(lines).toContain('Jaunatnes lietu speciāliste');
+    expect(lines).toContain('Jēkabpils novada pašvaldība');
+    expect(lines.some((l) => l.startsWith('Izsniegts 2026. gada 15. janvārī'))).toBe(true);
+    expect(lines).toContain('LV042-2025-7K3Q-M9XD');
+    expect(lines).toContain(`Pārbaudīt: ${URL_LV042}`);
+  });
+
+  it('prints the English version on request, names and activities as entered', async () => {
+    const lines = await linesOf(await renderCertificatePdf(aCertificatePdf({ language: 'en' })));
+    expect(lines).toContain('CERTIFICATE');
+    expect(lines).toContain('of volunteer work');
+    expect(lines).toContain('Ģirts Ķēniņš-Šņore');
+    expect(lines).toContain('did volunteer work in Jēkabpils Municipality in 2025 in the programme “Youth volunteering”.');
+    expect(lines).toContain('62 hours 30 minutes');
+    expect(lines).toContain('Gold');
+    expect(lines).toContain('01/03/2025–20/12/2025');
+    expect(lines).toContain('Jēkabpils Jauniešu centrs (40 h) — pasākumu organizēšana, sporta sacensību tiesāšana');
+    expect(lines).toContain('Youth affairs specialist');
+    expect(lines.some((l) => l.startsWith('Issued on 15 January 2026'))).toBe(true);
+    expect(lines).toContain(`Verify at: ${URL_LV042}`);
+    expect(lines.join('\n')).not.toContain('APLIECINĀJUMS');
+  });
+
+  it.each([
+    ['Rīgas valstspilsēta', 'Rīgas valstspilsētā'],
+    ['Augšdaugavas novads', 'Augšdaugavas novadā'],
+  ])('says where in Latvian: %s → %s', async (name, locative) => {
+    const lines = await linesOf(await renderCertificatePdf(aCertificatePdf({ municipality: { name: { lv: name, en: name } }, programmeName: undefined })));
+    expect(lines).toContain(`2025. gadā ${locative} veica brīvprātīgo darbu.`);
+  });
+
+  it('prints a decomposed (NFD) name as the composed letters', async () => {
+    const lines = await linesOf(await renderCertificatePdf(aCertificatePdf({ holderName: 'Ģirts Ķēniņš-Šņore'.normalize('NFD') })));
+    expect(lines).toContain('Ģirts Ķēniņš-Šņore');
+  });
+
+  it('leaves out the tier and period columns when there are none', async () => {
+    const lines = await linesOf(await renderCertificatePdf(aCertificatePdf({ tier: null, period: null })));
+    expect(lines).not.toContain('SASNIEGTAIS LĪMENIS');
+    expect(lines).not.toContain('PERIODS');
+    expect(lines).toContain('APSTIPRINĀTĀS STUNDAS');
+  });
+
+  it('summarises the institutions that do not fit', async () => {
+    const institutions = Array.from({ length: 30 }, (_, i) => ({ name: `Iestāde Nr. ${i + 1}`, activities: ['palīdzība pasākumos'], minutes: 120 }));
+    const lines = await linesOf(await renderCertificatePdf(aCertificatePdf({ institutions })));
+    const shown = lines.filter((l) => l.startsWith('Iestāde Nr.')).length;
+    expect(shown).toBeGreaterThan(3);
+    expect(lines).toContain(`… un vēl ${30 - shown} iestādes`);
+  });
+
+  it('renders concurrent certificates, each with its own glyphs and QR code', async () => {
+    const names = ['Ģirts Ķēniņš-Šņore', 'Žanna Čukure', 'Ūdris Ļoļa', 'Ēvalds Ņikitins', 'Agnese Īvāne', 'Ōto Œuvre', 'Ārija Ģērķe', 'Ineta Zīle'];
+    const pdfs = await Promise.all(
+      names.map((holderName, i) =>
+        renderCertificatePdf(aCertificatePdf({ holderName, verificationUrl: `${URL_LV042}?n=${i}`, language: i % 2 === 0 ? 'lv' : 'en' })),
+      ),
+    );
+    for (const [i, pdf] of pdfs.entries()) {
+      expect(await linesOf(pdf)).toContain(names[i]);
+      expectQrOf(await drawnQr(pdf), `${URL_LV042}?n=${i}`);
+    }
+  });
+
+  it('draws exactly the QR code of the verification URL', async () => {
+    expectQrOf(await drawnQr(await renderCertificatePdf(aCertificatePdf())), URL_LV042);
+  });
+
+  it('draws the QR of its own URL and not of another certificate', async () => {
+    const other = 'https://api.jaunatne.test/v1/certificates/LVRIX-2024-ABCD-EFG0';
+    const drawn = await drawnQr(await renderCertificatePdf(aCertificatePdf({ code: 'LVRIX-2024-ABCD-EFG0', verificationUrl: other })));
+    expectQrOf(drawn, other);
+    expect(() => expectQrOf(drawn, URL_LV042)).toThrow();
+  });
+
+  it('is an A4 landscape page with embedded DejaVu subsets and Latvian metadata', async () => {
+    const doc = await PDFDocument.load(await renderCertificatePdf(aCertificatePdf()));
+    const { width, height } = doc.getPage(0).getSize();
+    expect([Math.round(width), Math.round(height)]).toEqual([842, 595]);
+    expect(doc.getTitle()).toBe('APLIECINĀJUMS par veikto brīvprātīgo darbu — Ģirts Ķēniņš-Šņore, 2025');
+    expect(doc.getAuthor()).toBe('Jēkabpils novada pašvaldība');
+    expect(doc.getSubject()).toBe('LV042-2025-7K3Q-M9XD');
+  });
+});
