@@ -1,19 +1,30 @@
 // DejaVu fonts for PDFs: embedded as subsets through fontkit, so Latvian ā č ē ģ ī ķ ļ ņ š ū ž render and stay small.
 import fontkit from '@pdf-lib/fontkit';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
 
 const cache = new Map<string, Uint8Array>();
 
-/** Where the TTFs are: FONT_DIR when bundled (Lambda), else the dejavu-fonts-ttf package. */
-function fontFile(name: string): Uint8Array {
-  let bytes = cache.get(name);
+/**
+ * Where the DejaVu TTFs are: a `fonts/` directory next to the running module when the Lambda bundle ships
+ * them there (infra copies DejaVuSans.ttf and DejaVuSans-Bold.ttf), else the dejavu-fonts-ttf package.
+ */
+export function defaultFontDir(): string {
+  const bundled = join(dirname(fileURLToPath(import.meta.url)), 'fonts');
+  if (existsSync(join(bundled, 'DejaVuSans.ttf'))) return bundled;
+  return join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+}
+
+/** Font files are read once per process; each PDF embeds (and parses) its own subset. */
+function fontFile(dir: string, name: string): Uint8Array {
+  const path = join(dir, name);
+  let bytes = cache.get(path);
   if (!bytes) {
-    const dir = process.env.FONT_DIR ?? join(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json'), '..', 'ttf');
-    bytes = readFileSync(join(dir, name));
-    cache.set(name, bytes);
+    bytes = readFileSync(path);
+    cache.set(path, bytes);
   }
   return bytes;
 }
@@ -23,11 +34,11 @@ export interface Fonts {
   bold: PDFFont;
 }
 
-export async function embedFonts(doc: PDFDocument): Promise<Fonts> {
+export async function embedFonts(doc: PDFDocument, fontDir = defaultFontDir()): Promise<Fonts> {
   doc.registerFontkit(fontkit);
   return {
-    regular: await doc.embedFont(fontFile('DejaVuSans.ttf'), { subset: true }),
-    bold: await doc.embedFont(fontFile('DejaVuSans-Bold.ttf'), { subset: true }),
+    regular: await doc.embedFont(fontFile(fontDir, 'DejaVuSans.ttf'), { subset: true }),
+    bold: await doc.embedFont(fontFile(fontDir, 'DejaVuSans-Bold.ttf'), { subset: true }),
   };
 }
 

@@ -6,12 +6,12 @@ import { embedFonts, wrapText } from './fonts.js';
 const A4 = [595.28, 841.89] as const;
 const MARGIN = 56;
 
-export async function renderHoursStatement(c: StatementContent): Promise<Uint8Array> {
+export async function renderHoursStatement(c: StatementContent, options: { fontDir?: string } = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(`Izziņa par brīvprātīgo darbu ${c.year}`);
   doc.setLanguage('lv-LV');
   doc.setCreator('jaunatne');
-  const fonts = await embedFonts(doc);
+  const fonts = await embedFonts(doc, options.fontDir);
   let page = doc.addPage([...A4]);
   let y = A4[1] - MARGIN;
   const width = A4[0] - 2 * MARGIN;
