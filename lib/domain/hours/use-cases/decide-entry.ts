@@ -17,10 +17,10 @@ export async function decideEntry(deps: HoursDeps, user: User, entryId: string, 
   return retrying(async () => {
     const entry = await deps.hours.getEntry(entryId);
     if (!entry) throw new NotFoundError('hour entry', entryId);
-    const institution = await deps.hours.getInstitution(entry.institutionId);
+    const [institution, assigned] = await Promise.all([deps.hours.getInstitution(entry.institutionId), deps.hours.isAssigned(entry.institutionId, user.sub)]);
     if (!institution) throw new NotFoundError('institution', entry.institutionId);
     assertActsFor(user, institution.municipality);
-    if (!(await deps.hours.isAssigned(institution.id, user.sub))) {
+    if (!assigned) {
       throw new ForbiddenError(`supervisor ${user.sub} is not assigned to institution ${institution.id}`);
     }
     if (entry.state !== 'pending') throw new ConflictError(`entry ${entryId} is already ${entry.state}`);
@@ -29,8 +29,10 @@ export async function decideEntry(deps: HoursDeps, user: User, entryId: string, 
 
     const now = deps.clock.now().toISOString();
     const decided = decide(entry, decision, user.sub, now);
-    const programme = await programmeOf(deps, entry.programme);
-    const tally = await deps.hours.getTally(entry.volunteerId, entry.programme, Number(entry.date.slice(0, 4)));
+    const [programme, tally] = await Promise.all([
+      programmeOf(deps, entry.programme),
+      deps.hours.getTally(entry.volunteerId, entry.programme, Number(entry.date.slice(0, 4))),
+    ]);
     const next = nextTally(tally, { pending: -entry.minutes, approved: decided.approvedMinutes }, programme, now);
     await deps.hours.transition(decided, 'pending', next.tally, { entryId, at: now, by: user.sub, from: 'pending', to: decided.state, reason: decided.comment });
     const events: DomainEvent[] = [entryEvent(decided, user.sub, now)];

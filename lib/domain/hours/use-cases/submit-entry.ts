@@ -39,26 +39,31 @@ export async function submitEntry(deps: HoursDeps, user: User, input: EntryInput
     }
     return { entry: record.result, replayed: true };
   };
-  const earlier = await replay();
+  const [earlier, volunteer, institution] = await Promise.all([
+    replay(), deps.hours.getVolunteer(user.sub), deps.hours.getInstitution(input.institutionId),
+  ]);
   if (earlier) return earlier;
-
-  const volunteer = await deps.hours.getVolunteer(user.sub);
   if (!volunteer) {
     throw new RuleViolation('hours.profile-missing', { lv: 'Vispirms izveidojiet brīvprātīgā profilu', en: 'Create your volunteer profile first' });
   }
-  const institution = await deps.hours.getInstitution(input.institutionId);
   if (!institution) {
     throw new RuleViolation('hours.institution-unknown', { lv: 'Šāda iestāde nav reģistrēta', en: 'No such institution is registered' }, 'body.institutionId');
   }
-  const institutionMunicipality = await deps.municipalities.get(institution.municipality);
-  const programme = await programmeOf(deps, volunteer.municipality);
-  const institutionProgramme = institution.municipality === volunteer.municipality ? programme : await programmeOf(deps, institution.municipality);
+  const [institutionMunicipality, programme, otherProgramme] = await Promise.all([
+    deps.municipalities.get(institution.municipality),
+    programmeOf(deps, volunteer.municipality),
+    institution.municipality === volunteer.municipality ? undefined : programmeOf(deps, institution.municipality),
+  ]);
+  const institutionProgramme = otherProgramme ?? programme;
 
+  let attempt = 0;
   try {
     return await retrying(async () => {
       // A retry may follow a concurrent request with the same key: replay it rather than count it against the caps.
-      const raced = await replay();
-      if (raced) return raced;
+      if (attempt++ > 0) {
+        const raced = await replay();
+        if (raced) return raced;
+      }
       const now = deps.clock.now();
       // The tally is read BEFORE the week's entries: any entry committed after this read bumps the tally's version,
       // so our conditional write fails and the caps are checked again — concurrent submissions cannot both pass a cap.
