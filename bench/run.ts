@@ -3,6 +3,7 @@ import { benchApplications } from './applications.js';
 import { benchBundles } from './bundles.js';
 import { benchCertificates } from './certificates.js';
 import { benchAllocation } from './allocation.js';
+import { benchHours } from './hours.js';
 import { benchPlatform } from './platform.js';
 
 const sections: { name: string; run: () => Promise<void> }[] = [
@@ -11,6 +12,7 @@ const sections: { name: string; run: () => Promise<void> }[] = [
   { name: 'applications', run: benchApplications },
   { name: 'certificates', run: benchCertificates },
   { name: 'allocation', run: benchAllocation },
+  { name: 'hours', run: benchHours },
 ];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -19,6 +19,10 @@ const envSchema = z.object({
   FILES_DIR: z.string().min(1).optional(),
   LOCAL_FILES_SECRET: z.string().min(16).optional(),
   LOCAL_FILES_BASE_URL: z.url().optional(),
+  /** EventBridge bus for domain events; unset means the in-process local event bus. */
+  EVENT_BUS_NAME: z.string().min(1).optional(),
+  /** Set only locally: directory where the local event bus appends events.log. */
+  LOCAL_DATA_DIR: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -30,6 +30,26 @@ export const keys = {
   /** One imported youth head-count dataset with its provenance and per-municipality lines. */
   headcountDataset: (id: string) => ({ pk: `HEADCOUNT#${id}`, sk: 'DATASET' }),
   headcountDatasetListing: (importedAt: string, id: string) => ({ gsi1pk: 'HEADCOUNT#DATASETS', gsi1sk: `${importedAt}#${id}` }),
+
+  // Volunteer-hours logbook (see table.ts for the access patterns).
+  volunteer: (volunteerId: string) => ({ pk: `VOL#${volunteerId}`, sk: 'PROFILE' }),
+  hourEntry: (volunteerId: string, date: string, id: string) => ({ pk: `VOL#${volunteerId}`, sk: `HOURS#${date}#${id}` }),
+  hourEntryRange: (volunteerId: string, from: string, to: string) => ({ pk: `VOL#${volunteerId}`, skFrom: `HOURS#${from}#`, skTo: `HOURS#${to}#\uffff` }),
+  hourEntryPointer: (id: string) => ({ pk: `ENTRY#${id}`, sk: 'POINTER' }),
+  hourEntryAudit: (id: string, at: string, to: string) => ({ pk: `ENTRY#${id}`, sk: `AUDIT#${at}#${to}` }),
+  hourEntryAuditPrefix: (id: string) => ({ pk: `ENTRY#${id}`, skPrefix: 'AUDIT#' }),
+  /** Only pending entries carry these: the queue index stays sparse. */
+  hourEntryQueue: (institutionId: string, createdAt: string, id: string) => ({ gsi2pk: `QUEUE#INST#${institutionId}`, gsi2sk: `${createdAt}#${id}` }),
+  hourEntryProgrammeYear: (programme: string, year: number, date: string, id: string) => ({ gsi1pk: `HOURS#${programme}#${year}`, gsi1sk: `${date}#${id}` }),
+  hoursTally: (volunteerId: string, programme: string, year: number) => ({ pk: `VOL#${volunteerId}`, sk: `TALLY#${programme}#${year}` }),
+  /** Only eligible tallies carry these: the eligibility index stays sparse. */
+  hoursEligibility: (programme: string, year: number, volunteerId: string) => ({ gsi3pk: `ELIG#${programme}#${year}`, gsi3sk: volunteerId }),
+  hoursIdempotency: (volunteerId: string, key: string) => ({ pk: `IDEM#${volunteerId}#${key}`, sk: 'POST#HOURS' }),
+  institution: (id: string) => ({ pk: `INST#${id}`, sk: 'PROFILE' }),
+  institutionListing: (municipality: string, id: string) => ({ gsi1pk: `INSTITUTIONS#${municipality}`, gsi1sk: id }),
+  supervisorAssignment: (institutionId: string, supervisorId: string) => ({ pk: `INST#${institutionId}`, sk: `SUPERVISOR#${supervisorId}` }),
+  supervisorAssignmentListing: (supervisorId: string, institutionId: string) => ({ gsi1pk: `SUPERVISOR#${supervisorId}#INSTITUTIONS`, gsi1sk: institutionId }),
+  hoursProgramme: (municipality: string) => ({ pk: `MUNI#${municipality}`, sk: 'PROGRAMME#HOURS' }),
 } as const;
 
 export const ENTITY = {
@@ -43,4 +63,13 @@ export const ENTITY = {
   allocationPointer: 'AllocationPointer',
   allocationRun: 'AllocationRun',
   headcountDataset: 'HeadcountDataset',
+  volunteer: 'Volunteer',
+  hourEntry: 'HourEntry',
+  hourEntryPointer: 'HourEntryPointer',
+  hourEntryAudit: 'HourEntryAudit',
+  hoursTally: 'HoursTally',
+  hoursIdempotency: 'HoursIdempotency',
+  institution: 'Institution',
+  supervisorAssignment: 'SupervisorAssignment',
+  hoursProgramme: 'HoursProgramme',
 } as const;

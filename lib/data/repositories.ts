@@ -3,6 +3,7 @@ import { DynamoAllocationCeilings } from './allocation-ceilings.js';
 import { DynamoApplicationRepository } from './application-repository.js';
 import { DynamoAllocationRepository } from './allocation-repository.js';
 import { documentClient, tableName } from './client.js';
+import { DynamoHoursRepository } from './hours-repository.js';
 import { DynamoMunicipalityRepository } from './municipality-repository.js';
 
 export function repositories() {
@@ -15,6 +16,7 @@ export function repositories() {
     ceilings: new DynamoAllocationCeilings(db, table),
     allocations,
     headcounts: allocations,
+    hours: new DynamoHoursRepository(db, table),
   };
 }
 

@@ -18,6 +18,20 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | applications by status + cohort (review queue, grants)| byQueue     | gsi2pk APPQ#<status>#C<cohort>, gsi2sk <status since>#<id> |
  * | published allocation (ceiling) of one / all munis    | table        | pk ALLOCATION#CURRENT, sk MUNI#<code>     |
  * | (reserved) sparse: who is eligible in a muni + year  | byEligibility| gsi3pk <muni>#<year>, gsi3sk <id>         |
+ * | hours: a volunteer's profile                         | table        | pk VOL#<sub>, sk PROFILE                  |
+ * | hours: a volunteer's entries in a date range         | table        | pk VOL#<sub>, sk HOURS#<date>#<id>        |
+ * | hours: a volunteer's tally per programme and year    | table        | pk VOL#<sub>, sk TALLY#<muni>#<year>      |
+ * | hours: one entry by id (pointer to its key)          | table        | pk ENTRY#<id>, sk POINTER                 |
+ * | hours: an entry's audit trail, oldest first          | table        | pk ENTRY#<id>, sk AUDIT#<iso>#<state>     |
+ * | hours: a POST already made with an Idempotency-Key   | table        | pk IDEM#<sub>#<key>, sk POST#HOURS        |
+ * | hours: all entries of a programme's year, by date    | byCollection | gsi1pk HOURS#<muni>#<year>, gsi1sk <date>#<id> |
+ * | hours: pending entries of an institution, oldest 1st | byQueue      | gsi2pk QUEUE#INST#<id>, gsi2sk <iso>#<id> (sparse: pending only) |
+ * | hours: who reached the threshold in a muni + year    | byEligibility| gsi3pk ELIG#<muni>#<year>, gsi3sk <sub> (sparse: eligible only) |
+ * | hours: one institution                               | table        | pk INST#<id>, sk PROFILE                  |
+ * | hours: institutions of a municipality                | byCollection | gsi1pk INSTITUTIONS#<muni>, gsi1sk <id>   |
+ * | hours: is a supervisor assigned to an institution    | table        | pk INST#<id>, sk SUPERVISOR#<sub>         |
+ * | hours: institutions of a supervisor                  | byCollection | gsi1pk SUPERVISOR#<sub>#INSTITUTIONS, gsi1sk <id> |
+ * | hours: a municipality's recognition programme        | table        | pk MUNI#<code>, sk PROGRAMME#HOURS        |
  */
 export const KEY = { partition: 'pk', sort: 'sk' } as const;
 

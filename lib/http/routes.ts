@@ -7,6 +7,7 @@ import { defineRoute, type RouteDef } from './route.js';
 import { allocationRunSchema, comparisonSchema, createRunSchema, currentAllocationSchema, runIdSchema, runSummarySchema } from '../domain/allocation/types.js';
 import { datasetSummarySchema, headcountDatasetSchema } from '../domain/headcounts/types.js';
 import { importHeadcountsSchema, importSummarySchema } from '../domain/headcounts/use-cases/import-headcounts.js';
+import { hoursRoutes } from './routes-hours.js';
 
 const ALL_ROLES = ROLES;
 
@@ -155,6 +156,7 @@ export const routes = {
     problems: [404],
     entry: 'functions/http/allocations/export-allocation.ts',
   }),
+  ...hoursRoutes,
 } satisfies Record<string, RouteDef>;
 
 export const routeList: readonly RouteDef[] = Object.values(routes);

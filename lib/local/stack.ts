@@ -60,6 +60,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const admin = localClient(dynamo.endpoint);
     await ensureTable(admin, tableName);
     admin.destroy();
+    process.env.LOCAL_DATA_DIR = dataDir; // the local event bus appends <dataDir>/events.log
     useLocalTable(dynamo.endpoint, tableName, options.persist ? 'local' : 'test');
     process.env.OUTBOX_DIR = join(dataDir, 'outbox'); // the local mailer writes .eml files here
     const { repositories } = await import('../data/repositories.js');

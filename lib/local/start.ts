@@ -1,6 +1,7 @@
 // `npm start`: the local stack with demo data, printed addresses and tokens; Ctrl-C stops everything.
 import { join } from 'node:path';
 import { DEMO_USERS } from './demo.js';
+import { DEMO_INSTITUTION_ID, seedDemoHours } from './demo-hours.js';
 import { JavaMissingError } from './dynamodb-local.js';
 import { signToken } from './identity-provider.js';
 import { PROJECT_ROOT, startLocalStack } from './stack.js';
@@ -21,6 +22,8 @@ try {
     port,
     onRequest: ({ method, path, status, ms }) => console.log(`${method} ${path} → ${status} (${ms.toFixed(1)} ms)`),
   });
+  const { repositories } = await import('../data/repositories.js');
+  await seedDemoHours(repositories());
   const tokens = await Promise.all(DEMO_USERS.map(async (u) => ({ label: u.label, token: await signToken(stack.keys, { ...u, expiresIn: 12 * 3600 }) })));
   console.log(`
 Jaunatnes darba platforma — local stack is running${fresh ? ' (fresh data)' : ''}
@@ -34,6 +37,7 @@ Jaunatnes darba platforma — local stack is running${fresh ? ' (fresh data)' : 
 Demo tokens (valid 12 h):`);
   for (const { label, token } of tokens) console.log(`  ${label}\n    ${token}\n`);
   console.log(`Try: curl -H "Authorization: Bearer <token>" ${stack.baseUrl}/v1/me\nCtrl-C stops everything.\n`);
+  console.log(`Logbook: the demo youth logs hours at institution ${DEMO_INSTITUTION_ID} (POST /v1/hour-entries); the demo supervisor decides them.\n`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -12,7 +12,7 @@ declare module 'vitest' {
     localKeys: LocalKeys;
     e2eDynamoEndpoint: string;
     e2eTableName: string;
-    /** The local stack's data directory (outbox/ holds the .eml files the local mailer wrote). */
+    /** The local stack's data directory: outbox/ holds the .eml files the local mailer wrote; events.log the local event bus's events. */
     e2eDataDir: string;
   }
 }

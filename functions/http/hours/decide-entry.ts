@@ -1,0 +1,9 @@
+// POST /v1/hour-entries/{entryId}/decision — a supervisor decides one pending entry.
+import { decideEntry } from '../../../lib/domain/hours/use-cases/decide-entry.js';
+import { hoursDeps } from '../../../lib/http/hours-deps.js';
+import { httpRoute } from '../../../lib/http/http-route.js';
+import { routes } from '../../../lib/http/routes.js';
+
+const deps = hoursDeps();
+
+export const handler = httpRoute(routes.decideHourEntry, ({ user, params, body }) => decideEntry(deps, user, params.entryId, body));

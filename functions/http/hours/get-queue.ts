@@ -1,0 +1,9 @@
+// GET /v1/supervisors/me/queue — pending entries of the supervisor's institutions, oldest first.
+import { pendingQueue } from '../../../lib/domain/hours/use-cases/queries.js';
+import { hoursDeps } from '../../../lib/http/hours-deps.js';
+import { httpRoute } from '../../../lib/http/http-route.js';
+import { routes } from '../../../lib/http/routes.js';
+
+const deps = hoursDeps();
+
+export const handler = httpRoute(routes.getSupervisorQueue, async ({ user, query }) => ({ items: await pendingQueue(deps, user, query.limit ?? 100) }));

@@ -1,0 +1,9 @@
+// POST /v1/municipalities/{code}/institutions — a coordinator registers a host institution.
+import { registerInstitution } from '../../../lib/domain/hours/use-cases/institutions.js';
+import { hoursDeps } from '../../../lib/http/hours-deps.js';
+import { httpRoute } from '../../../lib/http/http-route.js';
+import { routes } from '../../../lib/http/routes.js';
+
+const deps = hoursDeps();
+
+export const handler = httpRoute(routes.registerInstitution, ({ user, params, body }) => registerInstitution(deps, user, params.code, body));

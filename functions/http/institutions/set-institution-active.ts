@@ -1,0 +1,9 @@
+// PUT /v1/institutions/{institutionId}/active — a coordinator opens or closes an institution.
+import { setInstitutionActive } from '../../../lib/domain/hours/use-cases/institutions.js';
+import { hoursDeps } from '../../../lib/http/hours-deps.js';
+import { httpRoute } from '../../../lib/http/http-route.js';
+import { routes } from '../../../lib/http/routes.js';
+
+const deps = hoursDeps();
+
+export const handler = httpRoute(routes.setInstitutionActive, ({ user, params, body }) => setInstitutionActive(deps, user, params.institutionId, body.active));

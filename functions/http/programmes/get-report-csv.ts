@@ -1,0 +1,14 @@
+// GET /v1/municipalities/{code}/hours-report.csv — the municipality's hours report as CSV.
+import { municipalityReportCsv } from '../../../lib/domain/hours/exports.js';
+import { municipalityReport } from '../../../lib/domain/hours/use-cases/queries.js';
+import { hoursDeps, yearOr } from '../../../lib/http/hours-deps.js';
+import { HttpResponse, httpRoute } from '../../../lib/http/http-route.js';
+import { routes } from '../../../lib/http/routes.js';
+
+const deps = hoursDeps();
+
+export const handler = httpRoute(routes.getHoursReportCsv, async ({ user, params, query }) => {
+  const year = yearOr(query.year);
+  const csv = municipalityReportCsv(await municipalityReport(deps, user, params.code, year));
+  return new HttpResponse(200, csv, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="stundas-${params.code}-${year}.csv"` });
+});

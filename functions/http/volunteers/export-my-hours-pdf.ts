@@ -1,0 +1,16 @@
+// GET /v1/volunteers/me/hours.pdf — the youth's statement of approved hours for a year.
+import { myYearStatement } from '../../../lib/domain/hours/use-cases/export-year.js';
+import { hoursDeps, yearOr } from '../../../lib/http/hours-deps.js';
+import { HttpResponse, httpRoute } from '../../../lib/http/http-route.js';
+import { routes } from '../../../lib/http/routes.js';
+import { renderHoursStatement } from '../../../lib/pdf/hours-statement.js';
+
+const deps = hoursDeps();
+
+export const handler = httpRoute(routes.exportMyHoursPdf, async ({ user, query }) => {
+  const year = yearOr(query.year);
+  const pdf = await renderHoursStatement(await myYearStatement(deps, user, year));
+  return new HttpResponse(200, Buffer.from(pdf).toString('base64'), {
+    'content-type': 'application/pdf', 'content-disposition': `attachment; filename="izzina-${year}.pdf"`,
+  }, true);
+});

@@ -1,0 +1,12 @@
+// GET /v1/volunteers/me/hour-entries — the youth's entries of a year.
+import { listMyEntries } from '../../../lib/domain/hours/use-cases/queries.js';
+import { hoursDeps, yearOr } from '../../../lib/http/hours-deps.js';
+import { httpRoute } from '../../../lib/http/http-route.js';
+import { routes } from '../../../lib/http/routes.js';
+
+const deps = hoursDeps();
+
+export const handler = httpRoute(routes.listMyHourEntries, async ({ user, query }) => {
+  const year = yearOr(query.year);
+  return { year, items: await listMyEntries(deps, user, year) };
+});

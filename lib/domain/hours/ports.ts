@@ -1,0 +1,56 @@
+// What the logbook's use cases need from storage, and the storage outcomes they react to.
+import { ConflictError } from '../errors.js';
+import type { AuditRecord, HourEntry, Institution, Programme, SupervisorAssignment, Tally, Volunteer } from './types.js';
+
+/** A concurrent writer touched the tally (or a transaction was in flight): re-read and try again. */
+export class RetryableConflict extends ConflictError {}
+
+/** Another request took the same Idempotency-Key first: read its record and replay or refuse. */
+export class IdempotencyKeyTaken extends ConflictError {}
+
+export interface IdempotencyRecord {
+  requestHash: string;
+  result: HourEntry;
+}
+
+export interface HoursRepository {
+  getVolunteer(id: string): Promise<Volunteer | undefined>;
+  putVolunteer(volunteer: Volunteer): Promise<void>;
+
+  getInstitution(id: string): Promise<Institution | undefined>;
+  /** Creates a new institution; ConflictError if the id exists. */
+  createInstitution(institution: Institution): Promise<void>;
+  setInstitutionActive(id: string, active: boolean): Promise<void>;
+  listInstitutions(municipality: string): Promise<Institution[]>;
+
+  putAssignment(assignment: SupervisorAssignment): Promise<void>;
+  isAssigned(institutionId: string, supervisorId: string): Promise<boolean>;
+  institutionsOf(supervisorId: string): Promise<string[]>;
+
+  getProgramme(municipality: string): Promise<Programme | undefined>;
+  putProgramme(programme: Programme): Promise<void>;
+
+  getEntry(id: string): Promise<HourEntry | undefined>;
+  /** A volunteer's entries dated from..to inclusive (any state), strongly consistent. */
+  entriesBetween(volunteerId: string, from: string, to: string): Promise<HourEntry[]>;
+  pendingQueue(institutionId: string, limit: number): Promise<HourEntry[]>;
+  entriesOfProgrammeYear(programme: string, year: number): Promise<HourEntry[]>;
+  auditOf(entryId: string): Promise<AuditRecord[]>;
+
+  getTally(volunteerId: string, programme: string, year: number): Promise<Tally>;
+  eligibleVolunteers(programme: string, year: number): Promise<Tally[]>;
+
+  getIdempotency(volunteerId: string, key: string): Promise<IdempotencyRecord | undefined>;
+
+  /**
+   * Writes a new entry with its tally (expected at `tally.version - 1`), audit record and, when given, the
+   * idempotency record, all in one transaction. Throws RetryableConflict or IdempotencyKeyTaken.
+   */
+  createEntry(entry: HourEntry, tally: Tally, audit: AuditRecord, idempotency?: { key: string; requestHash: string }): Promise<void>;
+
+  /**
+   * Moves an entry from `from` (at `entry.version - 1`) to its new state together with its tally and an audit
+   * record, in one transaction. ConflictError when the entry changed; RetryableConflict when only the tally did.
+   */
+  transition(entry: HourEntry, from: HourEntry['state'], tally: Tally, audit: AuditRecord): Promise<void>;
+}

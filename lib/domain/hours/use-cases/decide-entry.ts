@@ -1,0 +1,81 @@
+// A supervisor decides a pending entry: the entry's state and the tally move together, exactly once.
+import { ConflictError, ForbiddenError, NotFoundError, RuleViolation } from '../../errors.js';
+import type { DomainEvent } from '../../events.js';
+import { assertActsFor, type User } from '../../identity/types.js';
+import { entryEvent, thresholdReached } from '../events.js';
+import { checkDecision, decide, nextTally, reverse } from '../rules.js';
+import type { Decision, HourEntry } from '../types.js';
+import { programmeOf, publishAfterCommit, retrying, type HoursDeps } from './deps.js';
+
+/**
+ * 1. load the entry and its institution  2. the supervisor acts for the institution's municipality and is assigned to it
+ * 3. the entry must still be pending (else 409), then the decision rule  4. save entry + tally + audit in one
+ * transaction guarded by the entry's state and version and the tally's version (tally races are retried)
+ * 5. emit HoursApproved / HoursRejected, and ThresholdReached from the transaction that first crossed the threshold
+ */
+export async function decideEntry(deps: HoursDeps, user: User, entryId: string, decision: Decision): Promise<HourEntry> {
+  return retrying(async () => {
+    const entry = await deps.hours.getEntry(entryId);
+    if (!entry) throw new NotFoundError('hour entry', entryId);
+    const [institution, assigned] = await Promise.all([deps.hours.getInstitution(entry.institutionId), deps.hours.isAssigned(entry.institutionId, user.sub)]);
+    if (!institution) throw new NotFoundError('institution', entry.institutionId);
+    assertActsFor(user, institution.municipality);
+    if (!assigned) {
+      throw new ForbiddenError(`supervisor ${user.sub} is not assigned to institution ${institution.id}`);
+    }
+    if (entry.state !== 'pending') throw new ConflictError(`entry ${entryId} is already ${entry.state}`);
+    const violation = checkDecision(entry, decision, user.sub);
+    if (violation) throw violation;
+
+    const now = deps.clock.now().toISOString();
+    const decided = decide(entry, decision, user.sub, now);
+    const [programme, tally] = await Promise.all([
+      programmeOf(deps, entry.programme),
+      deps.hours.getTally(entry.volunteerId, entry.programme, Number(entry.date.slice(0, 4))),
+    ]);
+    const next = nextTally(tally, { pending: -entry.minutes, approved: decided.approvedMinutes }, programme, now);
+    await deps.hours.transition(decided, 'pending', next.tally, { entryId, at: now, by: user.sub, from: 'pending', to: decided.state, reason: decided.comment });
+    const events: DomainEvent[] = [entryEvent(decided, user.sub, now)];
+    if (next.firstReached) events.push(thresholdReached(next.tally, programme.thresholdMinutes, entryId));
+    await publishAfterCommit(deps, events);
+    return decided;
+  });
+}
+
+export type BulkItemResult = { entryId: string; status: number; entry?: HourEntry; error?: unknown };
+
+/** Decides up to 100 entries one by one; each item succeeds or fails on its own. */
+export async function decideEntries(deps: HoursDeps, user: User, items: readonly { entryId: string; decision: Decision }[]): Promise<BulkItemResult[]> {
+  const results: BulkItemResult[] = [];
+  for (const item of items) {
+    try {
+      results.push({ entryId: item.entryId, status: 200, entry: await decideEntry(deps, user, item.entryId, item.decision) });
+    } catch (error) {
+      results.push({ entryId: item.entryId, status: 0, error });
+    }
+  }
+  return results;
+}
+
+/**
+ * 1. load the entry  2. the coordinator acts for the entry's programme municipality  3. only approved entries
+ * 4. entry reversed + tally minus its minutes (eligibility dropped if below) + audit, in one transaction  5. HoursReversed
+ */
+export async function reverseEntry(deps: HoursDeps, user: User, entryId: string, reason: string): Promise<HourEntry> {
+  return retrying(async () => {
+    const entry = await deps.hours.getEntry(entryId);
+    if (!entry) throw new NotFoundError('hour entry', entryId);
+    assertActsFor(user, entry.programme);
+    const now = deps.clock.now().toISOString();
+    const reversed = reverse(entry, reason, user.sub, now);
+    if (reversed instanceof RuleViolation) {
+      throw entry.state === 'reversed' ? new ConflictError(`entry ${entryId} is already reversed`) : reversed;
+    }
+    const programme = await programmeOf(deps, entry.programme);
+    const tally = await deps.hours.getTally(entry.volunteerId, entry.programme, Number(entry.date.slice(0, 4)));
+    const next = nextTally(tally, { pending: 0, approved: -entry.approvedMinutes }, programme, now);
+    await deps.hours.transition(reversed, 'approved', next.tally, { entryId, at: now, by: user.sub, from: 'approved', to: 'reversed', reason });
+    await publishAfterCommit(deps, [entryEvent(reversed, user.sub, now)]);
+    return reversed;
+  });
+}

@@ -1,0 +1,47 @@
+// The ports every logbook use case may need, and small helpers they share (retry of tally races, programme lookup).
+import type { Clock } from '../../clock.js';
+import { NotFoundError } from '../../errors.js';
+import type { EventSink, DomainEvent } from '../../events.js';
+import type { MunicipalityRepository } from '../../municipalities/ports.js';
+import { RetryableConflict, type HoursRepository } from '../ports.js';
+import { defaultProgramme, type Programme } from '../types.js';
+
+export interface HoursDeps {
+  hours: HoursRepository;
+  municipalities: Pick<MunicipalityRepository, 'get'>;
+  clock: Clock;
+  events: EventSink;
+}
+
+/** The stored programme of a municipality, or the defaults of DOMAIN.md §1 until the coordinator sets one. */
+export async function programmeOf(deps: Pick<HoursDeps, 'hours'>, municipality: string): Promise<Programme> {
+  return (await deps.hours.getProgramme(municipality)) ?? defaultProgramme(municipality);
+}
+
+export async function assertMunicipality(deps: Pick<HoursDeps, 'municipalities'>, code: string): Promise<void> {
+  if (!(await deps.municipalities.get(code))) throw new NotFoundError('municipality', code);
+}
+
+/**
+ * Re-runs `attempt` (which must re-read what it writes) while the store reports a RetryableConflict:
+ * many decisions on one volunteer's tally race, but each is decided exactly once. Gives up with the conflict.
+ */
+export async function retrying<T>(attempt: () => Promise<T>, attempts = 40): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof RetryableConflict) || i >= attempts) throw error;
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(i, 6))));
+    }
+  }
+}
+
+/** Events go out after the commit; a failing transport must not turn a committed change into an error. */
+export async function publishAfterCommit(deps: Pick<HoursDeps, 'events'>, events: readonly DomainEvent[]): Promise<void> {
+  try {
+    await deps.events.publish(events);
+  } catch (error) {
+    console.error('event publishing failed after commit', { types: events.map((e) => e.type), error: String(error) });
+  }
+}

@@ -1,0 +1,43 @@
+// Coordinators register host institutions of their municipality, switch them on or off and assign supervisors.
+import { randomUUID } from 'node:crypto';
+import { NotFoundError } from '../../errors.js';
+import { assertActsFor, type User } from '../../identity/types.js';
+import type { Institution, InstitutionInput, SupervisorAssignment } from '../types.js';
+import { assertMunicipality, type HoursDeps } from './deps.js';
+
+/** 1. the municipality must exist  2. the caller acts for it  3. store the institution, active */
+export async function registerInstitution(deps: Pick<HoursDeps, 'hours' | 'municipalities' | 'clock'>, user: User, municipality: string, input: InstitutionInput): Promise<Institution> {
+  await assertMunicipality(deps, municipality);
+  assertActsFor(user, municipality);
+  const institution: Institution = { ...input, id: randomUUID(), municipality, active: true, createdAt: deps.clock.now().toISOString(), createdBy: user.sub };
+  await deps.hours.createInstitution(institution);
+  return institution;
+}
+
+export async function listInstitutions(deps: Pick<HoursDeps, 'hours' | 'municipalities'>, municipality: string): Promise<Institution[]> {
+  await assertMunicipality(deps, municipality);
+  return deps.hours.listInstitutions(municipality);
+}
+
+/** 1. load the institution  2. the caller acts for its municipality  3. switch it */
+export async function setInstitutionActive(deps: Pick<HoursDeps, 'hours'>, user: User, institutionId: string, active: boolean): Promise<Institution> {
+  const institution = await loadInstitution(deps, institutionId);
+  assertActsFor(user, institution.municipality);
+  await deps.hours.setInstitutionActive(institutionId, active);
+  return { ...institution, active };
+}
+
+/** 1. load the institution  2. the caller acts for its municipality  3. store the assignment (idempotent) */
+export async function assignSupervisor(deps: Pick<HoursDeps, 'hours' | 'clock'>, user: User, institutionId: string, supervisorId: string): Promise<SupervisorAssignment> {
+  const institution = await loadInstitution(deps, institutionId);
+  assertActsFor(user, institution.municipality);
+  const assignment: SupervisorAssignment = { institutionId, supervisorId, municipality: institution.municipality, assignedAt: deps.clock.now().toISOString(), assignedBy: user.sub };
+  await deps.hours.putAssignment(assignment);
+  return assignment;
+}
+
+export async function loadInstitution(deps: Pick<HoursDeps, 'hours'>, id: string): Promise<Institution> {
+  const institution = await deps.hours.getInstitution(id);
+  if (!institution) throw new NotFoundError('institution', id);
+  return institution;
+}

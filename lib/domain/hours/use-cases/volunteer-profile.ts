@@ -1,0 +1,22 @@
+// A youth creates, updates and reads their own volunteer profile (the logbook's first page).
+import { NotFoundError } from '../../errors.js';
+import { assertActsFor, type User } from '../../identity/types.js';
+import type { Volunteer, VolunteerInput } from '../types.js';
+import { assertMunicipality, type HoursDeps } from './deps.js';
+
+/** 1. the municipality must exist and be the youth's own  2. keep createdAt on updates  3. store */
+export async function putMyProfile(deps: Pick<HoursDeps, 'hours' | 'municipalities' | 'clock'>, user: User, input: VolunteerInput): Promise<Volunteer> {
+  await assertMunicipality(deps, input.municipality);
+  assertActsFor(user, input.municipality);
+  const now = deps.clock.now().toISOString();
+  const existing = await deps.hours.getVolunteer(user.sub);
+  const volunteer: Volunteer = { ...input, id: user.sub, createdAt: existing?.createdAt ?? now, updatedAt: now };
+  await deps.hours.putVolunteer(volunteer);
+  return volunteer;
+}
+
+export async function getMyProfile(deps: Pick<HoursDeps, 'hours'>, user: User): Promise<Volunteer> {
+  const volunteer = await deps.hours.getVolunteer(user.sub);
+  if (!volunteer) throw new NotFoundError('volunteer profile', user.sub);
+  return volunteer;
+}
