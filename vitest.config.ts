@@ -25,6 +25,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/support/gateway-global-setup.ts'],
+          // The files share one table: the published allocation is global state (application ceilings).
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 90_000,
         },

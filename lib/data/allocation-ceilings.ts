@@ -1,42 +1,29 @@
 // The published allocation lines, read as the ceilings of what each municipality may request.
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AllocationCeilings } from '../domain/applications/ports.js';
-import { keys } from './keys.js';
+import type { PublishedLine } from '../domain/allocation/types.js';
+import { DynamoAllocationRepository } from './allocation-repository.js';
 
 type Ceiling = { amountCents: number; runId: string };
 
-const toCeiling = (item: Record<string, unknown>): Ceiling | undefined =>
-  typeof item.amountCents === 'number' && Number.isInteger(item.amountCents) && typeof item.runId === 'string'
-    ? { amountCents: item.amountCents, runId: item.runId }
-    : undefined;
+const toCeiling = (line: PublishedLine): Ceiling => ({ amountCents: line.amountCents, runId: line.runId });
 
+/** The applications' view of what allocation publishing writes: one reader of those items, not two. */
 export class DynamoAllocationCeilings implements AllocationCeilings {
-  constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
+  private readonly lines: DynamoAllocationRepository;
 
-  // the published allocation line of one municipality (written by allocation publishing)
+  constructor(db: DynamoDBDocumentClient, table: string) {
+    this.lines = new DynamoAllocationRepository(db, table);
+  }
+
+  // the published allocation line of one municipality, read consistently (a submit checks against it)
   async ceilingFor(municipality: string): Promise<Ceiling | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.publishedAllocation(municipality), ConsistentRead: true }));
-    return Item ? toCeiling(Item) : undefined;
+    const line = await this.lines.currentLine(municipality, true);
+    return line ? toCeiling(line) : undefined;
   }
 
   // every published allocation line (one partition, ≤ 43 items)
   async all(): Promise<Map<string, Ceiling>> {
-    const k = keys.publishedAllocationLines();
-    const out = new Map<string, Ceiling>();
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': k.pk, ':prefix': k.skPrefix },
-        ExclusiveStartKey: start,
-      }));
-      for (const item of page.Items ?? []) {
-        const c = toCeiling(item);
-        if (c && typeof item.code === 'string') out.set(item.code, c);
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    return new Map((await this.lines.currentLines()).map((line) => [line.code, toCeiling(line)]));
   }
 }

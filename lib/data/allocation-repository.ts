@@ -163,8 +163,8 @@ export class DynamoAllocationRepository implements AllocationRepository, Headcou
   }
 
   // the current allocation line of one municipality (also read as its application ceiling)
-  async currentLine(code: string): Promise<PublishedLine | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.publishedAllocation(code) }));
+  async currentLine(code: string, consistent = false): Promise<PublishedLine | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.publishedAllocation(code), ConsistentRead: consistent }));
     return Item ? publishedLineSchema.parse(Item) : undefined;
   }
 }

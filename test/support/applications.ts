@@ -1,6 +1,7 @@
 // Builders for application tests: a complete, submittable content; users; a published allocation item.
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ENTITY, keys } from '../../lib/data/keys.js';
+import { MUNICIPALITIES } from '../../lib/domain/municipalities/registry.js';
 import type { Application, ApplicationContent } from '../../lib/domain/applications/types.js';
 import type { Role, User } from '../../lib/domain/identity/types.js';
 
@@ -45,6 +46,9 @@ export function anApplication(overrides: Partial<Application> = {}): Application
 export async function publishAllocation(doc: DynamoDBDocumentClient, table: string, code: string, amountCents: number, runId = 'run-test'): Promise<void> {
   await doc.send(new PutCommand({
     TableName: table,
-    Item: { ...keys.publishedAllocation(code), entityType: ENTITY.publishedAllocation, code, amountCents, runId, publishedAt: new Date().toISOString() },
+    Item: {
+      ...keys.publishedAllocation(code), entityType: ENTITY.publishedAllocation,
+      code, name: MUNICIPALITIES.find((m) => m.code === code)?.name ?? code, amountCents, runId, publishedAt: new Date().toISOString(),
+    },
   }));
 }
