@@ -1,6 +1,7 @@
 // Every Lambda of the platform: one NodejsFunction with the defaults fixed, and bindTable() to reach the table.
 import { resolve } from 'node:path';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -130,6 +131,13 @@ export class AppFunction extends NodejsFunction {
       id: `AwsSolutions-IAM5[Resource::${nagText(objects)}]`,
       reason: 'Object ARNs under the applications/ prefix of the attachments bucket: keys are generated per attachment, so the grant names the prefix; no wildcard action and no other bucket.',
     });
+    return this;
+  }
+
+  /** Lets the function publish domain events to the bus (EVENT_BUS_NAME), and nowhere else. */
+  allowPublish(bus: IEventBus): this {
+    this.addEnvironment('EVENT_BUS_NAME', bus.eventBusName);
+    bus.grantPutEventsTo(this.executionRole);
     return this;
   }
 

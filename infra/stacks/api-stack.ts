@@ -8,6 +8,7 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { EventBus } from 'aws-cdk-lib/aws-events';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { InvocationType, Trigger } from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
@@ -24,6 +25,11 @@ export const SEED_ENTRY = 'functions/deploy/seed-reference-data.ts';
 
 /** Swagger UI comes from the npm package, copied into the docs bundle where get-docs.ts looks for it. */
 const swaggerUiDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+/** The DejaVu TTFs PDFs embed (lib/pdf/fonts.ts and lib/certificates/pdf.ts look in fonts/ beside the handler). */
+const fontsDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+export const PDF_FONTS = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSerif.ttf', 'DejaVuSerif-Bold.ttf', 'DejaVuSerif-Italic.ttf', 'DejaVuSansMono.ttf'];
+const FONT_FILES = Object.fromEntries(PDF_FONTS.map((name) => [`fonts/${name}`, join(fontsDir, name)]));
+
 const BUNDLED_FILES: Record<string, Record<string, string>> = {
   [routes.docs.entry]: Object.fromEntries(
     ['swagger-ui-bundle.js', 'swagger-ui.css'].map((name) => [`docs-assets/${name}`, join(swaggerUiDir, name)]),
@@ -58,6 +64,7 @@ export class ApiStack extends Stack {
   /** The HTTP functions by entry (routes sharing an entry share the function). */
   readonly functions: ReadonlyMap<string, AppFunction>;
   readonly seed: AppFunction;
+  readonly eventBus: EventBus;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -90,6 +97,9 @@ export class ApiStack extends Stack {
       },
     });
 
+    // Domain events (HoursSubmitted, ThresholdReached, …): the jobs that react to them subscribe with rules on this bus.
+    this.eventBus = new EventBus(this, 'DomainEvents', { description: 'Jaunatne domain events' });
+
     const functions = new Map<string, AppFunction>();
     for (const [entry, group] of groupByEntry(routeList)) {
       const first = group[0]!;
@@ -100,7 +110,7 @@ export class ApiStack extends Stack {
         timeoutSeconds: maxOf(group.map((r) => r.timeoutSeconds)),
         tracing: settings.tracing,
         environment: { PUBLIC_BASE_URL: this.api.apiEndpoint },
-        bundledFiles: BUNDLED_FILES[entry],
+        bundledFiles: { ...BUNDLED_FILES[entry], ...(usesOf(group).fonts ? FONT_FILES : {}) },
       });
       // Least privilege: a function that only answers GET cannot write; one that needs no table gets none.
       const access = tableAccessOf(group);
@@ -109,6 +119,7 @@ export class ApiStack extends Stack {
       if (uses.files) fn.bindFiles({ bucket: files, access: uses.files });
       // Without a sender identity the mail functions report `emailed: false` instead of sending.
       if (uses.mail && settings.sesSenderIdentity) fn.allowMail(settings.sesSenderIdentity);
+      if (uses.events) fn.allowPublish(this.eventBus);
       const integration = new HttpLambdaIntegration(`${pascalCase(first.id)}Integration`, fn);
 
       for (const route of group) {
@@ -147,6 +158,7 @@ export class ApiStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.identity.client.userPoolClientId, description: 'Audience of the ID tokens the API accepts' });
+    new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });
     new CfnOutput(this, 'JwtIssuer', { value: this.identity.userPool.userPoolProviderUrl });
   }
 }

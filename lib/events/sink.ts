@@ -9,7 +9,21 @@ let sink: EventSink | undefined;
 
 export function eventSink(): EventSink {
   if (sink) return sink;
-  const { EVENT_BUS_NAME, AWS_REGION, LOCAL_DATA_DIR } = config();
-  sink = EVENT_BUS_NAME ? new EventBridgeSink(new EventBridgeClient({ region: AWS_REGION }), EVENT_BUS_NAME) : localEventBus(LOCAL_DATA_DIR);
+  const { EVENT_BUS_NAME, AWS_REGION, LOCAL_DATA_DIR, STAGE } = config();
+  if (EVENT_BUS_NAME) sink = new EventBridgeSink(new EventBridgeClient({ region: AWS_REGION }), EVENT_BUS_NAME);
+  else if (STAGE === 'aws') sink = unconfigured;
+  else sink = localEventBus(LOCAL_DATA_DIR);
   return sink;
+}
+
+/** In AWS a function that publishes without EVENT_BUS_NAME is mis-wired (see `uses.events` in the route table): fail loudly. */
+const unconfigured: EventSink = {
+  publish: async () => {
+    throw new Error('Invalid environment: EVENT_BUS_NAME is required to publish events in AWS');
+  },
+};
+
+/** For tests, which change the environment after the first sink was chosen. */
+export function resetEventSink(): void {
+  sink = undefined;
 }

@@ -52,12 +52,14 @@ export const hoursRoutes = {
     id: 'submitHourEntry', method: 'POST', path: '/v1/hour-entries', tag: 'hours', auth: ['youth'],
     summary: 'Log hours (pending until a supervisor decides). Send an Idempotency-Key header to make retries safe',
     body: entryInputSchema, response: hourEntrySchema, successStatus: 201, problems: [409, 422],
+    uses: { events: true },
     entry: 'functions/http/hours/submit-entry.ts',
   }),
   decideHourEntry: defineRoute({
     id: 'decideHourEntry', method: 'POST', path: '/v1/hour-entries/{entryId}/decision', tag: 'hours', auth: ['supervisor'],
     summary: 'Approve, approve fewer minutes (with a comment) or reject (with a reason) one pending entry',
     params: entryId, body: decisionSchema, response: hourEntrySchema, problems: [404, 409, 422],
+    uses: { events: true },
     entry: 'functions/http/hours/decide-entry.ts',
   }),
   decideHourEntries: defineRoute({
@@ -66,12 +68,14 @@ export const hoursRoutes = {
     body: z.object({ items: z.array(z.object({ entryId: z.uuid(), decision: decisionSchema }).strict()).min(1).max(100) }).strict(),
     successStatus: 207,
     response: z.object({ items: z.array(z.object({ entryId: z.string(), status: z.number().int(), entry: hourEntrySchema.optional(), problem: z.unknown().optional() })) }),
+    uses: { events: true },
     entry: 'functions/http/hours/decide-entries.ts',
   }),
   reverseHourEntry: defineRoute({
     id: 'reverseHourEntry', method: 'POST', path: '/v1/hour-entries/{entryId}/reversal', tag: 'hours', auth: COORDINATION,
     summary: "Reverse an approved entry with a reason (the volunteer's municipality coordinator); nothing is deleted",
     params: entryId, body: z.object({ reason: z.string().trim().min(1).max(1000) }).strict(), response: hourEntrySchema, problems: [404, 409, 422],
+    uses: { events: true },
     entry: 'functions/http/hours/reverse-entry.ts',
   }),
   getSupervisorQueue: defineRoute({
@@ -133,6 +137,7 @@ export const hoursRoutes = {
     id: 'exportMyHoursPdf', method: 'GET', path: '/v1/volunteers/me/hours.pdf', tag: 'hours', auth: ['youth'],
     summary: 'My statement of approved hours for a year (PDF, Latvian)', query: yearQuery, produces: 'application/pdf', problems: [404],
     memoryMb: 1024,
+    uses: { fonts: true },
     entry: 'functions/http/volunteers/export-my-hours-pdf.ts',
   }),
   getHoursReportCsv: defineRoute({

@@ -28,8 +28,11 @@ export interface RouteDef {
   readonly entry: string;
   /** Table access the handler needs: default `read` for GET and `readWrite` otherwise; `none` binds no table. */
   readonly table?: 'none' | 'read' | 'readWrite';
-  /** Other resources the handler reaches: the attachments bucket (read = HEAD/GET, readWrite adds PUT) and mail (SES). */
-  readonly uses?: { readonly files?: 'read' | 'readWrite'; readonly mail?: true };
+  /**
+   * Other resources the handler reaches: the attachments bucket (read = HEAD/GET, readWrite adds PUT), mail (SES),
+   * domain events (EventBridge) and the DejaVu fonts for PDFs (copied into the bundle).
+   */
+  readonly uses?: { readonly files?: 'read' | 'readWrite'; readonly mail?: true; readonly events?: true; readonly fonts?: true };
   /** Optional per-function tuning. */
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
@@ -47,11 +50,13 @@ export function tableAccessOf(group: readonly RouteDef[]): 'none' | 'read' | 're
 }
 
 /** What the routes of one function use besides the table: the widest files access and whether any sends mail. */
-export function usesOf(group: readonly RouteDef[]): { files?: 'read' | 'readWrite'; mail: boolean } {
+export function usesOf(group: readonly RouteDef[]): { files?: 'read' | 'readWrite'; mail: boolean; events: boolean; fonts: boolean } {
   const files = group.map((r) => r.uses?.files).filter((f) => f !== undefined);
   return {
     ...(files.length > 0 ? { files: files.includes('readWrite') ? 'readWrite' as const : 'read' as const } : {}),
     mail: group.some((r) => r.uses?.mail === true),
+    events: group.some((r) => r.uses?.events === true),
+    fonts: group.some((r) => r.uses?.fonts === true),
   };
 }
 

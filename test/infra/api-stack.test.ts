@@ -8,7 +8,7 @@ import { tableAccessOf, usesOf, type RouteDef } from '../../lib/http/route.js';
 import { routeList, routes } from '../../lib/http/routes.js';
 import { buildApp, type BuiltApp } from '../../infra/build-app.js';
 import type { AppFunction } from '../../infra/constructs/app-function.js';
-import { SEED_ENTRY, STAGE_THROTTLE, groupByEntry } from '../../infra/stacks/api-stack.js';
+import { PDF_FONTS, SEED_ENTRY, STAGE_THROTTLE, groupByEntry } from '../../infra/stacks/api-stack.js';
 import { DYNAMODB_WRITES, hasWildcard, statementsOf, statementsOfRole } from './iam.js';
 
 let built: BuiltApp;
@@ -184,6 +184,26 @@ describe('the functions', () => {
       const dir = bundleDir(fn);
       expect(readFileSync(join(dir, 'index.mjs'), 'utf8')).toMatch(/^import \{ createRequire \} from 'node:module'; const require = createRequire\(import\.meta\.url\);/);
       expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
+    }
+  });
+
+  it.each(entries.filter(([, g]) => usesOf(g).fonts).map(([entry]) => [entry]))('copies the DejaVu fonts into fonts/ beside %s', (entry) => {
+    const dir = bundleDir(functionOf(entry));
+    for (const font of PDF_FONTS) expect(readFileSync(join(dir, 'fonts', font)).subarray(0, 4)).toEqual(Buffer.from([0, 1, 0, 0]));
+  });
+
+  it.each(entries.filter(([, g]) => usesOf(g).events).map(([entry]) => [entry]))('lets %s publish to the domain event bus only', (entry) => {
+    const fn = template.toJSON().Resources[logicalId(functionOf(entry))];
+    expect(fn.Properties.Environment.Variables.EVENT_BUS_NAME).toEqual({ Ref: logicalId(built.apiStack.eventBus as never) });
+    const put = statementsOfRole(template, roleIdOf(functionOf(entry))).filter((st) => st.actions.includes('events:PutEvents'));
+    expect(put).toHaveLength(1);
+    expect(JSON.stringify(put[0]!.resources)).toContain(logicalId(built.apiStack.eventBus as never));
+  });
+
+  it('gives no other function the right to publish events', () => {
+    for (const [entry] of entries.filter(([, g]) => !usesOf(g).events)) {
+      const actions = statementsOfRole(template, roleIdOf(functionOf(entry))).flatMap((st) => st.actions);
+      expect(actions.includes('events:PutEvents'), entry).toBe(false);
     }
   });
 
