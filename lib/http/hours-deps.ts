@@ -2,7 +2,6 @@
 import { repositories } from '../data/repositories.js';
 import { rigaDate, systemClock } from '../domain/clock.js';
 import type { HoursDeps } from '../domain/hours/use-cases/deps.js';
-import { ValidationError } from '../domain/errors.js';
 import { assertActsFor, type User } from '../domain/identity/types.js';
 import { eventSink } from '../events/sink.js';
 
@@ -19,15 +18,4 @@ export function assertReads(user: User, municipality: string): void {
   assertActsFor(user, municipality);
 }
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
-
-/** The optional Idempotency-Key header: 8–128 characters of A–Z a–z 0–9 _ . : - */
-export function idempotencyKey(headers: Record<string, string | undefined>): string | undefined {
-  const value = headers['idempotency-key'];
-  if (value === undefined) return undefined;
-  if (!IDEMPOTENCY_KEY.test(value)) {
-    throw new ValidationError([{ field: 'header.idempotency-key', rule: 'invalid_format', message: 'Idempotency-Key must be 8–128 characters of A–Z a–z 0–9 _ . : -' }]);
-  }
-  return value;
-}
 

@@ -51,6 +51,10 @@ export const hoursRoutes = {
   submitHourEntry: defineRoute({
     id: 'submitHourEntry', method: 'POST', path: '/v1/hour-entries', tag: 'hours', auth: ['youth'],
     summary: 'Log hours (pending until a supervisor decides). Send an Idempotency-Key header to make retries safe',
+    headers: z.object({
+      'idempotency-key': z.string().regex(/^[A-Za-z0-9_.:-]{8,128}$/, 'Idempotency-Key must be 8–128 characters of A–Z a–z 0–9 _ . : -').optional()
+        .describe('Retries with the same key return the first result and write nothing new'),
+    }),
     body: entryInputSchema, response: hourEntrySchema, successStatus: 201, problems: [409, 422],
     uses: { events: true },
     entry: 'functions/http/hours/submit-entry.ts',

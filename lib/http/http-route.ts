@@ -21,6 +21,8 @@ export interface HttpRequest<R extends RouteDef> {
   params: Out<R['params']>;
   query: Out<R['query']>;
   body: Out<R['body']>;
+  /** The headers the route declared, validated; `headers` below has them all, raw. */
+  header: Out<R['headers']>;
   user: R['auth'] extends 'public' ? User | null : User;
   lang: Lang;
   correlationId: string;
@@ -44,6 +46,7 @@ interface State {
   params?: unknown;
   query?: unknown;
   body?: unknown;
+  header?: unknown;
 }
 
 type Request = middy.Request<HttpEvent, HttpResult, Error, Context>;
@@ -118,12 +121,13 @@ function validate(route: RouteDef): MiddlewareObj<HttpEvent, HttpResult> {
       const r = request as Request;
       const s = state(r);
       const issues: FieldIssue[] = [];
-      const check = (part: 'params' | 'query' | 'body', schema: z.ZodType | undefined, value: unknown) => {
+      const check = (part: 'params' | 'query' | 'body' | 'header', schema: z.ZodType | undefined, value: unknown) => {
         if (!schema) return;
         const parsed = schema.safeParse(value);
         if (parsed.success) s[part] = parsed.data;
         else issues.push(...fieldIssues(part === 'params' ? 'path' : part, parsed.error, s.lang));
       };
+      check('header', route.headers, r.event.headers ?? {});
       check('params', route.params, r.event.pathParameters ?? {});
       check('query', route.query, r.event.queryStringParameters ?? {});
       if (route.body) {
@@ -182,7 +186,7 @@ export function httpRoute<R extends RouteDef>(route: R, fn: (req: HttpRequest<R>
       const s = states.get(event);
       if (!s) throw new Error('middleware state missing');
       const value = await fn({
-        params: s.params, query: s.query, body: s.body, user: s.user, lang: s.lang,
+        params: s.params, query: s.query, body: s.body, header: s.header, user: s.user, lang: s.lang,
         correlationId: s.correlationId, headers: event.headers ?? {},
       } as HttpRequest<R>);
       return toResult(route, value, s.lang);

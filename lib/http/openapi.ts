@@ -11,7 +11,7 @@ const schemaOf = (schema: z.ZodType, io: 'input' | 'output'): Json =>
 
 function parametersOf(route: RouteDef): Json[] {
   const out: Json[] = [];
-  for (const [where, schema] of [['path', route.params], ['query', route.query]] as const) {
+  for (const [where, schema] of [['path', route.params], ['query', route.query], ['header', route.headers]] as const) {
     if (!schema) continue;
     const json = schemaOf(schema, 'input');
     const props = (json.properties ?? {}) as Record<string, Json>;

@@ -17,6 +17,8 @@ export interface RouteDef {
   readonly params?: z.ZodType;
   readonly query?: z.ZodType;
   readonly body?: z.ZodType;
+  /** Request headers the route reads, by lower-case name (e.g. idempotency-key); other headers pass untouched. */
+  readonly headers?: z.ZodType;
   /** The 2xx body, for the OpenAPI document. */
   readonly response?: z.ZodType;
   readonly successStatus?: number;

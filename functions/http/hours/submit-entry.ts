@@ -1,12 +1,12 @@
 // POST /v1/hour-entries — a youth logs hours; an Idempotency-Key makes retries return the first result.
 import { submitEntry } from '../../../lib/domain/hours/use-cases/submit-entry.js';
-import { hoursDeps, idempotencyKey } from '../../../lib/http/hours-deps.js';
+import { hoursDeps } from '../../../lib/http/hours-deps.js';
 import { HttpResponse, httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';
 
 const deps = hoursDeps();
 
-export const handler = httpRoute(routes.submitHourEntry, async ({ user, body, headers }) => {
-  const { entry, replayed } = await submitEntry(deps, user, body, idempotencyKey(headers));
+export const handler = httpRoute(routes.submitHourEntry, async ({ user, body, header }) => {
+  const { entry, replayed } = await submitEntry(deps, user, body, header['idempotency-key']);
   return new HttpResponse(201, entry, { location: `/v1/hour-entries/${entry.id}`, ...(replayed ? { 'idempotent-replayed': 'true' } : {}) });
 });

@@ -116,3 +116,21 @@ describe('httpRoute', () => {
     expect(res.body).toBe('a,b\n');
   });
 });
+
+describe('httpRoute with declared headers', () => {
+  const withHeader = defineRoute({
+    id: 'h', method: 'GET', path: '/h', tag: 't', summary: 's', entry: 'functions/http/t/t.ts', auth: 'public',
+    headers: z.object({ 'idempotency-key': z.string().regex(/^[a-z0-9-]{8,}$/).optional() }),
+  });
+
+  it('hands the validated header to the function and refuses a malformed one as header.<name>', async () => {
+    const handler = httpRoute(withHeader, ({ header }) => ({ key: header['idempotency-key'] ?? null }));
+    const ok = await call(handler, anHttpEvent({ path: '/h', headers: { 'idempotency-key': 'abcd-1234' } }));
+    expect(ok.json).toEqual({ key: 'abcd-1234' });
+    const none = await call(handler, anHttpEvent({ path: '/h' }));
+    expect(none.json).toEqual({ key: null });
+    const bad = await call(handler, anHttpEvent({ path: '/h', headers: { 'idempotency-key': 'x' } }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json.errors).toEqual([expect.objectContaining({ field: 'header.idempotency-key', rule: 'invalid_format' })]);
+  });
+});

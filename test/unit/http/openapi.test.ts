@@ -36,3 +36,11 @@ describe('the OpenAPI document', () => {
     expect(doc.components.schemas.Problem).toMatchObject({ type: 'object', required: expect.arrayContaining(['type', 'title', 'status']) });
   });
 });
+
+describe('declared request headers', () => {
+  it('documents the Idempotency-Key header of hour submissions as an optional header parameter', () => {
+    const op = (buildOpenApi() as { paths: Record<string, Record<string, { parameters: { name: string; in: string; required: boolean }[] }>> })
+      .paths['/v1/hour-entries']!.post!;
+    expect(op.parameters).toContainEqual(expect.objectContaining({ name: 'idempotency-key', in: 'header', required: false }));
+  });
+});
