@@ -30,7 +30,7 @@ export async function benchApplications(): Promise<void> {
   const doc = createDocumentClient(localClient(stack.dynamo.endpoint));
   try {
     const token = await signToken(stack.keys, { role: 'coordinator', sub: 'c-bench', municipality: 'LV-042' });
-    await doc.send(new PutCommand({ TableName: stack.tableName, Item: { ...keys.publishedAllocation('LV-042'), entityType: ENTITY.publishedAllocation, code: 'LV-042', amountCents: 50_000_000, runId: 'bench', publishedAt: new Date().toISOString() } }));
+    await doc.send(new PutCommand({ TableName: stack.tableName, Item: { ...keys.publishedAllocation('LV-042'), entityType: ENTITY.publishedAllocation, code: 'LV-042', name: 'Jēkabpils novads', amountCents: 50_000_000, runId: 'bench', publishedAt: new Date().toISOString() } }));
     const api = async (method: string, path: string, body?: unknown) => {
       const res = await fetch(`${stack.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
       const json = await res.json() as Record<string, unknown>;
