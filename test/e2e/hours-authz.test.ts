@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hoursRoutes } from '../../lib/http/routes-hours.js';
+import { hoursRoutes } from '../../lib/http/hours-routes.js';
 import { aWorld, aYouth, anEntry, bornYearsAgo, daysAgo, expectStatus, type World } from '../support/hours-api.js';
 import { call, tokenFor } from '../support/http.js';
 

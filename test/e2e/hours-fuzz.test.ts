@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type * as z from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteDef } from '../../lib/http/route.js';
-import { hoursRoutes } from '../../lib/http/routes-hours.js';
+import { hoursRoutes } from '../../lib/http/hours-routes.js';
 import { aWorld, aYouth, anEntry, daysAgo, expectStatus } from '../support/hours-api.js';
 import { tokenFor } from '../support/http.js';
 import { ownGateway } from '../support/own-gateway.js';
