@@ -67,8 +67,9 @@ let localQueue: import('../local/batch-queue.js').InProcessBatchQueue | undefine
 
 /** Batches go to SQS when CERTIFICATE_QUEUE_URL is set, else to an in-process worker running processBatch. */
 function batchQueue(deps: () => CertificateDeps): BatchQueue {
-  const { CERTIFICATE_QUEUE_URL, AWS_REGION } = config();
+  const { CERTIFICATE_QUEUE_URL, AWS_REGION, STAGE } = config();
   if (CERTIFICATE_QUEUE_URL) return new SqsBatchQueue(new SQSClient({ region: AWS_REGION }), CERTIFICATE_QUEUE_URL);
+  if (STAGE === 'aws') return { enqueue: async () => { throw new Error('Invalid environment: CERTIFICATE_QUEUE_URL is required to start certificate runs in AWS'); } };
   let queue: Promise<BatchQueue> | undefined;
   const get = () => (queue ??= import('../local/batch-queue.js').then(({ InProcessBatchQueue }) => {
     localQueue = new InProcessBatchQueue((m) => processBatch(deps(), m), { concurrency: 2, onError: (m, e) => logger.error('certificate batch failed', { ...m, error: String(e) }) });
