@@ -85,7 +85,9 @@ export async function localBatchesIdle(): Promise<void> {
 
 export function certificateDeps(): CertificateDeps {
   if (shared) return shared;
-  const { PUBLIC_BASE_URL, LOCAL_FILES_BASE_URL } = config();
+  const { PUBLIC_BASE_URL, LOCAL_FILES_BASE_URL, STAGE } = config();
+  // The base URL is baked into every credential and QR code: in AWS it must be the public API origin.
+  if (STAGE === 'aws' && !PUBLIC_BASE_URL) throw new Error('Invalid environment: PUBLIC_BASE_URL is required for certificates in AWS');
   const { certificates, hours, municipalities } = repositories();
   const fontDir = certificateFontDir();
   const deps: CertificateDeps = {
