@@ -2,6 +2,7 @@
 import { benchApplications } from './applications.js';
 import { benchBundles } from './bundles.js';
 import { benchCertificates } from './certificates.js';
+import { benchCertificateRuns } from './certificate-runs.js';
 import { benchAllocation } from './allocation.js';
 import { benchHours } from './hours.js';
 import { benchPlatform } from './platform.js';
@@ -11,6 +12,7 @@ const sections: { name: string; run: () => Promise<void> }[] = [
   { name: 'platform', run: benchPlatform },
   { name: 'applications', run: benchApplications },
   { name: 'certificates', run: benchCertificates },
+  { name: 'certificate-runs', run: benchCertificateRuns },
   { name: 'allocation', run: benchAllocation },
   { name: 'hours', run: benchHours },
 ];

@@ -23,6 +23,10 @@ const envSchema = z.object({
   EVENT_BUS_NAME: z.string().min(1).optional(),
   /** Set only locally: directory where the local event bus appends events.log. */
   LOCAL_DATA_DIR: z.string().min(1).optional(),
+  /** SQS queue the certificate runs' batches go to (AWS); unset means batches are processed in-process. */
+  CERTIFICATE_QUEUE_URL: z.url().optional(),
+  /** Directory of the issuers' private Ed25519 keys (local stack: <dataDir>/issuer-keys). AWS: Secrets Manager, not built yet. */
+  ISSUER_KEYS_DIR: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof envSchema>;

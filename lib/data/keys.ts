@@ -50,6 +50,31 @@ export const keys = {
   supervisorAssignment: (institutionId: string, supervisorId: string) => ({ pk: `INST#${institutionId}`, sk: `SUPERVISOR#${supervisorId}` }),
   supervisorAssignmentListing: (supervisorId: string, institutionId: string) => ({ gsi1pk: `SUPERVISOR#${supervisorId}#INSTITUTIONS`, gsi1sk: institutionId }),
   hoursProgramme: (municipality: string) => ({ pk: `MUNI#${municipality}`, sk: 'PROGRAMME#HOURS' }),
+
+  // Certificates and recognition runs (see table.ts for the access patterns).
+  /** Deterministic: one certificate per programme, year and volunteer, however often a run is started. */
+  certificate: (programme: string, year: number, volunteerId: string) => ({ pk: `CERT#${programme}#${year}#${volunteerId}`, sk: 'CERTIFICATE' }),
+  /** Reserves a code and points at the certificate's key. */
+  certificateCode: (code: string) => ({ pk: `CERTCODE#${code}`, sk: 'CODE' }),
+  certificateOfYear: (programme: string, year: number, volunteerId: string) => ({ gsi1pk: `CERTS#${programme}#${year}`, gsi1sk: volunteerId }),
+  certificatesOfYear: (programme: string, year: number) => ({ gsi1pk: `CERTS#${programme}#${year}` }),
+  /** Sparse: only flagged / revoked certificates carry these. */
+  certificateFlagged: (programme: string, at: string, code: string) => ({ gsi2pk: `CERTFLAG#${programme}`, gsi2sk: `${at}#${code}` }),
+  certificatesFlagged: (programme: string) => ({ gsi2pk: `CERTFLAG#${programme}` }),
+  certificateRevoked: (programme: string, at: string, code: string) => ({ gsi2pk: `CERTREVOKED#${programme}`, gsi2sk: `${at}#${code}` }),
+  certificatesRevoked: (programme: string) => ({ gsi2pk: `CERTREVOKED#${programme}` }),
+  certificateRun: (id: string) => ({ pk: `CRUN#${id}`, sk: 'RUN' }),
+  certificateRunBatch: (id: string, index: number) => ({ pk: `CRUN#${id}`, sk: `BATCH#${String(index).padStart(6, '0')}` }),
+  certificateRunBatchesPrefix: (id: string) => ({ pk: `CRUN#${id}`, skPrefix: 'BATCH#' }),
+  certificateRunOfScope: (scope: string | null, year: number, startedAt: string, id: string) => ({ gsi1pk: `CRUNS#${scope ?? 'ALL'}#${year}`, gsi1sk: `${startedAt}#${id}` }),
+  certificateRunsOfScope: (scope: string | null, year: number) => ({ gsi1pk: `CRUNS#${scope ?? 'ALL'}#${year}` }),
+  /** Idempotency of the certificate email: one item per CertificateIssued event id. */
+  certificateMailed: (eventId: string) => ({ pk: `MAILED#${eventId}`, sk: 'MAIL' }),
+  /** Issuer keys: public JWK + status per kid; the active kid of a municipality. */
+  issuerKey: (municipality: string, kid: string) => ({ pk: `ISSUERKEY#${municipality}`, sk: `KEY#${kid}` }),
+  issuerKeyListing: (kid: string) => ({ gsi1pk: 'ISSUERKEYS', gsi1sk: kid }),
+  issuerKeysCollection: () => ({ gsi1pk: 'ISSUERKEYS' }),
+  activeIssuerKey: (municipality: string) => ({ pk: `ISSUERKEY#${municipality}`, sk: 'ACTIVE' }),
 } as const;
 
 export const ENTITY = {
@@ -72,4 +97,11 @@ export const ENTITY = {
   institution: 'Institution',
   supervisorAssignment: 'SupervisorAssignment',
   hoursProgramme: 'HoursProgramme',
+  certificate: 'Certificate',
+  certificateCode: 'CertificateCode',
+  certificateRun: 'CertificateRun',
+  certificateRunBatch: 'CertificateRunBatch',
+  certificateMailed: 'CertificateMailed',
+  issuerKey: 'IssuerKey',
+  activeIssuerKey: 'ActiveIssuerKey',
 } as const;

@@ -3,6 +3,7 @@ import { DynamoAllocationCeilings } from './allocation-ceilings.js';
 import { DynamoApplicationRepository } from './application-repository.js';
 import { DynamoAllocationRepository } from './allocation-repository.js';
 import { documentClient, tableName } from './client.js';
+import { DynamoCertificateRepository } from './certificate-repository.js';
 import { DynamoHoursRepository } from './hours-repository.js';
 import { DynamoMunicipalityRepository } from './municipality-repository.js';
 
@@ -17,6 +18,7 @@ export function repositories() {
     allocations,
     headcounts: allocations,
     hours: new DynamoHoursRepository(db, table),
+    certificates: new DynamoCertificateRepository(db, table),
   };
 }
 

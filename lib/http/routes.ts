@@ -6,6 +6,7 @@ import { allocationRoutes } from './allocation-routes.js';
 import { applicationRoutes } from './application-routes.js';
 import { defineRoute, type RouteDef } from './route.js';
 import { hoursRoutes } from './hours-routes.js';
+import { certificateRoutes } from './certificate-routes.js';
 
 const ALL_ROLES = ROLES;
 
@@ -70,6 +71,7 @@ export const routes = {
   ...applicationRoutes,
   ...allocationRoutes,
   ...hoursRoutes,
+  ...certificateRoutes,
 } satisfies Record<string, RouteDef>;
 
 export const routeList: readonly RouteDef[] = Object.values(routes);

@@ -63,6 +63,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     process.env.LOCAL_DATA_DIR = dataDir; // the local event bus appends <dataDir>/events.log
     useLocalTable(dynamo.endpoint, tableName, options.persist ? 'local' : 'test');
     process.env.OUTBOX_DIR = join(dataDir, 'outbox'); // the local mailer writes .eml files here
+    process.env.ISSUER_KEYS_DIR = join(dataDir, 'issuer-keys'); // private Ed25519 keys of the certificate issuers
     const { repositories } = await import('../data/repositories.js');
     await seedReferenceData(repositories());
 
@@ -77,6 +78,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const port = await listen(server, options.port ?? 3000, host);
     process.env.LOCAL_FILES_BASE_URL = `http://${host}:${port}`;
     resetConfig();
+    // certificates: the local bus stands in for the EventBridge rules (email, rolling issue, flag on reversal)
+    const { certificateDeps, resetCertificateDeps } = await import('../wiring/certificates.js');
+    resetCertificateDeps();
+    const { subscribeCertificateReactions } = await import('./certificate-reactions.js');
+    const { localEventBus } = await import('./event-bus.js');
+    subscribeCertificateReactions(localEventBus(dataDir), certificateDeps);
     const stop = async () => {
       await new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
       await dynamo.stop();

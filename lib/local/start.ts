@@ -5,6 +5,11 @@ import { DEMO_INSTITUTION_ID, seedDemoHours } from './demo-hours.js';
 import { JavaMissingError } from './dynamodb-local.js';
 import { signToken } from './identity-provider.js';
 import { PROJECT_ROOT, startLocalStack } from './stack.js';
+import { DEFAULT_CERTIFICATE_RUN_SCHEDULE, startYearlyScheduler } from './scheduler.js';
+import { systemClock } from '../domain/clock.js';
+import { recognitionYear } from '../domain/certificates/eligibility.js';
+import { startRun } from '../domain/certificates/use-cases/runs.js';
+import { certificateDeps } from '../wiring/certificates.js';
 
 const args = process.argv.slice(2);
 const fresh = args.includes('--fresh');
@@ -38,6 +43,13 @@ Demo tokens (valid 12 h):`);
   for (const { label, token } of tokens) console.log(`  ${label}\n    ${token}\n`);
   console.log(`Try: curl -H "Authorization: Bearer <token>" ${stack.baseUrl}/v1/me\nCtrl-C stops everything.\n`);
   console.log(`Logbook: the demo youth logs hours at institution ${DEMO_INSTITUTION_ID} (POST /v1/hour-entries); the demo supervisor decides them.\n`);
+
+  // the yearly recognition run (EventBridge Scheduler in AWS): previous year, 15 January 06:00 Riga
+  const yearly = startYearlyScheduler({
+    clock: systemClock, schedule: DEFAULT_CERTIFICATE_RUN_SCHEDULE,
+    job: async (at) => console.log('yearly certificate run started', await startRun(certificateDeps(), { system: 'schedule' }, { year: recognitionYear(at) })),
+  });
+  console.log(`Certificates: the yearly recognition run fires at ${yearly.next().toISOString()} (npm run certificates -- --year <year> runs one now).\n`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

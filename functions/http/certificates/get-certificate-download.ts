@@ -1,0 +1,9 @@
+// GET /v1/certificates/{code}/download — a short-lived PDF link for the holder or the municipality.
+import { certificateDownload } from '../../../lib/domain/certificates/use-cases/certificates.js';
+import { httpRoute } from '../../../lib/http/http-route.js';
+import { routes } from '../../../lib/http/routes.js';
+import { certificateDeps } from '../../../lib/wiring/certificates.js';
+
+const deps = certificateDeps();
+
+export const handler = httpRoute(routes.getCertificateDownload, ({ user, params, query }) => certificateDownload(deps, user, params.code, query.lang));

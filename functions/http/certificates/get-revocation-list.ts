@@ -1,0 +1,9 @@
+// GET /v1/municipalities/{code}/credential-revocations — the municipality's revocation list (credentialStatus), public.
+import { revocationList } from '../../../lib/domain/certificates/use-cases/certificates.js';
+import { httpRoute } from '../../../lib/http/http-route.js';
+import { routes } from '../../../lib/http/routes.js';
+import { certificateDeps } from '../../../lib/wiring/certificates.js';
+
+const deps = certificateDeps();
+
+export const handler = httpRoute(routes.getRevocationList, ({ params }) => revocationList(deps, params.code));

@@ -1,0 +1,9 @@
+// POST /v1/certificates/{code}/revoke — the municipality withdraws a certificate with a reason.
+import { certificateSummary, revokeCertificate } from '../../../lib/domain/certificates/use-cases/certificates.js';
+import { httpRoute } from '../../../lib/http/http-route.js';
+import { routes } from '../../../lib/http/routes.js';
+import { certificateDeps } from '../../../lib/wiring/certificates.js';
+
+const deps = certificateDeps();
+
+export const handler = httpRoute(routes.revokeCertificate, async ({ user, params, body }) => certificateSummary(await revokeCertificate(deps, user, params.code, body.reason)));

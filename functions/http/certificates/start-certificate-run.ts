@@ -1,0 +1,9 @@
+// POST /v1/certificate-runs — a coordinator (own municipality) or the agency (one or all) starts or resumes a recognition run.
+import { startRun } from '../../../lib/domain/certificates/use-cases/runs.js';
+import { httpRoute } from '../../../lib/http/http-route.js';
+import { routes } from '../../../lib/http/routes.js';
+import { certificateDeps } from '../../../lib/wiring/certificates.js';
+
+const deps = certificateDeps();
+
+export const handler = httpRoute(routes.startCertificateRun, ({ user, body }) => startRun(deps, user, body));

@@ -1,0 +1,9 @@
+// GET /v1/certificates/{code} — public verification of a certificate code.
+import { verifyCertificate } from '../../../lib/domain/certificates/use-cases/certificates.js';
+import { httpRoute } from '../../../lib/http/http-route.js';
+import { routes } from '../../../lib/http/routes.js';
+import { certificateDeps } from '../../../lib/wiring/certificates.js';
+
+const deps = certificateDeps();
+
+export const handler = httpRoute(routes.verifyCertificate, ({ params }) => verifyCertificate(deps, params.code));

@@ -1,0 +1,241 @@
+// Certificates, recognition runs with per-batch progress markers, and email idempotency records in the table.
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand,
+  type DynamoDBDocumentClient, type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { CodeTaken, type CertificateRepository } from '../domain/certificates/ports.js';
+import type { BatchCounts, Certificate, CertificateBatch, CertificateRun } from '../domain/certificates/types.js';
+import { ConflictError, NotFoundError } from '../domain/errors.js';
+import { ENTITY, keys } from './keys.js';
+import { INDEXES } from './table.js';
+
+type Item = Record<string, unknown>;
+
+const CERT_FIELDS = [
+  'code', 'programme', 'year', 'volunteerId', 'holderName', 'holderEmail', 'totalMinutes', 'thresholdMinutes', 'tier', 'period',
+  'institutions', 'issuedAt', 'runId', 'credential', 'kid', 'pdfKey', 'status', 'flag', 'revocation', 'announced',
+] as const;
+const RUN_FIELDS = ['id', 'year', 'scope', 'startedAt', 'startedBy', 'eligible', 'batches', 'batchesDone', 'issued', 'skipped', 'failed', 'finishedAt'] as const;
+const pick = <T>(item: Item, fields: readonly string[]): T => Object.fromEntries(fields.map((f) => [f, item[f] ?? null])) as T;
+
+/** A mail claim older than this is taken to belong to a sender that died before it could send. */
+const MAIL_CLAIM_STALE_MS = 5 * 60 * 1000;
+
+export class DynamoCertificateRepository implements CertificateRepository {
+  constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
+
+  // the certificate of a volunteer, programme and year
+  async getByHolder(programme: string, year: number, volunteerId: string): Promise<Certificate | undefined> {
+    const item = await this.get(keys.certificate(programme, year, volunteerId));
+    return item ? toCertificate(item) : undefined;
+  }
+
+  // which certificate a code names
+  async getByCode(code: string): Promise<Certificate | undefined> {
+    const pointer = await this.get(keys.certificateCode(code));
+    if (!pointer) return undefined;
+    return this.getByHolder(String(pointer.programme), Number(pointer.year), String(pointer.volunteerId));
+  }
+
+  async create(c: Certificate): Promise<'created' | 'exists'> {
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: [
+        { Put: { TableName: this.table, Item: certificateItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: {
+          TableName: this.table,
+          Item: { ...keys.certificateCode(c.code), entityType: ENTITY.certificateCode, code: c.code, programme: c.programme, year: c.year, volunteerId: c.volunteerId },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        } },
+      ] }));
+      return 'created';
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const codes = (error.CancellationReasons ?? []).map((r) => r.Code);
+      if (codes[0] === 'ConditionalCheckFailed') return 'exists';
+      if (codes[1] === 'ConditionalCheckFailed') throw new CodeTaken(`certificate code ${c.code} is taken`);
+      throw error;
+    }
+  }
+
+  async markAnnounced(code: string): Promise<void> {
+    const c = await this.getByCode(code);
+    if (!c) throw new NotFoundError('certificate', code);
+    await this.db.send(new UpdateCommand({
+      TableName: this.table, Key: keys.certificate(c.programme, c.year, c.volunteerId),
+      UpdateExpression: 'SET announced = :t', ExpressionAttributeValues: { ':t': true },
+    }));
+  }
+
+  async updateStatus(code: string, expected: Certificate['status'], patch: Pick<Certificate, 'status' | 'flag' | 'revocation'>): Promise<void> {
+    const c = await this.getByCode(code);
+    if (!c) throw new NotFoundError('certificate', code);
+    try {
+      await this.db.send(new PutCommand({
+        TableName: this.table, Item: certificateItem({ ...c, ...patch }),
+        ConditionExpression: '#s = :expected', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':expected': expected },
+      }));
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new ConflictError(`certificate ${code} is no longer ${expected}`);
+      throw error;
+    }
+  }
+
+  // certificates of a programme and year, by volunteer id
+  async listOfYear(programme: string, year: number): Promise<Certificate[]> {
+    return (await this.queryAll({ IndexName: INDEXES.byCollection.name, ...eq(INDEXES.byCollection.partition, keys.certificatesOfYear(programme, year).gsi1pk) })).map(toCertificate);
+  }
+
+  // revoked certificates of a programme, oldest revocation first
+  async listRevoked(programme: string): Promise<Certificate[]> {
+    return (await this.queryAll({ IndexName: INDEXES.byQueue.name, ...eq(INDEXES.byQueue.partition, keys.certificatesRevoked(programme).gsi2pk) })).map(toCertificate);
+  }
+
+  // flagged certificates of a programme, oldest flag first
+  async listFlagged(programme: string): Promise<Certificate[]> {
+    return (await this.queryAll({ IndexName: INDEXES.byQueue.name, ...eq(INDEXES.byQueue.partition, keys.certificatesFlagged(programme).gsi2pk) })).map(toCertificate);
+  }
+
+  async createRun(run: CertificateRun, batches: readonly CertificateBatch[]): Promise<void> {
+    // Batches first, the run last: a run that exists always has all its batches.
+    const items = batches.map((b) => ({ PutRequest: { Item: { ...keys.certificateRunBatch(b.runId, b.index), entityType: ENTITY.certificateRunBatch, ...b } } }));
+    for (let i = 0; i < items.length; i += 25) {
+      let pending: typeof items | undefined = items.slice(i, i + 25);
+      for (let attempt = 0; pending && pending.length > 0; attempt++) {
+        const out = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }));
+        pending = out.UnprocessedItems?.[this.table] as typeof items | undefined;
+        if (pending?.length) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
+      }
+    }
+    await this.db.send(new PutCommand({
+      TableName: this.table,
+      Item: { ...keys.certificateRun(run.id), ...keys.certificateRunOfScope(run.scope, run.year, run.startedAt, run.id), entityType: ENTITY.certificateRun, ...run },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }));
+  }
+
+  async getRun(id: string): Promise<CertificateRun | undefined> {
+    const item = await this.get(keys.certificateRun(id));
+    return item ? pick<CertificateRun>(item, RUN_FIELDS) : undefined;
+  }
+
+  // the latest run of a scope and year
+  async latestRun(scope: string | null, year: number): Promise<CertificateRun | undefined> {
+    const { Items = [] } = await this.db.send(new QueryCommand({
+      TableName: this.table, IndexName: INDEXES.byCollection.name, ScanIndexForward: false, Limit: 1,
+      ...eq(INDEXES.byCollection.partition, keys.certificateRunsOfScope(scope, year).gsi1pk),
+    }));
+    return Items[0] ? this.getRun(String(Items[0].id)) : undefined;
+  }
+
+  async getBatch(runId: string, index: number): Promise<CertificateBatch | undefined> {
+    const item = await this.get(keys.certificateRunBatch(runId, index));
+    return item ? toBatch(item) : undefined;
+  }
+
+  // the batches of a run not marked done yet, in order
+  async pendingBatches(runId: string): Promise<CertificateBatch[]> {
+    const k = keys.certificateRunBatchesPrefix(runId);
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', FilterExpression: 'done = :f',
+      ExpressionAttributeValues: { ':pk': k.pk, ':prefix': k.skPrefix, ':f': false }, ConsistentRead: true,
+    });
+    return items.map(toBatch);
+  }
+
+  async completeBatch(runId: string, index: number, counts: BatchCounts, at: string): Promise<boolean> {
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: [
+        { Update: {
+          TableName: this.table, Key: keys.certificateRunBatch(runId, index),
+          UpdateExpression: 'SET done = :t, doneAt = :at, issued = :i, skipped = :s, failed = :f',
+          ConditionExpression: 'done = :false',
+          ExpressionAttributeValues: { ':t': true, ':false': false, ':at': at, ':i': counts.issued, ':s': counts.skipped, ':f': counts.failed },
+        } },
+        { Update: {
+          TableName: this.table, Key: keys.certificateRun(runId),
+          UpdateExpression: 'ADD batchesDone :one, issued :i, skipped :s, failed :f',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':one': 1, ':i': counts.issued, ':s': counts.skipped, ':f': counts.failed },
+        } },
+      ] }));
+    } catch (error) {
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+      throw error;
+    }
+    // The last batch stamps the finish time (once).
+    await this.db.send(new UpdateCommand({
+      TableName: this.table, Key: keys.certificateRun(runId),
+      UpdateExpression: 'SET finishedAt = :at', ConditionExpression: 'batchesDone >= batches AND finishedAt = :null',
+      ExpressionAttributeValues: { ':at': at, ':null': null },
+    })).catch((error) => {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    });
+    return true;
+  }
+
+  async claimMail(eventId: string, at: string): Promise<boolean> {
+    try {
+      await this.db.send(new PutCommand({
+        TableName: this.table,
+        Item: { ...keys.certificateMailed(eventId), entityType: ENTITY.certificateMailed, eventId, state: 'sending', claimedAt: at },
+        ConditionExpression: 'attribute_not_exists(pk) OR (#state = :sending AND claimedAt < :stale)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':sending': 'sending', ':stale': new Date(Date.parse(at) - MAIL_CLAIM_STALE_MS).toISOString() },
+      }));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async confirmMail(eventId: string, at: string): Promise<void> {
+    await this.db.send(new UpdateCommand({
+      TableName: this.table, Key: keys.certificateMailed(eventId),
+      UpdateExpression: 'SET #state = :sent, sentAt = :at', ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':sent': 'sent', ':at': at },
+    }));
+  }
+
+  async releaseMail(eventId: string): Promise<void> {
+    await this.db.send(new DeleteCommand({ TableName: this.table, Key: keys.certificateMailed(eventId) }));
+  }
+
+  private async get(key: { pk: string; sk: string }): Promise<Item | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
+    return Item;
+  }
+
+  private async queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
+    const out: Item[] = [];
+    let start: Item | undefined;
+    do {
+      const page = await this.db.send(new QueryCommand({ TableName: this.table, ...input, ExclusiveStartKey: start }));
+      out.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+}
+
+const eq = (attribute: string, value: string) => ({
+  KeyConditionExpression: '#pk = :pk',
+  ExpressionAttributeNames: { '#pk': attribute },
+  ExpressionAttributeValues: { ':pk': value },
+});
+
+/** The certificate with its roster listing, and the sparse flagged / revoked listings when its status says so. */
+function certificateItem(c: Certificate): Item {
+  return {
+    ...keys.certificate(c.programme, c.year, c.volunteerId),
+    ...keys.certificateOfYear(c.programme, c.year, c.volunteerId),
+    ...(c.status === 'flagged' && c.flag ? keys.certificateFlagged(c.programme, c.flag.at, c.code) : {}),
+    ...(c.status === 'revoked' && c.revocation ? keys.certificateRevoked(c.programme, c.revocation.at, c.code) : {}),
+    entityType: ENTITY.certificate,
+    ...c,
+  };
+}
+
+const toCertificate = (item: Item): Certificate => pick<Certificate>(item, CERT_FIELDS);
+const toBatch = (item: Item): CertificateBatch => pick<CertificateBatch>(item, ['runId', 'index', 'programme', 'year', 'volunteerIds', 'done']);

@@ -1,0 +1,57 @@
+// What the certificate use cases need from the outside: storage, the batch queue, the PDF files and the renderer.
+import type { BatchCounts, Certificate, CertificateBatch, CertificateRun } from './types.js';
+
+export interface CertificateRepository {
+  /** The certificate of a volunteer, programme and year (strongly consistent). */
+  getByHolder(programme: string, year: number, volunteerId: string): Promise<Certificate | undefined>;
+  getByCode(code: string): Promise<Certificate | undefined>;
+  /**
+   * Creates the certificate and reserves its code in one transaction. 'exists' when the volunteer already
+   * has one for the programme and year (nothing written); CodeTaken when the code is in use (draw again).
+   */
+  create(certificate: Certificate): Promise<'created' | 'exists'>;
+  markAnnounced(code: string): Promise<void>;
+  /** Replaces status, flag and revocation when the stored status is still `expected`; ConflictError otherwise. */
+  updateStatus(code: string, expected: Certificate['status'], patch: Pick<Certificate, 'status' | 'flag' | 'revocation'>): Promise<void>;
+  /** Certificates of a programme and year, by volunteer id (the roster). */
+  listOfYear(programme: string, year: number): Promise<Certificate[]>;
+  /** Revoked certificates of a programme (the revocation list). */
+  listRevoked(programme: string): Promise<Certificate[]>;
+  /** Flagged certificates of a programme, waiting for the coordinator. */
+  listFlagged(programme: string): Promise<Certificate[]>;
+
+  createRun(run: CertificateRun, batches: readonly CertificateBatch[]): Promise<void>;
+  getRun(id: string): Promise<CertificateRun | undefined>;
+  /** The latest run of a scope and year, if any. */
+  latestRun(scope: string | null, year: number): Promise<CertificateRun | undefined>;
+  getBatch(runId: string, index: number): Promise<CertificateBatch | undefined>;
+  pendingBatches(runId: string): Promise<CertificateBatch[]>;
+  /** Marks a batch done and adds its counts to the run, once: false when the batch was already done. */
+  completeBatch(runId: string, index: number, counts: BatchCounts, at: string): Promise<boolean>;
+
+  /** Claims the right to send the mail for an event: false when it was sent (or is being sent) already. */
+  claimMail(eventId: string, at: string): Promise<boolean>;
+  confirmMail(eventId: string, at: string): Promise<void>;
+  releaseMail(eventId: string): Promise<void>;
+}
+
+/** The code drawn is already used by another certificate: draw a new one. */
+export class CodeTaken extends Error {}
+
+export interface BatchMessage {
+  runId: string;
+  index: number;
+}
+
+/** Where the run's batches go: SQS in AWS (one Lambda per batch), an in-process worker locally. */
+export interface BatchQueue {
+  enqueue(messages: readonly BatchMessage[]): Promise<void>;
+}
+
+/** The certificate PDFs (S3 in AWS, the local files directory otherwise). */
+export interface CertificateFiles {
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  get(key: string): Promise<Uint8Array | undefined>;
+  exists(key: string): Promise<boolean>;
+  presignDownload(key: string, options: { filename: string; expiresInSeconds: number }): Promise<{ url: string; expiresAt: string }>;
+}

@@ -1,0 +1,113 @@
+// Issues one volunteer's certificate for a programme and year, exactly once (shared by runs and rolling issue).
+import { formatHoursShort } from '../../../certificates/format.js';
+import { buildOpenBadgeCredential, verificationUrl } from '../../../credentials/open-badge.js';
+import { signCredential } from '../../../credentials/vc-jwt.js';
+import { rigaDate } from '../../clock.js';
+import type { Bilingual } from '../../errors.js';
+import { defaultProgramme, type Programme } from '../../hours/types.js';
+import { generate } from '../code.js';
+import { assessYear, type RecognitionPolicy } from '../eligibility.js';
+import { CodeTaken } from '../ports.js';
+import { summariseInstitutions } from '../summary.js';
+import { certificatePdfKey, type Certificate } from '../types.js';
+import { certificateIssued, type CertificateDeps } from './deps.js';
+
+export type IssueOutcome = 'issued' | 'skipped' | 'not-eligible';
+
+export const PROGRAMME_NAME: Bilingual = { lv: 'Jauniešu brīvprātīgais darbs', en: 'Youth volunteering' };
+const SIGNER_POSITION: Bilingual = { lv: 'Jaunatnes lietu speciālists', en: 'Youth affairs specialist' };
+
+/** The legal issuer: "Jēkabpils novads" → "Jēkabpils novada pašvaldība", "Rīgas valstspilsēta" → "Rīgas valstspilsētas pašvaldība". */
+export function issuerName(name: string, nameEn: string): Bilingual {
+  const lv = name.endsWith(' novads') ? `${name.slice(0, -'novads'.length)}novada pašvaldība`
+    : name.endsWith(' valstspilsēta') ? `${name.slice(0, -'valstspilsēta'.length)}valstspilsētas pašvaldība` : `${name} pašvaldība`;
+  return { lv, en: nameEn };
+}
+
+/** The programme's threshold and tiers in the shape the pure eligibility rule takes. */
+export function recognitionPolicy(programme: Programme): RecognitionPolicy {
+  return {
+    thresholdMinutes: programme.thresholdMinutes,
+    tiers: [...programme.tiers].sort((a, b) => a.minMinutes - b.minMinutes)
+      .map((t) => ({ id: t.name.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'tier', name: { lv: t.name, en: t.name }, minMinutes: t.minMinutes })),
+  };
+}
+
+/** Publishes CertificateIssued and marks the certificate announced (a crash in between re-announces; consumers de-duplicate). */
+export async function announce(deps: Pick<CertificateDeps, 'events' | 'certificates' | 'clock'>, c: Certificate): Promise<void> {
+  await deps.events.publish([certificateIssued({ code: c.code, programme: c.programme, year: c.year, volunteerId: c.volunteerId, runId: c.runId }, c.issuedAt)]);
+  await deps.certificates.markAnnounced(c.code);
+}
+
+/**
+ * 1. an existing certificate for (programme, year, volunteer) wins: announce it if that never happened, count it
+ *    as issued by the run that made it, else skipped  2. assess the year from the approved entries by activity date
+ * 3. draw a code, render the Latvian PDF and store it under certificates/<code>.pdf  4. sign the OB 3.0 VC-JWT with
+ * the municipality's key  5. create certificate + code reservation in one transaction (a concurrent issuer → skipped;
+ * a taken code → draw again)  6. emit CertificateIssued
+ */
+export async function issueCertificate(
+  deps: CertificateDeps, target: { programme: string; year: number; volunteerId: string; runId: string | null },
+): Promise<{ outcome: IssueOutcome; certificate?: Certificate }> {
+  const { programme: programmeCode, year, volunteerId, runId } = target;
+  const existing = await deps.certificates.getByHolder(programmeCode, year, volunteerId);
+  if (existing) {
+    if (!existing.announced) await announce(deps, existing);
+    return { outcome: runId !== null && existing.runId === runId ? 'issued' : 'skipped', certificate: existing };
+  }
+
+  const [volunteer, stored, municipality, contact, entries] = await Promise.all([
+    deps.hours.getVolunteer(volunteerId), deps.hours.getProgramme(programmeCode), deps.municipalities.get(programmeCode),
+    deps.municipalities.getYouthContact(programmeCode), deps.hours.entriesBetween(volunteerId, `${year}-01-01`, `${year}-12-31`),
+  ]);
+  if (!volunteer || !municipality) return { outcome: 'not-eligible' };
+  const programme = stored ?? defaultProgramme(programmeCode);
+  const approved = entries.filter((e) => e.state === 'approved' && e.programme === programmeCode && e.approvedMinutes > 0);
+  const policy = recognitionPolicy(programme);
+  const assessment = assessYear(approved.map((e) => ({ minutes: e.approvedMinutes, activityDate: e.date })), policy, year);
+  if (!assessment.eligible) return { outcome: 'not-eligible' };
+  const institutions = summariseInstitutions(
+    approved.map((e) => ({ institutionId: e.institutionId, institutionName: e.institutionName, activity: e.activity, minutes: e.approvedMinutes, activityDate: e.date })), year,
+  );
+
+  const now = deps.clock.now();
+  const issuedAt = now.toISOString();
+  const issuer = issuerName(municipality.name, municipality.nameEn);
+  const municipalityName = { lv: municipality.name, en: municipality.nameEn };
+  const signingKey = await deps.keys.signingKey(programmeCode);
+  for (let attempt = 0; ; attempt++) {
+    const code = generate(deps.random, programmeCode, year);
+    const pdfKey = certificatePdfKey(code, 'lv');
+    const pdf = await deps.renderPdf({
+      language: 'lv', code, verificationUrl: verificationUrl(deps.baseUrl, code), holderName: volunteer.name, year,
+      municipality: { name: municipalityName }, issuerName: issuer, programmeName: PROGRAMME_NAME,
+      totalMinutes: assessment.totalMinutes, tier: assessment.tier, period: assessment.period,
+      institutions: institutions.map((i) => ({ name: i.name, activities: i.activities, minutes: i.minutes })),
+      signer: { name: contact?.name ?? issuer.lv, position: SIGNER_POSITION }, issuedOn: rigaDate(now),
+    });
+    await deps.files.put(pdfKey, pdf, 'application/pdf');
+    const credential = await signCredential(buildOpenBadgeCredential({
+      baseUrl: deps.baseUrl, code, language: 'lv', municipality: { code: programmeCode, name: municipalityName }, issuerName: issuer,
+      programme: { id: programmeCode, name: PROGRAMME_NAME }, year, holder: { name: volunteer.name, volunteerId },
+      holderSalt: deps.newId(), totalMinutes: assessment.totalMinutes, thresholdMinutes: policy.thresholdMinutes,
+      tier: assessment.tier ? { id: assessment.tier.id, name: assessment.tier.name } : null, issuedAt,
+    }), signingKey);
+    const certificate: Certificate = {
+      code, programme: programmeCode, year, volunteerId, holderName: volunteer.name, holderEmail: volunteer.email,
+      totalMinutes: assessment.totalMinutes, thresholdMinutes: policy.thresholdMinutes,
+      tier: assessment.tier ? { id: assessment.tier.id, name: assessment.tier.name.lv } : null,
+      period: assessment.period, institutions, issuedAt, runId, credential, kid: signingKey.kid, pdfKey,
+      status: 'valid', flag: null, revocation: null, announced: false,
+    };
+    try {
+      const created = await deps.certificates.create(certificate);
+      if (created === 'exists') return issueCertificate(deps, target);
+    } catch (error) {
+      if (error instanceof CodeTaken && attempt < 5) continue;
+      throw error;
+    }
+    await announce(deps, certificate);
+    deps.log?.('certificate issued', { code, programme: programmeCode, year, hours: formatHoursShort(assessment.totalMinutes) });
+    return { outcome: 'issued', certificate };
+  }
+}
