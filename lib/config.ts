@@ -27,6 +27,8 @@ const envSchema = z.object({
   CERTIFICATE_QUEUE_URL: z.url().optional(),
   /** Directory of the issuers' private Ed25519 keys (local stack: <dataDir>/issuer-keys). AWS: Secrets Manager, not built yet. */
   ISSUER_KEYS_DIR: z.string().min(1).optional(),
+  /** AWS: issuer private keys are Secrets Manager secrets named `<prefix>/<kid>`. */
+  ISSUER_KEYS_SECRET_PREFIX: z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,256}$/).optional(),
 });
 
 export type Config = z.infer<typeof envSchema>;
