@@ -9,6 +9,9 @@ export interface Ceiling {
   runId: string;
 }
 
+/** Latvian counts agree in the singular when they end in 1 but not in 11 (1, 21, 101 kļūda; 11, 12 kļūdas). */
+const latvianSingular = (n: number) => n % 10 === 1 && n % 100 !== 11;
+
 const eur = (cents: number) => (cents / 100).toFixed(2);
 
 /**
@@ -62,7 +65,7 @@ export function submitIssues(content: ApplicationContent, cohort: Cohort, ceilin
   const team = content.team?.length ?? 0;
   if (team < policy.team.min || team > policy.team.max) {
     add('team', 'team-size',
-      `Jaunatnes darbinieku komandā jābūt ${policy.team.min}–${policy.team.max} cilvēkiem (norādīti ${team})`,
+      `Jaunatnes darbinieku komandā jābūt ${policy.team.min}–${policy.team.max} cilvēkiem (${latvianSingular(team) ? 'norādīts' : 'norādīti'} ${team})`,
       `The youth-worker team must have ${policy.team.min}–${policy.team.max} people (${team} given)`);
   }
 
@@ -111,7 +114,7 @@ export function assertSubmittable(content: ApplicationContent, cohort: Cohort, c
   const issues = submitIssues(content, cohort, ceiling, policy, today);
   if (issues.length === 0) return;
   throw new RuleViolation('application.not-submittable', {
-    lv: `Pieteikumu nevar iesniegt: ${issues.length} ${issues.length === 1 ? 'kļūda' : 'kļūdas'}`,
+    lv: `Pieteikumu nevar iesniegt: ${issues.length} ${latvianSingular(issues.length) ? 'kļūda' : 'kļūdas'}`,
     en: `The application cannot be submitted: ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'}`,
   }, undefined, issues);
 }
