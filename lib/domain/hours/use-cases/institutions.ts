@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { NotFoundError } from '../../errors.js';
 import { assertActsFor, type User } from '../../identity/types.js';
 import type { Institution, InstitutionInput, SupervisorAssignment } from '../types.js';
-import { assertMunicipality, type HoursDeps } from './deps.js';
+import { assertMunicipality, assertReads, type HoursDeps } from './deps.js';
 
 /** 1. the municipality must exist  2. the caller acts for it  3. store the institution, active */
 export async function registerInstitution(deps: Pick<HoursDeps, 'hours' | 'municipalities' | 'clock'>, user: User, municipality: string, input: InstitutionInput): Promise<Institution> {
@@ -14,7 +14,9 @@ export async function registerInstitution(deps: Pick<HoursDeps, 'hours' | 'munic
   return institution;
 }
 
-export async function listInstitutions(deps: Pick<HoursDeps, 'hours' | 'municipalities'>, municipality: string): Promise<Institution[]> {
+/** 1. staff read only their own municipality, youth any  2. the municipality must exist  3. its institutions */
+export async function listInstitutions(deps: Pick<HoursDeps, 'hours' | 'municipalities'>, user: User, municipality: string): Promise<Institution[]> {
+  assertReads(user, municipality);
   await assertMunicipality(deps, municipality);
   return deps.hours.listInstitutions(municipality);
 }

@@ -1,9 +1,11 @@
 // The municipality's recognition programme: read by anyone signed in, set by its coordinator (or the agency).
 import { assertActsFor, type User } from '../../identity/types.js';
 import type { Programme, ProgrammeInput } from '../types.js';
-import { assertMunicipality, programmeOf, type HoursDeps } from './deps.js';
+import { assertMunicipality, assertReads, programmeOf, type HoursDeps } from './deps.js';
 
-export async function getProgramme(deps: Pick<HoursDeps, 'hours' | 'municipalities'>, municipality: string): Promise<Programme> {
+/** 1. staff read only their own municipality, youth any  2. the municipality must exist  3. its programme or the defaults */
+export async function getProgramme(deps: Pick<HoursDeps, 'hours' | 'municipalities'>, user: User, municipality: string): Promise<Programme> {
+  assertReads(user, municipality);
   await assertMunicipality(deps, municipality);
   return programmeOf(deps, municipality);
 }

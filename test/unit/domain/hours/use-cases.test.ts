@@ -3,8 +3,8 @@ import { ConflictError, ForbiddenError, RuleViolation } from '../../../../lib/do
 import { RecordingEventSink } from '../../../../lib/domain/events.js';
 import type { User } from '../../../../lib/domain/identity/types.js';
 import { decideEntries, decideEntry, reverseEntry } from '../../../../lib/domain/hours/use-cases/decide-entry.js';
-import { assignSupervisor, registerInstitution } from '../../../../lib/domain/hours/use-cases/institutions.js';
-import { putProgramme } from '../../../../lib/domain/hours/use-cases/programme.js';
+import { assignSupervisor, listInstitutions, registerInstitution } from '../../../../lib/domain/hours/use-cases/institutions.js';
+import { getProgramme, putProgramme } from '../../../../lib/domain/hours/use-cases/programme.js';
 import { municipalityReport, myProgress, pendingQueue } from '../../../../lib/domain/hours/use-cases/queries.js';
 import { submitEntry } from '../../../../lib/domain/hours/use-cases/submit-entry.js';
 import { putMyProfile } from '../../../../lib/domain/hours/use-cases/volunteer-profile.js';
@@ -131,6 +131,21 @@ describe('decideEntry and reverseEntry', () => {
 });
 
 describe('queries', () => {
+  it.each([
+    ['a coordinator of another municipality', user('coordinator', 'c-rix', 'LV-RIX')],
+    ['a supervisor of another municipality', user('supervisor', 's-rix', 'LV-RIX')],
+  ])('refuses %s the municipality’s institutions and programme (403)', async (_, other) => {
+    await expect(listInstitutions(deps, other, 'LV-042')).rejects.toThrow(ForbiddenError);
+    await expect(getProgramme(deps, other, 'LV-042')).rejects.toThrow(ForbiddenError);
+  });
+
+  it('shows any municipality’s institutions and programme to a youth, and their own to staff', async () => {
+    for (const reader of [youth, user('youth', 'y-rix', 'LV-RIX'), coordinator, supervisor, user('agency', 'a-1', null)]) {
+      expect((await listInstitutions(deps, reader, 'LV-042')).map((i) => i.id)).toEqual([institutionId]);
+      expect((await getProgramme(deps, reader, 'LV-042')).thresholdMinutes).toBe(120);
+    }
+  });
+
   it('shows a supervisor the pending queue of their institutions, oldest first', async () => {
     const a = (await submit({ date: '2026-03-01' })).entry;
     const b = (await submit({ date: '2026-03-02' })).entry;
