@@ -1,13 +1,17 @@
 // A youth creates, updates and reads their own volunteer profile (the logbook's first page).
+import { rigaDate } from '../../clock.js';
 import { NotFoundError } from '../../errors.js';
 import { assertActsFor, type User } from '../../identity/types.js';
+import { checkProfile } from '../rules.js';
 import type { Volunteer, VolunteerInput } from '../types.js';
 import { assertMunicipality, type HoursDeps } from './deps.js';
 
-/** 1. the municipality must exist and be the youth's own  2. keep createdAt on updates  3. store */
+/** 1. the municipality must exist and be the youth's own  2. no birth or consent date after today (Riga)  3. keep createdAt on updates  4. store */
 export async function putMyProfile(deps: Pick<HoursDeps, 'hours' | 'municipalities' | 'clock'>, user: User, input: VolunteerInput): Promise<Volunteer> {
   await assertMunicipality(deps, input.municipality);
   assertActsFor(user, input.municipality);
+  const violation = checkProfile(input, rigaDate(deps.clock.now()));
+  if (violation) throw violation;
   const now = deps.clock.now().toISOString();
   const existing = await deps.hours.getVolunteer(user.sub);
   const volunteer: Volunteer = { ...input, id: user.sub, createdAt: existing?.createdAt ?? now, updatedAt: now };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, checkDecision, checkEntry, decide, isoWeek, nextTally, progressOf, reverse, tierReached, type EntryContext } from '../../../../lib/domain/hours/rules.js';
+import { ageOn, checkDecision, checkProfile, checkEntry, decide, isoWeek, nextTally, progressOf, reverse, tierReached, type EntryContext } from '../../../../lib/domain/hours/rules.js';
 import { emptyTally, type HourEntry } from '../../../../lib/domain/hours/types.js';
 import { RuleViolation } from '../../../../lib/domain/errors.js';
 import { aProgramme, aVolunteer, anEntryInput, anHourEntry, anInstitution } from '../../../support/hours-builders.js';
@@ -23,6 +23,19 @@ describe('ageOn', () => {
     ['2000-12-31', '2026-01-01', 25],
   ])('born %s is on %s aged %i', (birth, date, age) => {
     expect(ageOn(birth, date)).toBe(age);
+  });
+});
+
+describe('checkProfile', () => {
+  it.each([
+    ['a birth date of today is accepted', '2026-03-20', null, null],
+    ['a birth date tomorrow is refused', '2026-03-21', null, 'hours.birth-date-future'],
+    ['a consent dated today is accepted', '2012-05-01', '2026-03-20', null],
+    ['a consent dated tomorrow is refused', '2012-05-01', '2026-03-21', 'hours.consent-date-future'],
+    ['a consent dated before the birth is refused', '2012-05-01', '2012-04-30', 'hours.consent-before-birth'],
+  ])('%s', (_, birthDate, consentDate, rule) => {
+    const guardianConsent = consentDate ? { ...consent, date: consentDate } : null;
+    expect(ruleOf(checkProfile({ birthDate, guardianConsent }, '2026-03-20'))).toBe(rule);
   });
 });
 

@@ -38,6 +38,14 @@ beforeEach(async () => {
 
 const submit = (overrides = {}, key?: string) => submitEntry(deps, youth, anEntryInput({ institutionId, ...overrides }), key);
 
+describe('putMyProfile', () => {
+  it('refuses a birth date after today in Riga and keeps the stored profile', async () => {
+    const future = putMyProfile(deps, youth, { name: 'Ģirts Ķēniņš', birthDate: '2026-03-21', email: 'g@example.lv', municipality: 'LV-042', inBasicSchool: false, guardianConsent: null });
+    await expect(future).rejects.toMatchObject({ ruleId: 'hours.birth-date-future' });
+    expect((await hours.getVolunteer('y-1'))?.birthDate).toBe('2005-06-15');
+  });
+});
+
 describe('submitEntry', () => {
   it('stores a pending entry, counts its minutes as pending and emits HoursSubmitted', async () => {
     const { entry, replayed } = await submit({ minutes: 90 });
