@@ -12,7 +12,8 @@ export interface Ceiling {
 /** Latvian counts agree in the singular when they end in 1 but not in 11 (1, 21, 101 kļūda; 11, 12 kļūdas). */
 const latvianSingular = (n: number) => n % 10 === 1 && n % 100 !== 11;
 
-const eur = (cents: number) => (cents / 100).toFixed(2);
+/** Cents as euros with two decimals for messages: 150000 → "1500.00". */
+export const eur = (cents: number) => (cents / 100).toFixed(2);
 
 /**
  * Every rule broken by `content` for `cohort`, in field order; empty when it may be submitted.

@@ -2,6 +2,7 @@
 import { RuleViolation } from '../../errors.js';
 import type { User } from '../../identity/types.js';
 import { nextStatus, type ApplicationAction } from '../state-machine.js';
+import { eur } from '../submit-rules.js';
 import { assertStorable } from '../storage-limit.js';
 import { CONTENT_FIELDS, type Application, type ReviewComment } from '../types.js';
 import { loadApplication, type ApplicationDeps } from './deps.js';
@@ -46,8 +47,8 @@ export async function reviewApplication(
     const requested = latest?.frozen.content.requestedTotalCents ?? 0;
     if (step.approvedAmountCents > requested) {
       throw new RuleViolation('application.approved-exceeds-requested', {
-        lv: `Apstiprinātā summa nevar pārsniegt pieprasīto (${(requested / 100).toFixed(2)} EUR)`,
-        en: `The approved amount cannot exceed the requested total (EUR ${(requested / 100).toFixed(2)})`,
+        lv: `Apstiprinātā summa nevar pārsniegt pieprasīto (${eur(requested)} EUR)`,
+        en: `The approved amount cannot exceed the requested total (EUR ${eur(requested)})`,
       }, 'approvedAmountCents');
     }
     next = { ...next, decision: { outcome: 'approved', approvedAmountCents: step.approvedAmountCents, decidedAt: now, decidedBy: user.sub } };
