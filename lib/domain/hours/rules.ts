@@ -85,7 +85,7 @@ export function checkEntry(entry: EntryInput, ctx: EntryContext): RuleViolation 
   }
   const age = ageOn(volunteer.birthDate, entry.date);
   if (age < p.minAge) {
-    return v('age-below-13', `Brīvprātīgajam darba dienā jābūt vismaz ${p.minAge} gadus vecam`, `A volunteer must be at least ${p.minAge} on the day of the work`, 'body.date');
+    return v('age-below-13', `Brīvprātīgajam darba veikšanas dienā jābūt vismaz ${p.minAge} gadus vecam`, `A volunteer must be at least ${p.minAge} on the day of the work`, 'body.date');
   }
   if (age > p.maxAge) {
     return v('age-above-maximum', `Programma attiecas uz jauniešiem līdz ${p.maxAge} gadu vecumam`, `The programme covers young people up to age ${p.maxAge}`, 'body.date');
@@ -150,7 +150,7 @@ export function checkDecision(entry: Pick<HourEntry, 'state' | 'minutes' | 'volu
       return v('duration-step', 'Apstiprinātajam ilgumam jābūt 15 minūšu solī', 'Approved minutes must be in 15-minute steps', 'body.approvedMinutes');
     }
     if (decision.approvedMinutes >= entry.minutes) {
-      return v('approve-fewer-not-fewer', 'Apstiprināto minūšu jābūt mazāk nekā pieteikto', 'Approved minutes must be fewer than the minutes logged', 'body.approvedMinutes');
+      return v('approve-fewer-not-fewer', 'Apstiprināto minūšu skaitam jābūt mazākam par pieteikto', 'Approved minutes must be fewer than the minutes logged', 'body.approvedMinutes');
     }
   }
   return undefined;

@@ -158,6 +158,19 @@ describe('checkEntry', () => {
   });
 });
 
+describe('Latvian messages', () => {
+  // "darba dienā" reads as "on a working day"; the rule means the day the work was done
+  it('names the day of the work, not a working day, in the minimum-age rule', () => {
+    const r = checkEntry(anEntryInput({ date: '2026-03-09' }), ctx({ volunteer: aVolunteer({ birthDate: '2013-03-10', guardianConsent: consent }) }));
+    expect(r?.title.lv).toBe('Brīvprātīgajam darba veikšanas dienā jābūt vismaz 13 gadus vecam');
+  });
+
+  it('says the approved minutes must be fewer in grammatical Latvian', () => {
+    const r = checkDecision(anHourEntry({ minutes: 60 }), { decision: 'approve-fewer', approvedMinutes: 60, comment: 'x' }, 'sup-1');
+    expect(r?.title.lv).toBe('Apstiprināto minūšu skaitam jābūt mazākam par pieteikto');
+  });
+});
+
 describe('decisions', () => {
   it.each([
     ['a supervisor deciding their own entry', anHourEntry({ volunteerId: 's-1' }), { decision: 'approve' as const }, 'hours.own-entry'],
