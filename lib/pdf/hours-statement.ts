@@ -45,6 +45,6 @@ export async function renderHoursStatement(c: StatementContent, options: { fontD
     for (const a of c.activities) write(`• ${a}`);
     y -= 8;
   }
-  write(`Izsniegts ${c.issuedOn}. Izziņā ietvertas tikai uzraugu apstiprinātās stundas.`, { size: 9 });
+  write(`Izsniegta ${c.issuedOn}. Izziņā ietvertas tikai uzraugu apstiprinātās stundas.`, { size: 9 });
   return doc.save();
 }

@@ -121,6 +121,9 @@ describe('Recovery Fund allocation over HTTP', () => {
     const rows = csv.text.trim().split('\r\n');
     expect(rows).toHaveLength(44);
     expect(rows[0]).toBe('code,name,cohort,youth,base_eur,proportional_share_cents,adjustment,adjustment_cents,rounding_cent,amount_cents,amount_eur,eur_per_youth');
+    // the file itself starts with a UTF-8 byte-order mark (fetch's text() drops it), so spreadsheets keep ā č ē …
+    const raw = await fetch(`${inject('baseUrl')}/v1/allocations/${runId}/export.csv`, { headers: { authorization: `Bearer ${agency}` } });
+    expect([...new Uint8Array(await raw.arrayBuffer()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const html = await call('GET', `/v1/allocations/${runId}/report.html`, { token: agency });
     expect(html.status).toBe(200);
     expect(html.headers.get('content-type')).toMatch(/^text\/html/);

@@ -2,9 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { localClient } from '../../lib/data/admin.js';
 import { createDocumentClient } from '../../lib/data/client.js';
+import { keys } from '../../lib/data/keys.js';
 import { sha256Hex } from '../../lib/domain/applications/canonical.js';
 import { aCompleteContent, publishAllocation } from '../support/applications.js';
 import { call, tokenFor } from '../support/http.js';
@@ -194,6 +195,8 @@ describe('submit rules through the gateway', () => {
   });
 
   it('refuses to submit while no allocation is published for the municipality', async () => {
+    // e2e files share one table: the allocations suite may already have published a line for every municipality
+    await doc.send(new DeleteCommand({ TableName: inject('e2eTableName'), Key: keys.publishedAllocation('LV-097') }));
     const coord = await coordinatorOf('LV-097');
     const draft = await aDraft(coord);
     const res = await call('POST', `/v1/applications/${draft.id}/submit`, { token: coord, body: { expectedRevision: 1 } });

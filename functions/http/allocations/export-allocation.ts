@@ -1,6 +1,6 @@
 // GET /v1/allocations/{id}/export.csv and /report.html — one run as CSV or as an HTML report (one function, two routes).
 import { repositories } from '../../../lib/data/repositories.js';
-import { runCsv, runHtml } from '../../../lib/domain/allocation/report.js';
+import { runCsvFile, runHtml } from '../../../lib/domain/allocation/report.js';
 import { getAllocationRun } from '../../../lib/domain/allocation/use-cases/get-allocation-run.js';
 import { HttpResponse, httpRoute, type HttpEvent } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';
@@ -10,7 +10,7 @@ const deps = repositories();
 
 const csv = httpRoute(routes.exportAllocationCsv, async ({ user, params }) => {
   const run = await getAllocationRun(deps, user, params.id);
-  return new HttpResponse(200, runCsv(run.lines), {
+  return new HttpResponse(200, runCsvFile(run.lines), {
     'content-type': 'text/csv; charset=utf-8',
     'content-disposition': `attachment; filename="sadalijums-${run.id}.csv"`,
   });

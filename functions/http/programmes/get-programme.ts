@@ -1,12 +1,9 @@
 // GET /v1/municipalities/{code}/hours-programme — the recognition programme (defaults until set).
 import { getProgramme } from '../../../lib/domain/hours/use-cases/programme.js';
-import { assertReads, hoursDeps } from '../../../lib/http/hours-deps.js';
+import { hoursDeps } from '../../../lib/http/hours-deps.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';
 
 const deps = hoursDeps();
 
-export const handler = httpRoute(routes.getHoursProgramme, ({ user, params }) => {
-  assertReads(user, params.code);
-  return getProgramme(deps, params.code);
-});
+export const handler = httpRoute(routes.getHoursProgramme, ({ user, params }) => getProgramme(deps, user, params.code));

@@ -22,6 +22,9 @@ export function runCsv(lines: readonly RunLine[]): string {
   return `${rows.join('\r\n')}\r\n`;
 }
 
+/** The CSV as a downloaded file: a UTF-8 byte-order mark first, so spreadsheets read ā č ē … in names (as the hours CSVs do). */
+export const runCsvFile = (lines: readonly RunLine[]): string => `\uFEFF${runCsv(lines)}`;
+
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** "1234567.8" → "1 234 567,80" (Latvian grouping and decimal comma). */

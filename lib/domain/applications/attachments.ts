@@ -12,6 +12,8 @@ export const ATTACHMENT_TYPES = {
 export type AttachmentContentType = keyof typeof ATTACHMENT_TYPES;
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+/** Announced attachments per application: every uploaded one is frozen into each submitted version, which must fit one table item. */
+export const MAX_ATTACHMENTS = 100;
 /** Pre-signed URLs live this long: long enough for a 20 MB upload on a slow line, short enough not to leak. */
 export const UPLOAD_URL_SECONDS = 300;
 export const DOWNLOAD_URL_SECONDS = 300;

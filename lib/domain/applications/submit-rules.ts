@@ -9,7 +9,11 @@ export interface Ceiling {
   runId: string;
 }
 
-const eur = (cents: number) => (cents / 100).toFixed(2);
+/** Latvian counts agree in the singular when they end in 1 but not in 11 (1, 21, 101 kļūda; 11, 12 kļūdas). */
+const latvianSingular = (n: number) => n % 10 === 1 && n % 100 !== 11;
+
+/** Cents as euros with two decimals for messages: 150000 → "1500.00". */
+export const eur = (cents: number) => (cents / 100).toFixed(2);
 
 /**
  * Every rule broken by `content` for `cohort`, in field order; empty when it may be submitted.
@@ -62,7 +66,7 @@ export function submitIssues(content: ApplicationContent, cohort: Cohort, ceilin
   const team = content.team?.length ?? 0;
   if (team < policy.team.min || team > policy.team.max) {
     add('team', 'team-size',
-      `Jaunatnes darbinieku komandā jābūt ${policy.team.min}–${policy.team.max} cilvēkiem (norādīti ${team})`,
+      `Jaunatnes darbinieku komandā jābūt ${policy.team.min}–${policy.team.max} cilvēkiem (${latvianSingular(team) ? 'norādīts' : 'norādīti'} ${team})`,
       `The youth-worker team must have ${policy.team.min}–${policy.team.max} people (${team} given)`);
   }
 
@@ -111,7 +115,7 @@ export function assertSubmittable(content: ApplicationContent, cohort: Cohort, c
   const issues = submitIssues(content, cohort, ceiling, policy, today);
   if (issues.length === 0) return;
   throw new RuleViolation('application.not-submittable', {
-    lv: `Pieteikumu nevar iesniegt: ${issues.length} ${issues.length === 1 ? 'kļūda' : 'kļūdas'}`,
+    lv: `Pieteikumu nevar iesniegt: ${issues.length} ${latvianSingular(issues.length) ? 'kļūda' : 'kļūdas'}`,
     en: `The application cannot be submitted: ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'}`,
   }, undefined, issues);
 }

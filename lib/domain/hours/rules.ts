@@ -1,7 +1,7 @@
 // The logbook's rules as pure functions: data in, a RuleViolation (stable id, Latvian + English) or a result out.
 import { RuleViolation } from '../errors.js';
 import { isValidOn, type Municipality } from '../municipalities/types.js';
-import type { Decision, EntryInput, EntryState, HourEntry, Institution, Programme, Progress, Tally, Volunteer } from './types.js';
+import type { Decision, EntryInput, EntryState, HourEntry, Institution, Programme, Progress, Tally, Volunteer, VolunteerInput } from './types.js';
 
 const v = (id: string, lv: string, en: string, field?: string) => new RuleViolation(`hours.${id}`, { lv, en }, field);
 
@@ -23,6 +23,20 @@ export function isoWeek(date: string): { from: string; to: string } {
 
 const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 const fmtHours = (minutes: number) => `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
+
+/** A profile cannot be born, or consented to, after today (Europe/Riga): such dates are typing mistakes. */
+export function checkProfile(input: Pick<VolunteerInput, 'birthDate' | 'guardianConsent'>, today: string): RuleViolation | undefined {
+  if (input.birthDate > today) {
+    return v('birth-date-future', 'Dzimšanas datums nevar būt nākotnē', 'The birth date cannot be in the future', 'body.birthDate');
+  }
+  if (input.guardianConsent && input.guardianConsent.date > today) {
+    return v('consent-date-future', 'Piekrišanas datums nevar būt nākotnē', "The consent's date cannot be in the future", 'body.guardianConsent.date');
+  }
+  if (input.guardianConsent && input.guardianConsent.date < input.birthDate) {
+    return v('consent-before-birth', 'Piekrišanas datums nevar būt pirms dzimšanas datuma', "The consent's date cannot be before the birth date", 'body.guardianConsent.date');
+  }
+  return undefined;
+}
 
 /** Which caps apply on the activity date: child (<15, or <18 in basic school), minor (15–17) or adult. */
 export function ageBand(volunteer: Pick<Volunteer, 'birthDate' | 'inBasicSchool'>, date: string, p: Programme): 'child' | 'minor' | 'adult' {
@@ -71,7 +85,7 @@ export function checkEntry(entry: EntryInput, ctx: EntryContext): RuleViolation 
   }
   const age = ageOn(volunteer.birthDate, entry.date);
   if (age < p.minAge) {
-    return v('age-below-13', `Brīvprātīgajam darba dienā jābūt vismaz ${p.minAge} gadus vecam`, `A volunteer must be at least ${p.minAge} on the day of the work`, 'body.date');
+    return v('age-below-13', `Brīvprātīgajam darba veikšanas dienā jābūt vismaz ${p.minAge} gadus vecam`, `A volunteer must be at least ${p.minAge} on the day of the work`, 'body.date');
   }
   if (age > p.maxAge) {
     return v('age-above-maximum', `Programma attiecas uz jauniešiem līdz ${p.maxAge} gadu vecumam`, `The programme covers young people up to age ${p.maxAge}`, 'body.date');
@@ -136,7 +150,7 @@ export function checkDecision(entry: Pick<HourEntry, 'state' | 'minutes' | 'volu
       return v('duration-step', 'Apstiprinātajam ilgumam jābūt 15 minūšu solī', 'Approved minutes must be in 15-minute steps', 'body.approvedMinutes');
     }
     if (decision.approvedMinutes >= entry.minutes) {
-      return v('approve-fewer-not-fewer', 'Apstiprināto minūšu jābūt mazāk nekā pieteikto', 'Approved minutes must be fewer than the minutes logged', 'body.approvedMinutes');
+      return v('approve-fewer-not-fewer', 'Apstiprināto minūšu skaitam jābūt mazākam par pieteikto', 'Approved minutes must be fewer than the minutes logged', 'body.approvedMinutes');
     }
   }
   return undefined;

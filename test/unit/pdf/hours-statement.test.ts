@@ -24,6 +24,12 @@ describe('the hours statement PDF', () => {
     expect(pdf.length).toBeLessThan(120_000);
   });
 
+  it('says the izziņa (feminine) was issued: "Izsniegta", not "Izsniegts"', async () => {
+    const t = await text(await renderHoursStatement({ volunteerName: 'Anna', municipalityName: 'Rīga', year: 2026, period: null, institutions: [], activities: [], approvedMinutes: 0, thresholdMinutes: 7200, issuedOn: '2026-11-23' }));
+    expect(t).toContain('Izsniegta 2026-11-23.');
+    expect(t).not.toContain('Izsniegts');
+  });
+
   it('says when there are no approved hours and breaks long lists onto further pages', async () => {
     const empty = await text(await renderHoursStatement({ volunteerName: 'Anna', municipalityName: 'Rīga', year: 2026, period: null, institutions: [], activities: [], approvedMinutes: 0, thresholdMinutes: 7200, issuedOn: '2026-11-23' }));
     expect(empty).toContain('apstiprinātu stundu nav');

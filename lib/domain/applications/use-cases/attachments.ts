@@ -1,8 +1,8 @@
 // Attachments: a coordinator asks for a short-lived upload URL; both sides list them and get short-lived download URLs.
 import type { BlobStore, PresignedDownload, PresignedUpload } from '../../../files/blob-store.js';
-import { ConflictError, NotFoundError } from '../../errors.js';
+import { ConflictError, NotFoundError, RuleViolation } from '../../errors.js';
 import type { User } from '../../identity/types.js';
-import { assertExtensionMatches, DOWNLOAD_URL_SECONDS, UPLOAD_URL_SECONDS, type Attachment, type AttachmentRequest } from '../attachments.js';
+import { assertExtensionMatches, DOWNLOAD_URL_SECONDS, MAX_ATTACHMENTS, UPLOAD_URL_SECONDS, type Attachment, type AttachmentRequest } from '../attachments.js';
 import { nextStatus } from '../state-machine.js';
 import { loadApplication, type ApplicationDeps } from './deps.js';
 
@@ -10,7 +10,8 @@ export type AttachmentDeps = Pick<ApplicationDeps, 'applications' | 'clock' | 'n
 
 /**
  * 1. load, the caller must act for the municipality  2. attachments change only while the coordinator may
- * edit (draft or returned)  3. the name's extension must match the declared type  4. record the attachment
+ * edit (draft or returned)  3. the name's extension must match the declared type, and at most MAX_ATTACHMENTS are
+ * announced (each uploaded one is frozen into every submitted version, which must fit one item)  4. record the attachment
  * 5. pre-sign a PUT bound to that type and exact size, valid a few minutes
  */
 export async function requestAttachmentUpload(
@@ -19,6 +20,12 @@ export async function requestAttachmentUpload(
   const app = await loadApplication(deps, user, id);
   nextStatus(app.status, 'saveDraft', user.role);
   assertExtensionMatches(request);
+  if ((await deps.applications.listAttachments(id)).length >= MAX_ATTACHMENTS) {
+    throw new RuleViolation('attachment.too-many', {
+      lv: `Pieteikumam var pievienot ne vairāk kā ${MAX_ATTACHMENTS} pielikumus`,
+      en: `An application can have at most ${MAX_ATTACHMENTS} attachments`,
+    }, 'filename');
+  }
   const attachmentId = deps.newId();
   const attachment: Attachment = {
     ...request, id: attachmentId, applicationId: id, blobKey: deps.blobKey(id, attachmentId),

@@ -1,10 +1,11 @@
 // A coordinator opens a new application (draft) for their own municipality and cohort.
 import { ForbiddenError } from '../../errors.js';
 import type { User } from '../../identity/types.js';
+import { assertStorable } from '../storage-limit.js';
 import type { Application, ApplicationContent, Cohort } from '../types.js';
 import type { ApplicationDeps } from './deps.js';
 
-/** 1. only a coordinator with a municipality  2. build the draft at revision 1  3. store it */
+/** 1. only a coordinator with a municipality  2. build the draft at revision 1, small enough to store (422)  3. store it */
 export async function createDraft(
   deps: Pick<ApplicationDeps, 'applications' | 'clock' | 'newId'>,
   user: User,
@@ -19,6 +20,7 @@ export async function createDraft(
     revision: 1, latestVersion: 0, content: input.content ?? {}, reviewRounds: [], decision: null,
     createdAt: now, createdBy: user.sub, updatedAt: now, statusChangedAt: now,
   };
+  assertStorable(app, 'content');
   await deps.applications.create(app);
   return app;
 }

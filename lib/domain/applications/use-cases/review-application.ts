@@ -2,6 +2,8 @@
 import { RuleViolation } from '../../errors.js';
 import type { User } from '../../identity/types.js';
 import { nextStatus, type ApplicationAction } from '../state-machine.js';
+import { eur } from '../submit-rules.js';
+import { assertStorable } from '../storage-limit.js';
 import { CONTENT_FIELDS, type Application, type ReviewComment } from '../types.js';
 import { loadApplication, type ApplicationDeps } from './deps.js';
 
@@ -13,7 +15,7 @@ export type ReviewStep =
 
 /**
  * 1. load (agency acts for all)  2. state machine: agency only, from the allowed states (409 otherwise)
- * 3. the step's own rule: comments name content fields; the approved amount is at most the requested total
+ * 3. the step's own rule: comments name content fields and still fit the stored application; the approved amount is at most the requested total
  * of the latest submitted version  4. save conditionally on the revision read (a concurrent decision gets 409)
  */
 export async function reviewApplication(
@@ -38,20 +40,22 @@ export async function reviewApplication(
       })));
     }
     next = { ...next, reviewRounds: [...app.reviewRounds, { version: app.latestVersion, returnedAt: now, returnedBy: user.sub, comments: step.comments }] };
+    assertStorable(next, 'comments');
   }
   if (step.action === 'approve') {
     const latest = await deps.applications.getVersion(app.id, app.latestVersion);
     const requested = latest?.frozen.content.requestedTotalCents ?? 0;
     if (step.approvedAmountCents > requested) {
       throw new RuleViolation('application.approved-exceeds-requested', {
-        lv: `Apstiprinātā summa nevar pārsniegt pieprasīto (${(requested / 100).toFixed(2)} EUR)`,
-        en: `The approved amount cannot exceed the requested total (EUR ${(requested / 100).toFixed(2)})`,
+        lv: `Apstiprinātā summa nevar pārsniegt pieprasīto (${eur(requested)} EUR)`,
+        en: `The approved amount cannot exceed the requested total (EUR ${eur(requested)})`,
       }, 'approvedAmountCents');
     }
     next = { ...next, decision: { outcome: 'approved', approvedAmountCents: step.approvedAmountCents, decidedAt: now, decidedBy: user.sub } };
   }
   if (step.action === 'reject') {
     next = { ...next, decision: { outcome: 'rejected', reasons: step.reasons, decidedAt: now, decidedBy: user.sub } };
+    assertStorable(next, 'reasons');
   }
   await deps.applications.save(next, app.revision);
   return next;

@@ -2,6 +2,7 @@
 import { ConflictError } from '../../errors.js';
 import type { User } from '../../identity/types.js';
 import { nextStatus } from '../state-machine.js';
+import { assertStorable } from '../storage-limit.js';
 import type { Application, ApplicationContent } from '../types.js';
 import { loadApplication, type ApplicationDeps } from './deps.js';
 
@@ -14,7 +15,7 @@ export function staleRevision(id: string, expected: number, actual: number): Con
 
 /**
  * 1. load, the caller must act for the municipality  2. state machine: coordinator, draft or returned
- * 3. the revision read must still be current (409 otherwise)  4. save conditionally on that revision
+ * 3. the revision read must still be current (409 otherwise), the result small enough to store (422)  4. save conditionally on that revision
  * (a concurrent save between 3 and 4 still loses with 409; nothing is overwritten)
  */
 export async function saveDraft(
@@ -27,6 +28,7 @@ export async function saveDraft(
   nextStatus(app.status, 'saveDraft', user.role);
   if (app.revision !== input.expectedRevision) throw staleRevision(id, input.expectedRevision, app.revision);
   const next: Application = { ...app, content: input.content, revision: app.revision + 1, updatedAt: deps.clock.now().toISOString() };
+  assertStorable(next, 'content');
   await deps.applications.save(next, app.revision);
   return next;
 }

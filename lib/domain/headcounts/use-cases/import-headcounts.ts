@@ -2,8 +2,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import type { HeadcountRepository } from '../../allocation/ports.js';
-import type { Clock } from '../../clock.js';
-import { ForbiddenError } from '../../errors.js';
+import { rigaDate, type Clock } from '../../clock.js';
+import { ForbiddenError, ValidationError } from '../../errors.js';
 import type { User } from '../../identity/types.js';
 import { MUNICIPALITIES } from '../../municipalities/registry.js';
 import { isoDate, municipalityCode } from '../../municipalities/types.js';
@@ -32,7 +32,7 @@ export const importSummarySchema = z.object({
 });
 
 /**
- * 1. only the agency imports  2. parse and check the file against the registry (every refusal at once,
+ * 1. only the agency imports; a file cannot have been retrieved after today (Riga)  2. parse and check the file against the registry (every refusal at once,
  * nothing stored)  3. hash the exact text  4. store the dataset with its provenance
  */
 export async function importHeadcounts(
@@ -41,6 +41,9 @@ export async function importHeadcounts(
   request: ImportHeadcountsRequest,
 ): Promise<HeadcountDataset> {
   if (user.role !== 'agency') throw new ForbiddenError('only the agency imports head-counts');
+  if (request.retrievedOn > rigaDate(deps.clock.now())) {
+    throw new ValidationError([{ field: 'body.retrievedOn', rule: 'headcounts.retrieved-in-future', message: 'izgūšanas datums nevar būt nākotnē / the retrieval date cannot be in the future' }]);
+  }
   const parsed = parseHeadcounts(
     { format: request.format, content: request.content, referenceYear: request.referenceYear, required: request.cohort },
     MUNICIPALITIES,

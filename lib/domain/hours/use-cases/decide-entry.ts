@@ -5,7 +5,7 @@ import { assertActsFor, type User } from '../../identity/types.js';
 import { entryEvent, thresholdReached } from '../events.js';
 import { checkDecision, decide, nextTally, reverse } from '../rules.js';
 import type { Decision, HourEntry } from '../types.js';
-import { programmeOf, publishAfterCommit, retrying, type HoursDeps } from './deps.js';
+import { assertRole, programmeOf, publishAfterCommit, retrying, type HoursDeps } from './deps.js';
 
 /**
  * 1. load the entry and its institution  2. the supervisor acts for the institution's municipality and is assigned to it
@@ -14,6 +14,7 @@ import { programmeOf, publishAfterCommit, retrying, type HoursDeps } from './dep
  * 5. emit HoursApproved / HoursRejected, and ThresholdReached from the transaction that first crossed the threshold
  */
 export async function decideEntry(deps: HoursDeps, user: User, entryId: string, decision: Decision): Promise<HourEntry> {
+  assertRole(user, ['supervisor'], 'decide hour entries');
   return retrying(async () => {
     const entry = await deps.hours.getEntry(entryId);
     if (!entry) throw new NotFoundError('hour entry', entryId);
@@ -58,10 +59,11 @@ export async function decideEntries(deps: HoursDeps, user: User, items: readonly
 }
 
 /**
- * 1. load the entry  2. the coordinator acts for the entry's programme municipality  3. only approved entries
- * 4. entry reversed + tally minus its minutes (eligibility dropped if below) + audit, in one transaction  5. HoursReversed
+ * 1. a coordinator (or the agency)  2. load the entry  3. the caller acts for the entry's programme municipality  4. only approved entries
+ * 5. entry reversed + tally minus its minutes (eligibility dropped if below) + audit, in one transaction  6. HoursReversed
  */
 export async function reverseEntry(deps: HoursDeps, user: User, entryId: string, reason: string): Promise<HourEntry> {
+  assertRole(user, ['coordinator', 'agency'], 'reverse hour entries');
   return retrying(async () => {
     const entry = await deps.hours.getEntry(entryId);
     if (!entry) throw new NotFoundError('hour entry', entryId);

@@ -1,6 +1,7 @@
 // The ports every logbook use case may need, and small helpers they share (retry of tally races, programme lookup).
 import type { Clock } from '../../clock.js';
-import { NotFoundError } from '../../errors.js';
+import { ForbiddenError, NotFoundError } from '../../errors.js';
+import { assertActsFor, type User } from '../../identity/types.js';
 import type { EventSink, DomainEvent } from '../../events.js';
 import type { MunicipalityRepository } from '../../municipalities/ports.js';
 import { RetryableConflict, type HoursRepository } from '../ports.js';
@@ -16,6 +17,17 @@ export interface HoursDeps {
 /** The stored programme of a municipality, or the defaults of DOMAIN.md §1 until the coordinator sets one. */
 export async function programmeOf(deps: Pick<HoursDeps, 'hours'>, municipality: string): Promise<Programme> {
   return (await deps.hours.getProgramme(municipality)) ?? defaultProgramme(municipality);
+}
+
+/** The role half of "authorised by role and municipality": the route table checks it too, the use case does not rely on that. */
+export function assertRole(user: User, roles: readonly User['role'][], what: string): void {
+  if (!roles.includes(user.role)) throw new ForbiddenError(`a ${user.role} cannot ${what}`);
+}
+
+/** Staff read only their own municipality (the agency every one); youth may look at any, to volunteer across borders. */
+export function assertReads(user: User, municipality: string): void {
+  if (user.role === 'youth') return;
+  assertActsFor(user, municipality);
 }
 
 export async function assertMunicipality(deps: Pick<HoursDeps, 'municipalities'>, code: string): Promise<void> {

@@ -3,10 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { NotFoundError } from '../../errors.js';
 import { assertActsFor, type User } from '../../identity/types.js';
 import type { Institution, InstitutionInput, SupervisorAssignment } from '../types.js';
-import { assertMunicipality, type HoursDeps } from './deps.js';
+import { assertMunicipality, assertReads, assertRole, type HoursDeps } from './deps.js';
 
-/** 1. the municipality must exist  2. the caller acts for it  3. store the institution, active */
+
+const COORDINATION = ['coordinator', 'agency'] as const;
+/** 1. a coordinator (or the agency)  2. the municipality must exist  3. the caller acts for it  4. store the institution, active */
 export async function registerInstitution(deps: Pick<HoursDeps, 'hours' | 'municipalities' | 'clock'>, user: User, municipality: string, input: InstitutionInput): Promise<Institution> {
+  assertRole(user, COORDINATION, 'register institutions');
   await assertMunicipality(deps, municipality);
   assertActsFor(user, municipality);
   const institution: Institution = { ...input, id: randomUUID(), municipality, active: true, createdAt: deps.clock.now().toISOString(), createdBy: user.sub };
@@ -14,21 +17,25 @@ export async function registerInstitution(deps: Pick<HoursDeps, 'hours' | 'munic
   return institution;
 }
 
-export async function listInstitutions(deps: Pick<HoursDeps, 'hours' | 'municipalities'>, municipality: string): Promise<Institution[]> {
+/** 1. staff read only their own municipality, youth any  2. the municipality must exist  3. its institutions */
+export async function listInstitutions(deps: Pick<HoursDeps, 'hours' | 'municipalities'>, user: User, municipality: string): Promise<Institution[]> {
+  assertReads(user, municipality);
   await assertMunicipality(deps, municipality);
   return deps.hours.listInstitutions(municipality);
 }
 
-/** 1. load the institution  2. the caller acts for its municipality  3. switch it */
+/** 1. a coordinator (or the agency)  2. load the institution  3. the caller acts for its municipality  4. switch it */
 export async function setInstitutionActive(deps: Pick<HoursDeps, 'hours'>, user: User, institutionId: string, active: boolean): Promise<Institution> {
+  assertRole(user, COORDINATION, 'open or close institutions');
   const institution = await loadInstitution(deps, institutionId);
   assertActsFor(user, institution.municipality);
   await deps.hours.setInstitutionActive(institutionId, active);
   return { ...institution, active };
 }
 
-/** 1. load the institution  2. the caller acts for its municipality  3. store the assignment (idempotent) */
+/** 1. a coordinator (or the agency)  2. load the institution  3. the caller acts for its municipality  4. store the assignment (idempotent) */
 export async function assignSupervisor(deps: Pick<HoursDeps, 'hours' | 'clock'>, user: User, institutionId: string, supervisorId: string): Promise<SupervisorAssignment> {
+  assertRole(user, COORDINATION, 'assign supervisors');
   const institution = await loadInstitution(deps, institutionId);
   assertActsFor(user, institution.municipality);
   const assignment: SupervisorAssignment = { institutionId, supervisorId, municipality: institution.municipality, assignedAt: deps.clock.now().toISOString(), assignedBy: user.sub };

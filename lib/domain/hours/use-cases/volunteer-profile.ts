@@ -1,13 +1,18 @@
 // A youth creates, updates and reads their own volunteer profile (the logbook's first page).
+import { rigaDate } from '../../clock.js';
 import { NotFoundError } from '../../errors.js';
 import { assertActsFor, type User } from '../../identity/types.js';
+import { checkProfile } from '../rules.js';
 import type { Volunteer, VolunteerInput } from '../types.js';
-import { assertMunicipality, type HoursDeps } from './deps.js';
+import { assertMunicipality, assertRole, type HoursDeps } from './deps.js';
 
-/** 1. the municipality must exist and be the youth's own  2. keep createdAt on updates  3. store */
+/** 1. a youth  2. the municipality must exist and be the youth's own  3. no birth or consent date after today (Riga)  4. keep createdAt on updates  5. store */
 export async function putMyProfile(deps: Pick<HoursDeps, 'hours' | 'municipalities' | 'clock'>, user: User, input: VolunteerInput): Promise<Volunteer> {
+  assertRole(user, ['youth'], 'keep a volunteer profile');
   await assertMunicipality(deps, input.municipality);
   assertActsFor(user, input.municipality);
+  const violation = checkProfile(input, rigaDate(deps.clock.now()));
+  if (violation) throw violation;
   const now = deps.clock.now().toISOString();
   const existing = await deps.hours.getVolunteer(user.sub);
   const volunteer: Volunteer = { ...input, id: user.sub, createdAt: existing?.createdAt ?? now, updatedAt: now };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barChart, latvianEuros, runCsv, runHtml } from '../../../../lib/domain/allocation/report.js';
+import { barChart, latvianEuros, runCsv, runCsvFile, runHtml } from '../../../../lib/domain/allocation/report.js';
 import type { AllocationRun, RunLine } from '../../../../lib/domain/allocation/types.js';
 
 const line = (over: Partial<RunLine> = {}): RunLine => ({
@@ -9,6 +9,12 @@ const line = (over: Partial<RunLine> = {}): RunLine => ({
 });
 
 describe('CSV export', () => {
+  it('starts the downloaded file with a UTF-8 byte-order mark so spreadsheets keep Latvian letters', () => {
+    const lines = [line()];
+    expect(runCsvFile(lines)).toBe(`\uFEFF${runCsv(lines)}`);
+    expect([...Buffer.from(runCsvFile(lines), 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
   it('writes one row per line with cents and euros, quoting names that need it', () => {
     const csv = runCsv([line(), line({ code: 'LV-RIX', name: 'Rīga, "galvaspilsēta"', cohort: null })]);
     const rows = csv.split('\r\n');

@@ -71,6 +71,15 @@ describe('importHeadcounts', () => {
     await expect(importHeadcounts(deps, user('coordinator', 'LV-042'), bad)).rejects.toBeInstanceOf(ForbiddenError);
     expect(mem.datasets.size).toBe(1);
   });
+
+  it('refuses a file retrieved after today in Riga and stores nothing', async () => {
+    const { mem, deps } = await setup();
+    const request = (retrievedOn: string) => importHeadcountsSchema.parse({ format: 'csv-simple', referenceYear: 2025, content: simpleCsv(2025), retrievedOn });
+    await expect(importHeadcounts(deps, agency, request('2026-02-02'))).rejects.toMatchObject({ issues: [{ field: 'body.retrievedOn', rule: 'headcounts.retrieved-in-future' }] });
+    expect(mem.datasets.size).toBe(1);
+    await importHeadcounts(deps, agency, request('2026-02-01'));
+    expect(mem.datasets.size).toBe(2);
+  });
 });
 
 describe('createAllocationRun', () => {

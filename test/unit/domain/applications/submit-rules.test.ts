@@ -103,4 +103,22 @@ describe('submit rules of an application', () => {
     const later = { ...policy, windows: { ...policy.windows, 1: { start: '2024-05-01', end: '2026-04-30' } } };
     expect(submitIssues(aCompleteContent(), 1, ceiling, later).map((i) => i.field)).toEqual(['activities.0.startDate']);
   });
+
+  it.each([
+    [1, '1 kļūda'], [2, '2 kļūdas'], [11, '11 kļūdas'], [21, '21 kļūda'], [22, '22 kļūdas'],
+  ])('counts %i failing fields in Latvian as "%s"', (n, words) => {
+    const activities = Array.from({ length: n }, () => activity('2025-03-01', '2025-02-01'));
+    try {
+      assertSubmittable(aCompleteContent({ activities }), 1, ceiling, policy);
+      expect.unreachable('expected a rule violation');
+    } catch (e) {
+      expect(e).toBeInstanceOf(RuleViolation);
+      expect((e as RuleViolation).title.lv).toBe(`Pieteikumu nevar iesniegt: ${words}`);
+    }
+  });
+
+  it.each([[1, 'norādīts 1'], [5, 'norādīti 5'], [9, 'norādīti 9']])('states a team of %i in Latvian as "%s"', (n, words) => {
+    const issue = submitIssues(aCompleteContent({ team: team(n) }), 1, ceiling, policy).find((i) => i.rule === 'application.team-size');
+    expect(issue?.message.lv).toContain(`(${words})`);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, checkDecision, checkEntry, decide, isoWeek, nextTally, progressOf, reverse, tierReached, type EntryContext } from '../../../../lib/domain/hours/rules.js';
+import { ageOn, checkDecision, checkProfile, checkEntry, decide, isoWeek, nextTally, progressOf, reverse, tierReached, type EntryContext } from '../../../../lib/domain/hours/rules.js';
 import { emptyTally, type HourEntry } from '../../../../lib/domain/hours/types.js';
 import { RuleViolation } from '../../../../lib/domain/errors.js';
 import { aProgramme, aVolunteer, anEntryInput, anHourEntry, anInstitution } from '../../../support/hours-builders.js';
@@ -23,6 +23,19 @@ describe('ageOn', () => {
     ['2000-12-31', '2026-01-01', 25],
   ])('born %s is on %s aged %i', (birth, date, age) => {
     expect(ageOn(birth, date)).toBe(age);
+  });
+});
+
+describe('checkProfile', () => {
+  it.each([
+    ['a birth date of today is accepted', '2026-03-20', null, null],
+    ['a birth date tomorrow is refused', '2026-03-21', null, 'hours.birth-date-future'],
+    ['a consent dated today is accepted', '2012-05-01', '2026-03-20', null],
+    ['a consent dated tomorrow is refused', '2012-05-01', '2026-03-21', 'hours.consent-date-future'],
+    ['a consent dated before the birth is refused', '2012-05-01', '2012-04-30', 'hours.consent-before-birth'],
+  ])('%s', (_, birthDate, consentDate, rule) => {
+    const guardianConsent = consentDate ? { ...consent, date: consentDate } : null;
+    expect(ruleOf(checkProfile({ birthDate, guardianConsent }, '2026-03-20'))).toBe(rule);
   });
 });
 
@@ -142,6 +155,19 @@ describe('checkEntry', () => {
     expect(violation?.field).toBe('body.minutes');
     expect(violation?.title.lv).toContain('4 h dienā');
     expect(violation?.title.en).toContain('at most 4 h a day');
+  });
+});
+
+describe('Latvian messages', () => {
+  // "darba dienā" reads as "on a working day"; the rule means the day the work was done
+  it('names the day of the work, not a working day, in the minimum-age rule', () => {
+    const r = checkEntry(anEntryInput({ date: '2026-03-09' }), ctx({ volunteer: aVolunteer({ birthDate: '2013-03-10', guardianConsent: consent }) }));
+    expect(r?.title.lv).toBe('Brīvprātīgajam darba veikšanas dienā jābūt vismaz 13 gadus vecam');
+  });
+
+  it('says the approved minutes must be fewer in grammatical Latvian', () => {
+    const r = checkDecision(anHourEntry({ minutes: 60 }), { decision: 'approve-fewer', approvedMinutes: 60, comment: 'x' }, 'sup-1');
+    expect(r?.title.lv).toBe('Apstiprināto minūšu skaitam jābūt mazākam par pieteikto');
   });
 });
 

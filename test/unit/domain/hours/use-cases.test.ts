@@ -3,8 +3,8 @@ import { ConflictError, ForbiddenError, RuleViolation } from '../../../../lib/do
 import { RecordingEventSink } from '../../../../lib/domain/events.js';
 import type { User } from '../../../../lib/domain/identity/types.js';
 import { decideEntries, decideEntry, reverseEntry } from '../../../../lib/domain/hours/use-cases/decide-entry.js';
-import { assignSupervisor, registerInstitution } from '../../../../lib/domain/hours/use-cases/institutions.js';
-import { putProgramme } from '../../../../lib/domain/hours/use-cases/programme.js';
+import { assignSupervisor, listInstitutions, registerInstitution, setInstitutionActive } from '../../../../lib/domain/hours/use-cases/institutions.js';
+import { getProgramme, putProgramme } from '../../../../lib/domain/hours/use-cases/programme.js';
 import { municipalityReport, myProgress, pendingQueue } from '../../../../lib/domain/hours/use-cases/queries.js';
 import { submitEntry } from '../../../../lib/domain/hours/use-cases/submit-entry.js';
 import { putMyProfile } from '../../../../lib/domain/hours/use-cases/volunteer-profile.js';
@@ -37,6 +37,36 @@ beforeEach(async () => {
 });
 
 const submit = (overrides = {}, key?: string) => submitEntry(deps, youth, anEntryInput({ institutionId, ...overrides }), key);
+
+describe('roles, checked by the use cases themselves (not only by the route table)', () => {
+  const sameMunicipality = { youth, supervisor, coordinator };
+  it.each([
+    ['registerInstitution', ['youth', 'supervisor'], (u: User) => registerInstitution(deps, u, 'LV-042', { name: 'Skola' })],
+    ['setInstitutionActive', ['youth', 'supervisor'], (u: User) => setInstitutionActive(deps, u, institutionId, false)],
+    ['assignSupervisor', ['youth', 'supervisor'], (u: User) => assignSupervisor(deps, u, institutionId, 's-2')],
+    ['putProgramme', ['youth', 'supervisor'], (u: User) => putProgramme(deps, u, 'LV-042', programmeInputSchema.parse({}))],
+    ['putMyProfile', ['supervisor', 'coordinator'], (u: User) => putMyProfile(deps, u, { name: 'X', birthDate: '2000-01-01', email: 'x@example.lv', municipality: 'LV-042', inBasicSchool: false, guardianConsent: null })],
+  ] as const)('%s refuses the roles %j of the same municipality (403)', async (_, roles, act) => {
+    for (const role of roles) await expect(act(sameMunicipality[role])).rejects.toThrow(ForbiddenError);
+  });
+
+  it('lets only a supervisor decide and only coordination reverse, even within the municipality', async () => {
+    const { entry } = await submit();
+    await expect(decideEntry(deps, { ...coordinator, sub: 's-1' }, entry.id, { decision: 'approve' })).rejects.toThrow(ForbiddenError);
+    await decideEntry(deps, supervisor, entry.id, { decision: 'approve' });
+    await expect(reverseEntry(deps, supervisor, entry.id, 'kļūda')).rejects.toThrow(ForbiddenError);
+    await expect(reverseEntry(deps, youth, entry.id, 'kļūda')).rejects.toThrow(ForbiddenError);
+    expect((await hours.getEntry(entry.id))?.state).toBe('approved');
+  });
+});
+
+describe('putMyProfile', () => {
+  it('refuses a birth date after today in Riga and keeps the stored profile', async () => {
+    const future = putMyProfile(deps, youth, { name: 'Ģirts Ķēniņš', birthDate: '2026-03-21', email: 'g@example.lv', municipality: 'LV-042', inBasicSchool: false, guardianConsent: null });
+    await expect(future).rejects.toMatchObject({ ruleId: 'hours.birth-date-future' });
+    expect((await hours.getVolunteer('y-1'))?.birthDate).toBe('2005-06-15');
+  });
+});
 
 describe('submitEntry', () => {
   it('stores a pending entry, counts its minutes as pending and emits HoursSubmitted', async () => {
@@ -131,6 +161,21 @@ describe('decideEntry and reverseEntry', () => {
 });
 
 describe('queries', () => {
+  it.each([
+    ['a coordinator of another municipality', user('coordinator', 'c-rix', 'LV-RIX')],
+    ['a supervisor of another municipality', user('supervisor', 's-rix', 'LV-RIX')],
+  ])('refuses %s the municipality’s institutions and programme (403)', async (_, other) => {
+    await expect(listInstitutions(deps, other, 'LV-042')).rejects.toThrow(ForbiddenError);
+    await expect(getProgramme(deps, other, 'LV-042')).rejects.toThrow(ForbiddenError);
+  });
+
+  it('shows any municipality’s institutions and programme to a youth, and their own to staff', async () => {
+    for (const reader of [youth, user('youth', 'y-rix', 'LV-RIX'), coordinator, supervisor, user('agency', 'a-1', null)]) {
+      expect((await listInstitutions(deps, reader, 'LV-042')).map((i) => i.id)).toEqual([institutionId]);
+      expect((await getProgramme(deps, reader, 'LV-042')).thresholdMinutes).toBe(120);
+    }
+  });
+
   it('shows a supervisor the pending queue of their institutions, oldest first', async () => {
     const a = (await submit({ date: '2026-03-01' })).entry;
     const b = (await submit({ date: '2026-03-02' })).entry;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolation } from '../../../../../lib/domain/errors.js';
 import { sha256Hex } from '../../../../../lib/domain/applications/canonical.js';
+import { requestAttachmentUpload } from '../../../../../lib/domain/applications/use-cases/attachments.js';
 import { createDraft } from '../../../../../lib/domain/applications/use-cases/create-draft.js';
 import { diffVersions, getApplication, listMunicipalityApplications, listVersions, reviewQueue } from '../../../../../lib/domain/applications/use-cases/read-applications.js';
 import { reviewApplication } from '../../../../../lib/domain/applications/use-cases/review-application.js';
@@ -187,5 +188,23 @@ describe('review and versions', () => {
     await expect(reviewQueue(deps, coordinator, {})).rejects.toThrow(ForbiddenError);
     await reviewApplication(deps, agency, id, { action: 'startReview' });
     await expect(reviewApplication(deps, coordinator, id, { action: 'approve', approvedAmountCents: 1 })).rejects.toThrow(ForbiddenError);
+  });
+});
+
+describe('attachments', () => {
+  it('refuses the 101st attachment of an application (each uploaded one is frozen into every version, which must fit one item)', async () => {
+    const f = fakeDeps();
+    const blobs = {
+      head: (key: string) => f.blobs.head(key),
+      presignUpload: async () => ({ url: 'http://files.local/u', method: 'PUT' as const, headers: {}, expiresAt: '2024-02-01T09:05:00.000Z' }),
+      presignDownload: async () => ({ url: 'http://files.local/d', expiresAt: '2024-02-01T09:05:00.000Z' }),
+    };
+    const deps = { ...f.deps, blobs, blobKey: (id: string, attachmentId: string) => `applications/${id}/${attachmentId}` };
+    const draft = await createDraft(f.deps, coordinator, { cohort: 1 });
+    const ask = () => requestAttachmentUpload(deps, coordinator, draft.id, { kind: 'other', filename: 'a.pdf', contentType: 'application/pdf', sizeBytes: 10 });
+    for (let i = 0; i < 100; i++) await ask();
+    const refused = await violation(ask());
+    expect(refused.ruleId).toBe('attachment.too-many');
+    expect(await f.applications.listAttachments(draft.id)).toHaveLength(100);
   });
 });
