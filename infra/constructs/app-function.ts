@@ -3,11 +3,12 @@ import { resolve } from 'node:path';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { Charset, LogLevel, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup, RetentionDays, type ILogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { INDEXES } from '../../lib/data/table.js';
 
@@ -44,6 +45,11 @@ export interface AppFunctionProps {
   readonly bundledFiles?: Record<string, string>;
   /** @default three months */
   readonly logRetention?: RetentionDays;
+  /**
+   * A log group shared with other functions (the HTTP functions share one, which keeps the API stack under
+   * CloudFormation's 500 resources; Powertools puts the function name on every line). @default its own group
+   */
+  readonly logGroup?: ILogGroup;
 }
 
 /**
@@ -57,7 +63,7 @@ export class AppFunction extends NodejsFunction {
   private boundTable?: ITableV2;
 
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
-    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: props.logRetention ?? RetentionDays.THREE_MONTHS });
+    const logGroup = props.logGroup ?? new LogGroup(scope, `${id}Logs`, { retention: props.logRetention ?? RetentionDays.THREE_MONTHS });
     const role = new Role(scope, `${id}Role`, {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `Execution role of ${props.entry}`,
@@ -121,15 +127,15 @@ export class AppFunction extends NodejsFunction {
     }
   }
 
-  /** Points the function at the attachments bucket (FILES_BUCKET) and grants GET (+ PUT for readWrite) on objects. */
-  bindFiles({ bucket, access }: { bucket: IBucket; access: 'read' | 'readWrite' }): this {
+  /** Points the function at the files bucket (FILES_BUCKET) and grants GET (+ PUT for readWrite) on one prefix's objects. */
+  bindFiles({ bucket, access, prefix }: { bucket: IBucket; access: 'read' | 'readWrite'; prefix: 'applications' | 'certificates' }): this {
     this.addEnvironment('FILES_BUCKET', bucket.bucketName);
     const actions = access === 'readWrite' ? ['s3:GetObject', 's3:PutObject'] : ['s3:GetObject'];
-    this.executionRole.addToPrincipalPolicy(new PolicyStatement({ actions, resources: [bucket.arnForObjects('applications/*')] }));
-    const objects = Stack.of(this).resolve(bucket.arnForObjects('applications/*'));
+    this.executionRole.addToPrincipalPolicy(new PolicyStatement({ actions, resources: [bucket.arnForObjects(`${prefix}/*`)] }));
+    const objects = Stack.of(this).resolve(bucket.arnForObjects(`${prefix}/*`));
     Validations.of(this.executionRole).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${nagText(objects)}]`,
-      reason: 'Object ARNs under the applications/ prefix of the attachments bucket: keys are generated per attachment, so the grant names the prefix; no wildcard action and no other bucket.',
+      reason: `Object ARNs under the ${prefix}/ prefix of the files bucket: keys are generated per object, so the grant names the prefix; no wildcard action and no other bucket.`,
     });
     return this;
   }
@@ -138,6 +144,28 @@ export class AppFunction extends NodejsFunction {
   allowPublish(bus: IEventBus): this {
     this.addEnvironment('EVENT_BUS_NAME', bus.eventBusName);
     bus.grantPutEventsTo(this.executionRole);
+    return this;
+  }
+
+  /** Lets the function send certificate batches to the queue (CERTIFICATE_QUEUE_URL). */
+  allowSendTo(queue: IQueue): this {
+    this.addEnvironment('CERTIFICATE_QUEUE_URL', queue.queueUrl);
+    queue.grantSendMessages(this.executionRole);
+    return this;
+  }
+
+  /** Lets the function read and create the issuers' private keys: Secrets Manager secrets `<prefix>/<kid>`. */
+  allowIssuerKeys(prefix: string): this {
+    this.addEnvironment('ISSUER_KEYS_SECRET_PREFIX', prefix);
+    const { account, region, partition } = Stack.of(this);
+    const secrets = `arn:${partition}:secretsmanager:${region}:${account}:secret:${prefix}/*`;
+    this.executionRole.addToPrincipalPolicy(new PolicyStatement({
+      actions: ['secretsmanager:GetSecretValue', 'secretsmanager:CreateSecret'], resources: [secrets],
+    }));
+    Validations.of(this.executionRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagText(Stack.of(this).resolve(secrets))}]`,
+      reason: `One secret per issuer key id under ${prefix}/ (keys are created on first use per municipality and rotated by new ids); no other secret and no wildcard action.`,
+    });
     return this;
   }
 
@@ -175,7 +203,7 @@ function shellQuote(value: string): string {
 }
 
 /** How cdk-nag writes a resolved CloudFormation value in a finding id: Fn::Join flattened, Ref as <Name>. */
-function nagText(value: unknown): string {
+export function nagText(value: unknown): string {
   if (typeof value === 'string') return value;
   const v = value as Record<string, unknown>;
   if (Array.isArray(v['Fn::Join'])) {
@@ -183,5 +211,6 @@ function nagText(value: unknown): string {
     return parts.map(nagText).join(sep);
   }
   if (typeof v.Ref === 'string') return `<${v.Ref}>`;
+  if (Array.isArray(v['Fn::GetAtt'])) return `<${(v['Fn::GetAtt'] as string[]).join('.')}>`;
   return JSON.stringify(value);
 }

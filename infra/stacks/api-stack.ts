@@ -15,6 +15,7 @@ import type { Construct } from 'constructs';
 import { tableAccessOf, usesOf, type RouteDef } from '../../lib/http/route.js';
 import { routeList, routes } from '../../lib/http/routes.js';
 import { AppFunction } from '../constructs/app-function.js';
+import { CertificateJobs, issuerKeysSecretPrefix } from '../constructs/certificate-jobs.js';
 import { Identity } from '../constructs/identity.js';
 import { filesBucketName, type Settings } from '../settings.js';
 
@@ -65,6 +66,7 @@ export class ApiStack extends Stack {
   readonly functions: ReadonlyMap<string, AppFunction>;
   readonly seed: AppFunction;
   readonly eventBus: EventBus;
+  readonly certificateJobs: CertificateJobs;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -100,6 +102,15 @@ export class ApiStack extends Stack {
     // Domain events (HoursSubmitted, ThresholdReached, …): the jobs that react to them subscribe with rules on this bus.
     this.eventBus = new EventBus(this, 'DomainEvents', { description: 'Jaunatne domain events' });
 
+    // Certificate runs, the yearly schedule and the reactions to domain events (a construct, not a stack: the
+    // start-run route needs its queue and the jobs need this stack's bus and URL).
+    this.certificateJobs = new CertificateJobs(this, 'CertificateJobs', {
+      table, files, eventBus: this.eventBus, publicBaseUrl: this.api.apiEndpoint,
+      issuerKeysSecretPrefix: issuerKeysSecretPrefix(settings.stage), sesSenderIdentity: settings.sesSenderIdentity,
+      tracing: settings.tracing, fontFiles: FONT_FILES,
+    });
+
+    const httpLogs = new LogGroup(this, 'HttpFunctionLogs', { retention: RetentionDays.THREE_MONTHS });
     const functions = new Map<string, AppFunction>();
     for (const [entry, group] of groupByEntry(routeList)) {
       const first = group[0]!;
@@ -111,15 +122,17 @@ export class ApiStack extends Stack {
         tracing: settings.tracing,
         environment: { PUBLIC_BASE_URL: this.api.apiEndpoint },
         bundledFiles: { ...BUNDLED_FILES[entry], ...(usesOf(group).fonts ? FONT_FILES : {}) },
+        logGroup: httpLogs,
       });
       // Least privilege: a function that only answers GET cannot write; one that needs no table gets none.
       const access = tableAccessOf(group);
       if (access !== 'none') fn.bindTable({ table, access });
       const uses = usesOf(group);
-      if (uses.files) fn.bindFiles({ bucket: files, access: uses.files });
+      if (uses.files) fn.bindFiles({ bucket: files, access: uses.files, prefix: uses.filesPrefix });
       // Without a sender identity the mail functions report `emailed: false` instead of sending.
       if (uses.mail && settings.sesSenderIdentity) fn.allowMail(settings.sesSenderIdentity);
       if (uses.events) fn.allowPublish(this.eventBus);
+      if (uses.certificateQueue) fn.allowSendTo(this.certificateJobs.queue);
       const integration = new HttpLambdaIntegration(`${pascalCase(first.id)}Integration`, fn);
 
       for (const route of group) {

@@ -20,6 +20,7 @@ export const certificateRoutes = {
     summary: 'Start a recognition run for a year (a coordinator for their municipality, the agency for one or all); an unfinished run of the same scope and year is resumed',
     body: z.object({ year: z.number().int().min(2000).max(2099), municipality: municipalityCode.optional() }).strict(),
     response: runViewSchema, successStatus: 202, problems: [404, 422],
+    uses: { certificateQueue: true },
     entry: 'functions/http/certificates/start-certificate-run.ts',
   }),
   getCertificateRun: defineRoute({
@@ -45,7 +46,7 @@ export const certificateRoutes = {
     summary: 'A short-lived link to the certificate PDF, for its holder or the municipality (lang=en for the English one)',
     params: certificateCode, query: z.object({ lang: z.enum(['lv', 'en']).default('lv') }),
     response: z.object({ url: z.string(), expiresAt: z.string() }), problems: [404],
-    uses: { files: 'readWrite' }, memoryMb: 1024,
+    uses: { files: 'readWrite', filesPrefix: 'certificates', fonts: true }, memoryMb: 1024,
     entry: 'functions/http/certificates/get-certificate-download.ts',
   }),
   revokeCertificate: defineRoute({

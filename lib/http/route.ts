@@ -34,7 +34,16 @@ export interface RouteDef {
    * Other resources the handler reaches: the attachments bucket (read = HEAD/GET, readWrite adds PUT), mail (SES),
    * domain events (EventBridge) and the DejaVu fonts for PDFs (copied into the bundle).
    */
-  readonly uses?: { readonly files?: 'read' | 'readWrite'; readonly mail?: true; readonly events?: true; readonly fonts?: true };
+  readonly uses?: {
+    readonly files?: 'read' | 'readWrite';
+    /** Which objects of the bucket `files` reaches (default `applications`). */
+    readonly filesPrefix?: 'applications' | 'certificates';
+    readonly mail?: true;
+    readonly events?: true;
+    readonly fonts?: true;
+    /** Sends certificate batches to their queue (CERTIFICATE_QUEUE_URL). */
+    readonly certificateQueue?: true;
+  };
   /** Optional per-function tuning. */
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
@@ -52,10 +61,21 @@ export function tableAccessOf(group: readonly RouteDef[]): 'none' | 'read' | 're
 }
 
 /** What the routes of one function use besides the table: the widest files access and whether any sends mail. */
-export function usesOf(group: readonly RouteDef[]): { files?: 'read' | 'readWrite'; mail: boolean; events: boolean; fonts: boolean } {
+export interface Uses {
+  files?: 'read' | 'readWrite';
+  filesPrefix: 'applications' | 'certificates';
+  mail: boolean;
+  events: boolean;
+  fonts: boolean;
+  certificateQueue: boolean;
+}
+
+export function usesOf(group: readonly RouteDef[]): Uses {
   const files = group.map((r) => r.uses?.files).filter((f) => f !== undefined);
   return {
     ...(files.length > 0 ? { files: files.includes('readWrite') ? 'readWrite' as const : 'read' as const } : {}),
+    filesPrefix: group.find((r) => r.uses?.filesPrefix)?.uses?.filesPrefix ?? 'applications',
+    certificateQueue: group.some((r) => r.uses?.certificateQueue === true),
     mail: group.some((r) => r.uses?.mail === true),
     events: group.some((r) => r.uses?.events === true),
     fonts: group.some((r) => r.uses?.fonts === true),

@@ -288,7 +288,7 @@ describe('functions that reach the attachments bucket or send mail', () => {
       expect(props.Environment.Variables.FILES_BUCKET).toBeDefined();
       const s3 = statementsOfRole(mailTemplate, roleIdOf(fn)).filter((s) => s.actions.some((a) => a.startsWith('s3:')));
       expect(s3.flatMap((s) => s.actions).sort()).toEqual(access === 'readWrite' ? ['s3:GetObject', 's3:PutObject'] : ['s3:GetObject']);
-      for (const s of s3) expect(JSON.stringify(s.resources)).toContain('/applications/*');
+      for (const s of s3) expect(JSON.stringify(s.resources)).toContain(`/${usesOf(groups.find(([e]) => e === entry)![1]).filesPrefix}/*`);
     },
   );
 
