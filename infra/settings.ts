@@ -25,6 +25,12 @@ const settingsSchema = z.object({
   allowedOrigins: origins.default([]),
   /** A verified SES identity (email address) Cognito sends invitations from; unset, Cognito's own mailer (50 mails a day). */
   sesSenderIdentity: z.email().optional(),
+  /**
+   * The API's public base URL (a custom domain in front of the HTTP API). It is signed into every certificate
+   * credential and QR code, so it must be set before real certificates are issued and never change. Unset,
+   * the API Gateway endpoint is used.
+   */
+  publicBaseUrl: z.url({ protocol: /^https$/ }).refine((v) => !v.endsWith('/'), 'no trailing slash').optional(),
   /** X-Ray active tracing on every function. */
   tracing: flag.default(false),
   /** Cognito Plus feature plan with threat protection (compromised credentials, adaptive auth); billed per active user. */

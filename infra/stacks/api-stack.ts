@@ -104,8 +104,9 @@ export class ApiStack extends Stack {
 
     // Certificate runs, the yearly schedule and the reactions to domain events (a construct, not a stack: the
     // start-run route needs its queue and the jobs need this stack's bus and URL).
+    const publicBaseUrl = settings.publicBaseUrl ?? this.api.apiEndpoint;
     this.certificateJobs = new CertificateJobs(this, 'CertificateJobs', {
-      table, files, eventBus: this.eventBus, publicBaseUrl: this.api.apiEndpoint,
+      table, files, eventBus: this.eventBus, publicBaseUrl,
       issuerKeysSecretPrefix: issuerKeysSecretPrefix(settings.stage), sesSenderIdentity: settings.sesSenderIdentity,
       tracing: settings.tracing, fontFiles: FONT_FILES,
     });
@@ -120,7 +121,7 @@ export class ApiStack extends Stack {
         memoryMb: maxOf(group.map((r) => r.memoryMb)),
         timeoutSeconds: maxOf(group.map((r) => r.timeoutSeconds)),
         tracing: settings.tracing,
-        environment: { PUBLIC_BASE_URL: this.api.apiEndpoint },
+        environment: { PUBLIC_BASE_URL: publicBaseUrl },
         bundledFiles: { ...BUNDLED_FILES[entry], ...(usesOf(group).fonts ? FONT_FILES : {}) },
         logGroup: httpLogs,
       });

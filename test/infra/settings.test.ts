@@ -30,6 +30,8 @@ describe('reading the CDK context', () => {
     ['a sender that is not an email address', { sesSenderIdentity: 'jaunatne.lv' }, /sesSenderIdentity/],
     ['a flag that is neither true nor false', { tracing: 'yes' }, /tracing/],
     ['a malformed account', { account: '1234' }, /account/],
+    ['a public base URL over plain http', { publicBaseUrl: 'http://api.jaunatne.lv' }, /publicBaseUrl/],
+    ['a public base URL with a trailing slash', { publicBaseUrl: 'https://api.jaunatne.lv/' }, /publicBaseUrl/],
   ])('refuses %s', (_, context, message) => {
     expect(() => settingsOf(context)).toThrow(message);
   });
@@ -49,8 +51,15 @@ describe('a configured deployment', () => {
       tracing: 'true',
       threatProtection: 'true',
       sesSenderIdentity: 'noreply@jaunatne.lv',
+      publicBaseUrl: 'https://api.jaunatne.lv',
     });
     api = Template.fromStack(built.apiStack); // synthesizes the app: throws if any AwsSolutions finding is unacknowledged
+  });
+
+  it('signs certificates for the configured public base URL in every function that knows it', () => {
+    const fns = Object.values(api.findResources('AWS::Lambda::Function')).filter((r) => r.Properties.Environment?.Variables?.PUBLIC_BASE_URL !== undefined);
+    expect(fns.length).toBeGreaterThan(10);
+    for (const fn of fns) expect(fn.Properties.Environment.Variables.PUBLIC_BASE_URL).toBe('https://api.jaunatne.lv');
   });
 
   it('names the stacks after the stage and pins their environment', () => {
