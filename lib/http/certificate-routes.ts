@@ -14,6 +14,9 @@ const certificateSummarySchema = z.object({
   revocation: z.object({ reason: z.string(), at: z.string(), by: z.string() }).nullable(),
 });
 
+/** Public verification by code: rate-limited so codes cannot be harvested by enumeration. */
+const PUBLIC_LOOKUP_THROTTLE = { rate: 20, burst: 40 } as const;
+
 export const certificateRoutes = {
   startCertificateRun: defineRoute({
     id: 'startCertificateRun', method: 'POST', path: '/v1/certificate-runs', tag: 'certificates', auth: COORDINATION,
@@ -33,12 +36,14 @@ export const certificateRoutes = {
     id: 'verifyCertificate', method: 'GET', path: '/v1/certificates/{code}', tag: 'certificates', auth: 'public',
     summary: 'Public verification: status (valid / revoked with reason), holder, year, hours, municipality — nothing else',
     params: certificateCode, response: verificationSchema, problems: [404],
+    throttle: PUBLIC_LOOKUP_THROTTLE,
     entry: 'functions/http/certificates/verify-certificate.ts',
   }),
   getCertificateCredential: defineRoute({
     id: 'getCertificateCredential', method: 'GET', path: '/v1/certificates/{code}/credential', tag: 'certificates', auth: 'public',
     summary: 'The certificate as an Open Badges 3.0 OpenBadgeCredential signed as a VC-JWT (keys at /.well-known/jwks.json)',
     params: certificateCode, produces: 'application/vc+jwt', problems: [404],
+    throttle: PUBLIC_LOOKUP_THROTTLE,
     entry: 'functions/http/certificates/get-certificate-credential.ts',
   }),
   getCertificateDownload: defineRoute({

@@ -44,6 +44,8 @@ export interface RouteDef {
     /** Sends certificate batches to their queue (CERTIFICATE_QUEUE_URL). */
     readonly certificateQueue?: true;
   };
+  /** A tighter limit than the stage's for this route in AWS (requests per second), e.g. public lookups by code. */
+  readonly throttle?: { readonly rate: number; readonly burst: number };
   /** Optional per-function tuning. */
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;

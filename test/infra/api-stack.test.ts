@@ -85,6 +85,17 @@ describe('the HTTP API', () => {
     });
   });
 
+  it('throttles the public certificate lookups harder than the stage, route by route', () => {
+    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0]!;
+    const limited = routeList.filter((r) => r.throttle);
+    expect(limited.map((r) => r.id).sort()).toEqual(['getCertificateCredential', 'verifyCertificate']);
+    for (const r of limited) {
+      expect(stage.Properties.RouteSettings[`${r.method} ${r.path}`]).toEqual({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
+      expect(r.throttle!.rate).toBeLessThan(STAGE_THROTTLE.rateLimit);
+    }
+    expect(Object.keys(stage.Properties.RouteSettings)).toHaveLength(limited.length);
+  });
+
   it('throttles and access-logs the default stage', () => {
     const [logGroupId] = Object.keys(template.findResources('AWS::Logs::LogGroup')).filter((id) => id.startsWith('AccessLogs'));
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
