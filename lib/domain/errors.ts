@@ -5,6 +5,8 @@ export interface FieldIssue {
   field: string;
   rule: string;
   message: string;
+  /** The message in both languages, when the domain has it; the error map answers in the request's language. */
+  localized?: Bilingual;
 }
 
 /** A message in both user-facing languages. Latvian is the default. */

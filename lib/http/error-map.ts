@@ -29,7 +29,9 @@ export function problemFor(error: unknown, lang: Lang, correlationId: string): {
       ...(error.detail ? { detail: error.detail } : {}),
       correlationId,
     };
-    if (error instanceof ValidationError) problem.errors = error.issues;
+    if (error instanceof ValidationError) {
+      problem.errors = error.issues.map(({ localized, ...issue }) => (localized ? { ...issue, message: localized[lang] } : issue));
+    }
     if (error instanceof RuleViolation) {
       problem.rule = error.ruleId;
       problem.detail = error.title[lang];

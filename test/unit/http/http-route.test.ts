@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { ConflictError, NotFoundError, RuleViolation } from '../../../lib/domain/errors.js';
+import { ConflictError, NotFoundError, RuleViolation, ValidationError } from '../../../lib/domain/errors.js';
 import { HttpResponse, httpRoute } from '../../../lib/http/http-route.js';
 import { defineRoute } from '../../../lib/http/route.js';
 import { aLambdaContext, anHttpEvent, claimsOf } from '../../support/events.js';
@@ -132,5 +132,17 @@ describe('httpRoute with declared headers', () => {
     const bad = await call(handler, anHttpEvent({ path: '/h', headers: { 'idempotency-key': 'x' } }));
     expect(bad.statusCode).toBe(400);
     expect(bad.json.errors).toEqual([expect.objectContaining({ field: 'header.idempotency-key', rule: 'invalid_format' })]);
+  });
+});
+
+describe('field issues the domain words in both languages', () => {
+  it('answers each in the language of the request and never leaks both', async () => {
+    const handler = httpRoute(route, () => {
+      throw new ValidationError([{ field: 'path.code', rule: 'certificate-code.check', message: 'Wrong code', localized: { lv: 'Nepareizs kods', en: 'Wrong code' } }]);
+    });
+    const lv = await call(handler, good());
+    expect(lv.json.errors).toEqual([{ field: 'path.code', rule: 'certificate-code.check', message: 'Nepareizs kods' }]);
+    const en = await call(handler, good({ headers: { 'content-type': 'application/json', 'accept-language': 'en' } }));
+    expect(en.json.errors).toEqual([{ field: 'path.code', rule: 'certificate-code.check', message: 'Wrong code' }]);
   });
 });

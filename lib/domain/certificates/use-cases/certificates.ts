@@ -13,7 +13,7 @@ import { issuerName, PROGRAMME_NAME } from './issue-certificate.js';
 /** A typed code is normalised (O→0, lower case, dashes); a malformed one is a 400 naming why, an unknown one a 404. */
 async function load(deps: Pick<CertificateDeps, 'certificates'>, typed: string): Promise<Certificate> {
   const checked = validate(typed);
-  if (!checked.ok) throw new ValidationError([{ field: 'path.code', rule: `certificate-code.${checked.reason}`, message: checked.message.en }]);
+  if (!checked.ok) throw new ValidationError([{ field: 'path.code', rule: `certificate-code.${checked.reason}`, message: checked.message.en, localized: checked.message }]);
   const certificate = await deps.certificates.getByCode(checked.code);
   if (!certificate) throw new NotFoundError('certificate', checked.code);
   return certificate;
