@@ -5,6 +5,7 @@ import { allocationRunSchema, publishedLineSchema, runSummarySchema, type Alloca
 import { ConflictError } from '../domain/errors.js';
 import { datasetSummarySchema, headcountDatasetSchema, type DatasetSummary, type HeadcountDataset } from '../domain/headcounts/types.js';
 import { ENTITY, keys } from './keys.js';
+import { queryAll } from './query.js';
 import { INDEXES } from './table.js';
 
 /** DynamoDB's limit on the items of one TransactWriteItems call. */
@@ -146,20 +147,12 @@ export class DynamoAllocationRepository implements AllocationRepository, Headcou
   // every current allocation line, by municipality code (one partition of ≤ 43 items)
   async currentLines(consistent = false): Promise<PublishedLine[]> {
     const { pk, skPrefix } = keys.publishedAllocationLines();
-    const out: PublishedLine[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-        ConsistentRead: consistent,
-        ExclusiveStartKey: start,
-      }));
-      out.push(...(page.Items ?? []).map((i) => publishedLineSchema.parse(i)));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll(this.db, this.table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      ConsistentRead: consistent,
+    });
+    return items.map((i) => publishedLineSchema.parse(i));
   }
 
   // the current allocation line of one municipality (also read as its application ceiling)

@@ -1,11 +1,12 @@
 // Project applications in the table: a head item per application plus one immutable item per submitted version.
 import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../domain/errors.js';
 import { attachmentSchema, type Attachment } from '../domain/applications/attachments.js';
 import type { ApplicationRepository } from '../domain/applications/ports.js';
 import { applicationSchema, applicationVersionSchema, COHORTS, type Application, type ApplicationStatus, type ApplicationVersion, type Cohort } from '../domain/applications/types.js';
 import { ENTITY, keys } from './keys.js';
+import { queryAll, type Item } from './query.js';
 import { INDEXES } from './table.js';
 
 const APP_FIELDS = Object.keys(applicationSchema.shape);
@@ -140,15 +141,8 @@ export class DynamoApplicationRepository implements ApplicationRepository {
     };
   }
 
-  private async queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
-    const out: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(new QueryCommand({ ...input, TableName: this.table, ExclusiveStartKey: start }));
-      out.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+  private queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
+    return queryAll(this.db, this.table, input);
   }
 }
 

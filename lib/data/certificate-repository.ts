@@ -8,9 +8,9 @@ import { CodeTaken, type CertificateRepository } from '../domain/certificates/po
 import type { BatchCounts, Certificate, CertificateBatch, CertificateRun } from '../domain/certificates/types.js';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
 import { ENTITY, keys } from './keys.js';
+import { partitionIs, queryAll, type Item } from './query.js';
 import { INDEXES } from './table.js';
 
-type Item = Record<string, unknown>;
 
 const CERT_FIELDS = [
   'code', 'programme', 'year', 'volunteerId', 'holderName', 'holderEmail', 'totalMinutes', 'thresholdMinutes', 'tier', 'period',
@@ -207,23 +207,12 @@ export class DynamoCertificateRepository implements CertificateRepository {
     return Item;
   }
 
-  private async queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
-    const out: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const page = await this.db.send(new QueryCommand({ TableName: this.table, ...input, ExclusiveStartKey: start }));
-      out.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+  private queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
+    return queryAll(this.db, this.table, input);
   }
 }
 
-const eq = (attribute: string, value: string) => ({
-  KeyConditionExpression: '#pk = :pk',
-  ExpressionAttributeNames: { '#pk': attribute },
-  ExpressionAttributeValues: { ':pk': value },
-});
+const eq = partitionIs;
 
 /** The certificate with its roster listing, and the sparse flagged / revoked listings when its status says so. */
 function certificateItem(c: Certificate): Item {

@@ -12,9 +12,9 @@ import {
   type AuditRecord, type HourEntry, type Institution, type Programme, type SupervisorAssignment, type Tally, type Volunteer,
 } from '../domain/hours/types.js';
 import { ENTITY, keys } from './keys.js';
+import { partitionIs, queryAll, type Item } from './query.js';
 import { INDEXES } from './table.js';
 
-type Item = Record<string, unknown>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const ENTRY_FIELDS = Object.keys(hourEntrySchema.shape) as (keyof HourEntry)[];
@@ -234,23 +234,12 @@ export class DynamoHoursRepository implements HoursRepository {
     return Item;
   }
 
-  private async queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
-    const out: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const page = await this.db.send(new QueryCommand({ TableName: this.table, ...input, ExclusiveStartKey: start }));
-      out.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+  private queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
+    return queryAll(this.db, this.table, input);
   }
 }
 
-const eq = (attribute: string, value: string) => ({
-  KeyConditionExpression: '#pk = :pk',
-  ExpressionAttributeNames: { '#pk': attribute },
-  ExpressionAttributeValues: { ':pk': value },
-});
+const eq = partitionIs;
 
 function entryItem(entry: HourEntry): Item {
   return {

@@ -1,11 +1,12 @@
 // The KeyStore on the table: public issuer JWKs and their status as items, private halves in a KeyVault.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { JWK } from 'jose';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { issuerKid, type IssuerSigningKey, type KeyStore, type PublishedKey } from '../credentials/key-store.js';
 import type { KeyVault } from '../credentials/key-vault.js';
 import { ENTITY, keys } from './keys.js';
+import { partitionIs, queryAll } from './query.js';
 import { INDEXES } from './table.js';
 
 /**
@@ -54,18 +55,10 @@ export class DynamoKeyStore implements KeyStore {
 
   // every issuer key with its status (the JWKS builder leaves out withdrawn ones)
   async publicKeys(): Promise<PublishedKey[]> {
-    const out: PublishedKey[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(new QueryCommand({
-        TableName: this.table, IndexName: INDEXES.byCollection.name, ExclusiveStartKey: start,
-        KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': INDEXES.byCollection.partition },
-        ExpressionAttributeValues: { ':pk': keys.issuerKeysCollection().gsi1pk },
-      }));
-      for (const i of page.Items ?? []) out.push({ kid: String(i.kid), municipality: String(i.municipality), status: i.status as PublishedKey['status'], createdAt: String(i.createdAt), jwk: i.jwk as JWK });
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll(this.db, this.table, {
+      IndexName: INDEXES.byCollection.name, ...partitionIs(INDEXES.byCollection.partition, keys.issuerKeysCollection().gsi1pk),
+    });
+    return items.map((i) => ({ kid: String(i.kid), municipality: String(i.municipality), status: i.status as PublishedKey['status'], createdAt: String(i.createdAt), jwk: i.jwk as JWK }));
   }
 
   /** Test and operations hook: mark a key withdrawn (compromised) so it is no longer published. */

@@ -1,8 +1,9 @@
 // Municipalities in the table: one item per municipality, listed through the byCollection index.
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MunicipalityRepository } from '../domain/municipalities/ports.js';
 import { municipalitySchema, storedYouthContactSchema, type Municipality, type StoredYouthContact } from '../domain/municipalities/types.js';
 import { ENTITY, keys } from './keys.js';
+import { partitionIs, queryAll } from './query.js';
 import { INDEXES } from './table.js';
 
 export class DynamoMunicipalityRepository implements MunicipalityRepository {
@@ -16,21 +17,11 @@ export class DynamoMunicipalityRepository implements MunicipalityRepository {
 
   // all municipalities, ordered by code (one partition of ~43 items: a single page)
   async list(): Promise<Municipality[]> {
-    const out: Municipality[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(new QueryCommand({
-        TableName: this.table,
-        IndexName: INDEXES.byCollection.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': INDEXES.byCollection.partition },
-        ExpressionAttributeValues: { ':pk': keys.municipalitiesCollection().gsi1pk },
-        ExclusiveStartKey: start,
-      }));
-      out.push(...(page.Items ?? []).map(toMunicipality));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll(this.db, this.table, {
+      IndexName: INDEXES.byCollection.name,
+      ...partitionIs(INDEXES.byCollection.partition, keys.municipalitiesCollection().gsi1pk),
+    });
+    return items.map(toMunicipality);
   }
 
   /** Upserts the registry (idempotent: the seed runs on every local start and every deploy). */
