@@ -1,14 +1,14 @@
 // Certificates, recognition runs with per-batch progress markers, and email idempotency records in the table.
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand,
+  BatchWriteCommand, DeleteCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand,
   type DynamoDBDocumentClient, type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { CodeTaken, type CertificateRepository } from '../domain/certificates/ports.js';
 import type { BatchCounts, Certificate, CertificateBatch, CertificateRun } from '../domain/certificates/types.js';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
 import { ENTITY, keys } from './keys.js';
-import { partitionIs, queryAll, type Item } from './query.js';
+import { partitionIs, getConsistent, queryAll, type Item } from './query.js';
 import { INDEXES } from './table.js';
 
 
@@ -202,9 +202,8 @@ export class DynamoCertificateRepository implements CertificateRepository {
     await this.db.send(new DeleteCommand({ TableName: this.table, Key: keys.certificateMailed(eventId) }));
   }
 
-  private async get(key: { pk: string; sk: string }): Promise<Item | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
-    return Item;
+  private get(key: { pk: string; sk: string }): Promise<Item | undefined> {
+    return getConsistent(this.db, this.table, key);
   }
 
   private queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {

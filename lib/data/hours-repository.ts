@@ -1,7 +1,7 @@
 // The logbook in the table: volunteers, institutions, assignments, programmes, entries, tallies, audit and idempotency.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand,
+  PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand,
   type DynamoDBDocumentClient, type QueryCommandInput, type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
@@ -12,7 +12,7 @@ import {
   type AuditRecord, type HourEntry, type Institution, type Programme, type SupervisorAssignment, type Tally, type Volunteer,
 } from '../domain/hours/types.js';
 import { ENTITY, keys } from './keys.js';
-import { partitionIs, queryAll, type Item } from './query.js';
+import { partitionIs, getConsistent, queryAll, type Item } from './query.js';
 import { INDEXES } from './table.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -229,9 +229,8 @@ export class DynamoHoursRepository implements HoursRepository {
     }
   }
 
-  private async get(key: { pk: string; sk: string }): Promise<Item | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
-    return Item;
+  private get(key: { pk: string; sk: string }): Promise<Item | undefined> {
+    return getConsistent(this.db, this.table, key);
   }
 
   private queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {

@@ -1,5 +1,5 @@
-// Query helpers every repository shares: all pages of a query, and the "partition equals" key condition.
-import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+// Read helpers the repositories share: a strongly consistent get, all pages of a query, the "partition equals" condition.
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 
 export type Item = Record<string, unknown>;
 
@@ -22,4 +22,10 @@ export function partitionIs(attribute: string, value: string) {
     ExpressionAttributeNames: { '#pk': attribute },
     ExpressionAttributeValues: { ':pk': value },
   };
+}
+
+/** One item by its key, read strongly consistent (repositories decide on what they read). */
+export async function getConsistent(db: DynamoDBDocumentClient, table: string, key: { pk: string; sk: string }): Promise<Item | undefined> {
+  const { Item } = await db.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }));
+  return Item;
 }
