@@ -154,7 +154,8 @@ export const applicationRoutes = {
   }),
   exportGrants360: defineRoute({
     id: 'exportGrants360', method: 'GET', path: '/v1/grants/360giving.json', tag: 'reports', auth: 'public',
-    summary: 'Approved grants as open data in the 360Giving Data Standard (JSON package)',
+    summary: 'Approved grants as open data in the 360Giving Data Standard (JSON package, at least one grant); 404 until the first grant is approved',
+    problems: [404],
     entry: `${E}/export-grants.ts`,
   }),
 } as const;
