@@ -1,4 +1,4 @@
-// Test projects: unit (pure, fast), integration (DynamoDB Local), e2e (the local gateway over HTTP), infra (CDK).
+// Test projects: unit (pure, fast), integration (DynamoDB Local), e2e (the local gateway over HTTP), bench (smoke), infra (CDK).
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -29,6 +29,15 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 90_000,
+        },
+      },
+      {
+        test: {
+          // every `npm run bench` section once at tiny sizes, so a broken benchmark fails CI (figures are never asserted)
+          name: 'bench',
+          include: ['test/bench/**/*.test.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -3,7 +3,7 @@ import { allocate, type FormulaEntry, type FormulaParameters } from '../lib/doma
 import { parseHeadcounts } from '../lib/domain/headcounts/parse.js';
 import { MUNICIPALITIES } from '../lib/domain/municipalities/registry.js';
 import { IRD041_AGES, ird041Areas, ird041Csv, ird041JsonStat } from '../test/support/ird041.js';
-import { measure, printTable, type Row } from './stats.js';
+import { FULL, measure, printTable, type BenchOptions, type Row } from './stats.js';
 
 /** n units with head-counts spread like municipalities (a few large, many small), deterministic. */
 function units(n: number): FormulaEntry[] {
@@ -12,8 +12,8 @@ function units(n: number): FormulaEntry[] {
 
 const BUDGET = 359_000_000;
 
-export async function benchAllocation(): Promise<void> {
-  const sizes = [43, 1_000, 10_000, 100_000];
+export async function benchAllocation(options: BenchOptions = FULL): Promise<void> {
+  const sizes = options.smoke ? [43, 1_000] : [43, 1_000, 10_000, 100_000];
   const scenarios: { name: string; params: (n: number) => FormulaParameters }[] = [
     { name: 'proportional only', params: () => ({ budgetCents: BUDGET, reserveCents: 0, baseCents: 0, floorCents: null, capCents: null }) },
     {
@@ -30,7 +30,7 @@ export async function benchAllocation(): Promise<void> {
     for (const n of sizes) {
       const entries = units(n);
       const p = scenario.params(n);
-      const runs = n <= 1_000 ? 200 : n <= 10_000 ? 20 : 5;
+      const runs = options.smoke ? 2 : n <= 1_000 ? 200 : n <= 10_000 ? 20 : 5;
       let rounds = 0;
       const t = await measure(async () => { rounds = allocate(p, entries).rounds; }, runs, Math.min(5, runs));
       if (n === 43) base43 = t.p50;
@@ -45,7 +45,7 @@ export async function benchAllocation(): Promise<void> {
   const cells = areas.length * IRD041_AGES.length * 3;
   const rows: Row[] = [];
   for (const [format, content] of [['json-stat2', json], ['csv-ird041', csv]] as const) {
-    const t = await measure(async () => { parseHeadcounts({ format, content }, MUNICIPALITIES); }, 50, 5);
+    const t = await measure(async () => { parseHeadcounts({ format, content }, MUNICIPALITIES); }, options.smoke ? 2 : 50, options.smoke ? 1 : 5);
     rows.push({ format, areas: areas.length, ages: IRD041_AGES.length, sexes: 3, cells, bytes: content.length, mean_ms: t.mean, p99_ms: t.p99 });
   }
   rows.push({ format: 'ratio csv/json', areas: '', ages: '', sexes: '', cells: '', bytes: csv.length / json.length, mean_ms: (rows[1]!.mean_ms as number) / (rows[0]!.mean_ms as number), p99_ms: (rows[1]!.p99_ms as number) / (rows[0]!.p99_ms as number) });

@@ -8,7 +8,7 @@ import { createDocumentClient } from '../lib/data/client.js';
 import { ENTITY, keys } from '../lib/data/keys.js';
 import { signToken } from '../lib/local/identity-provider.js';
 import { startLocalStack } from '../lib/local/stack.js';
-import { measure, printTable } from './stats.js';
+import { FULL, measure, printTable, type BenchOptions } from './stats.js';
 
 const content = (i: number) => ({
   title: `Digitālais jaunatnes darbs ${i}`,
@@ -24,9 +24,9 @@ const content = (i: number) => ({
   contactPerson: { name: 'Anna Ozola', email: 'anna@example.lv' },
 });
 
-export async function benchApplications(): Promise<void> {
+export async function benchApplications(options: BenchOptions = FULL): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'jaunatne-bench-apps-'));
-  const stack = await startLocalStack({ dataDir: dir, persist: false, port: 0, tableName: 'jaunatne-bench-apps' });
+  const stack = await startLocalStack({ dataDir: dir, persist: false, port: 0, tableName: 'jaunatne-bench-apps', dynamo: options.dynamo });
   const doc = createDocumentClient(localClient(stack.dynamo.endpoint));
   try {
     const token = await signToken(stack.keys, { role: 'coordinator', sub: 'c-bench', municipality: 'LV-042' });
@@ -39,7 +39,7 @@ export async function benchApplications(): Promise<void> {
     };
 
     // draft saves: one application, each save names the revision the previous one produced
-    const n = 500;
+    const n = options.smoke ? 5 : 500;
     const draft = await api('POST', '/v1/applications', { cohort: 1 });
     let revision = draft.revision as number;
     let i = 0;
@@ -53,7 +53,7 @@ export async function benchApplications(): Promise<void> {
     })), n);
 
     // submits: each needs its own draft, created beforehand and outside the measurement
-    const m = 200;
+    const m = options.smoke ? 3 : 200;
     const ids: string[] = [];
     for (let k = 0; k < m + Math.min(50, m); k++) ids.push((await api('POST', '/v1/applications', { cohort: 1, content: content(k) })).id as string);
     let s = 0;

@@ -22,7 +22,7 @@ import { LocalCertificateFiles } from '../lib/files/certificate-files.js';
 import { InProcessBatchQueue } from '../lib/local/batch-queue.js';
 import { startDynamoLocal } from '../lib/local/dynamodb-local.js';
 import { LocalBlobStore } from '../lib/local/file-store.js';
-import { printTable } from './stats.js';
+import { FULL, printTable, type BenchOptions } from './stats.js';
 
 const M = 'LV-042';
 const operator: User = { sub: 'bench', role: 'coordinator', municipality: M, institution: null, email: null, name: null };
@@ -61,12 +61,12 @@ async function seed(doc: DynamoDBDocumentClient, table: string, year: number, to
   }));
 }
 
-export async function benchCertificateRuns(): Promise<void> {
-  const full = process.env.BENCH_CERTIFICATES_SCALE === 'full';
-  const eligible = full ? 10_000 : 1_000;
-  const among = full ? 50_000 : 5_000;
-  console.log(`scale: ${eligible} eligible among ${among}, then ${eligible} among ${eligible}${full ? '' : ' (set BENCH_CERTIFICATES_SCALE=full for 10,000 among 50,000: PDF rendering makes it ~10× longer)'}`);
-  const dynamo = await startDynamoLocal();
+export async function benchCertificateRuns(options: BenchOptions = FULL): Promise<void> {
+  const full = !options.smoke && process.env.BENCH_CERTIFICATES_SCALE === 'full';
+  const eligible = options.smoke ? 5 : full ? 10_000 : 1_000;
+  const among = options.smoke ? 20 : full ? 50_000 : 5_000;
+  console.log(`scale: ${eligible} eligible among ${among}, then ${eligible} among ${eligible}${full || options.smoke ? '' : ' (set BENCH_CERTIFICATES_SCALE=full for 10,000 among 50,000: PDF rendering makes it ~10× longer)'}`);
+  const dynamo = options.dynamo ?? await startDynamoLocal();
   const dir = mkdtempSync(join(tmpdir(), 'jaunatne-bench-certs-'));
   const client = localClient(dynamo.endpoint);
   const doc = createDocumentClient(client);
@@ -77,7 +77,7 @@ export async function benchCertificateRuns(): Promise<void> {
     await municipalities.putAll(MUNICIPALITIES);
     const vault = new InMemoryKeyVault(); // one issuer key for both cases: the table remembers it
     // Warm-up (JIT, font files) so the first case does not pay for it alone.
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < (options.smoke ? 1 : 30); i++) {
       await renderCertificatePdf({ language: 'lv', code: 'LV042-2025-0000-0000', verificationUrl: 'https://x/v1/certificates/x', holderName: 'Ģirts', year: 2025, municipality: { name: { lv: 'Jēkabpils novads', en: 'Jēkabpils' } }, issuerName: { lv: 'Jēkabpils novada pašvaldība', en: 'Jēkabpils' }, totalMinutes: 3600, tier: null, institutions: [{ name: 'Centrs', activities: ['darbs'], minutes: 3600 }], signer: { name: 'Līga', position: { lv: 'speciāliste', en: 'specialist' } }, issuedOn: '2026-01-15' });
     }
     const rows = [];
@@ -121,7 +121,7 @@ export async function benchCertificateRuns(): Promise<void> {
     console.log(`wall-time ratio (${eligible} of ${among}) / (${eligible} of ${eligible}): ${(Number(a['wall s']) / Number(b['wall s'])).toFixed(2)} — near 1 means the cost follows the eligible`);
   } finally {
     client.destroy();
-    await dynamo.stop();
+    if (!options.dynamo) await dynamo.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

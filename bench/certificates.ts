@@ -6,7 +6,7 @@ import { signCredential, verifyCredential } from '../lib/credentials/vc-jwt.js';
 import { renderCertificatePdf, type CertificatePdfInput } from '../lib/certificates/pdf.js';
 import { cryptoRandom, generate, validate } from '../lib/domain/certificates/code.js';
 import { assessYear, DEFAULT_POLICY, type ApprovedMinutes } from '../lib/domain/certificates/eligibility.js';
-import { measure, printTable } from './stats.js';
+import { FULL, measure, printTable, type BenchOptions } from './stats.js';
 
 const BASE = 'https://api.jaunatne.example';
 
@@ -56,14 +56,14 @@ async function perSecond(n: number, fn: (i: number) => Promise<unknown> | unknow
   return n / ((performance.now() - t) / 1000);
 }
 
-export async function benchCertificates(): Promise<void> {
+export async function benchCertificates(options: BenchOptions = FULL): Promise<void> {
   // PDFs: sequential, as one worker Lambda renders them.
-  const nPdf = 200;
+  const nPdf = options.smoke ? 2 : 200;
   let bytes = 0;
   let k = 0;
   const pdf = await measure(async () => {
     bytes += (await renderCertificatePdf(pdfInput(k++))).length;
-  }, nPdf, 10);
+  }, nPdf, options.smoke ? 1 : 10);
   printTable(`certificate PDF, ${nPdf} sequential renders (A4, DejaVu subsets, vector QR)`, [
     { p50_ms: pdf.p50, p99_ms: pdf.p99, mean_ms: pdf.mean, pdfs_per_s: 1000 / pdf.mean, mean_kib: bytes / k / 1024 },
   ]);
@@ -74,7 +74,7 @@ export async function benchCertificates(): Promise<void> {
   await store.rotate('LV-042', '2026-01', '2026-01-01T00:00:00Z');
   const key = await store.signingKey('LV-042');
   const jwks = buildJwks(await store.publicKeys());
-  const nJwt = 2000;
+  const nJwt = options.smoke ? 5 : 2000;
   const credentials = Array.from({ length: nJwt }, (_, i) => buildOpenBadgeCredential(credentialInput(i)));
   const jwts: string[] = [];
   const buildRate = await perSecond(nJwt, (i) => buildOpenBadgeCredential(credentialInput(i)));
@@ -93,14 +93,14 @@ export async function benchCertificates(): Promise<void> {
   ]);
 
   // Codes and eligibility: the cheap parts of a run, for scale.
-  const nCodes = 100_000;
+  const nCodes = options.smoke ? 100 : 100_000;
   const codes: string[] = [];
   const genRate = await perSecond(nCodes, () => codes.push(generate(cryptoRandom, 'LV-042', 2025)));
   const valRate = await perSecond(nCodes, (i) => {
     if (!validate(codes[i]!.toLowerCase().replaceAll('-', ' ')).ok) throw new Error('bench code invalid');
   });
   const entries: ApprovedMinutes[] = Array.from({ length: 40 }, (_, i) => ({ minutes: 90 + (i % 4) * 15, activityDate: `2025-${String(1 + (i % 12)).padStart(2, '0')}-15` }));
-  const nVolunteers = 10_000;
+  const nVolunteers = options.smoke ? 10 : 10_000;
   const eligRate = await perSecond(nVolunteers, () => assessYear(entries, DEFAULT_POLICY, 2025));
   printTable('codes and eligibility (sequential)', [
     { step: 'generate code (CSPRNG)', per_s: genRate },

@@ -12,15 +12,15 @@ import { decide, nextTally } from '../lib/domain/hours/rules.js';
 import { defaultProgramme, emptyTally, type HourEntry, type Tally } from '../lib/domain/hours/types.js';
 import { signToken } from '../lib/local/identity-provider.js';
 import { startLocalStack } from '../lib/local/stack.js';
-import { measure, printTable } from './stats.js';
+import { FULL, measure, printTable, type BenchOptions } from './stats.js';
 
 const M = 'LV-042';
 const daysAgo = (n: number) => rigaDate(new Date(Date.now() - n * 86_400_000));
 const birthDate = `${Number(daysAgo(0).slice(0, 4)) - 20}-01-01`;
 
-export async function benchHours(): Promise<void> {
+export async function benchHours(options: BenchOptions = FULL): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'jaunatne-bench-hours-'));
-  const stack = await startLocalStack({ dataDir: dir, persist: false, port: 0, tableName: 'jaunatne-bench-hours' });
+  const stack = await startLocalStack({ dataDir: dir, persist: false, port: 0, tableName: 'jaunatne-bench-hours', dynamo: options.dynamo });
   const doc = createDocumentClient(localClient(stack.dynamo.endpoint));
   try {
     const sign = (role: 'youth' | 'supervisor' | 'coordinator', sub: string) => signToken(stack.keys, { role, sub, municipality: M });
@@ -51,15 +51,16 @@ export async function benchHours(): Promise<void> {
       return { institutionId: institution, date: daysAgo(1 + (n % 25)), minutes: 15, activity: 'Bench', category: 'other' as const };
     };
 
-    const n = 300;
+    const n = options.smoke ? 5 : 300;
+    const warmup = options.smoke ? 1 : 20;
     const submitted: string[] = [];
     let k = 0;
     const submit = await measure(async () => {
       const who = k++ % 4;
       submitted.push((await http('POST', '/v1/hour-entries', youths[who]!, nextBody(who), 201)).id as string);
-    }, n, 20);
+    }, n, warmup);
     let d = 0;
-    const approve = await measure(() => http('POST', `/v1/hour-entries/${submitted[d++]}/decision`, supervisor, { decision: 'approve' }), n, 20);
+    const approve = await measure(() => http('POST', `/v1/hour-entries/${submitted[d++]}/decision`, supervisor, { decision: 'approve' }), n, warmup);
 
     // The same items as one raw TransactWriteItems each (entry + pointer + tally + audit; entry + tally + audit), no reads, no rules.
     const repo = new DynamoHoursRepository(doc, stack.tableName);
@@ -77,13 +78,13 @@ export async function benchHours(): Promise<void> {
       tally = nextTally(tally, { pending: 15, approved: 0 }, programme, at).tally;
       await repo.createEntry(entry, tally, { entryId: entry.id, at, by: rawVolunteer, from: null, to: 'pending', reason: null });
       rawEntries.push(entry);
-    }, n, 20);
+    }, n, warmup);
     const rawApprove = await measure(async () => {
       const at = new Date().toISOString();
       const decided = decide(rawEntries[r++]!, { decision: 'approve' }, 'bench-supervisor', at);
       tally = nextTally(tally, { pending: -15, approved: 15 }, programme, at).tally;
       await repo.transition(decided, 'pending', tally, { entryId: decided.id, at, by: 'bench-supervisor', from: 'pending', to: 'approved', reason: null });
-    }, n, 20);
+    }, n, warmup);
 
     printTable(`hour entries: gateway + handler vs raw TransactWriteItems (${n} sequential each, DynamoDB Local)`, [
       { path: 'POST /v1/hour-entries (gateway)', p50_ms: submit.p50, p99_ms: submit.p99, mean_ms: submit.mean },
@@ -95,7 +96,7 @@ export async function benchHours(): Promise<void> {
     ]);
 
     // Throughput: 16 clients, each a youth of their own (no tally contention), then 16 supervisors' worth of approvals.
-    const perClient = 40;
+    const perClient = options.smoke ? 2 : 40;
     const ids: string[][] = Array.from({ length: 16 }, () => []);
     let t = performance.now();
     await Promise.all(youths.map(async (token, who) => {

@@ -7,14 +7,14 @@ import { createDocumentClient } from '../lib/data/client.js';
 import { localClient } from '../lib/data/admin.js';
 import { keys } from '../lib/data/keys.js';
 import { startLocalStack } from '../lib/local/stack.js';
-import { measure, printTable } from './stats.js';
+import { FULL, measure, printTable, type BenchOptions } from './stats.js';
 
-export async function benchPlatform(): Promise<void> {
+export async function benchPlatform(options: BenchOptions = FULL): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'jaunatne-bench-'));
-  const stack = await startLocalStack({ dataDir: dir, persist: false, port: 0, tableName: 'jaunatne-bench' });
+  const stack = await startLocalStack({ dataDir: dir, persist: false, port: 0, tableName: 'jaunatne-bench', dynamo: options.dynamo });
   try {
     const doc = createDocumentClient(localClient(stack.dynamo.endpoint));
-    const n = 1000;
+    const n = options.smoke ? 5 : 1000;
     const raw = await measure(() => doc.send(new GetCommand({ TableName: stack.tableName, Key: keys.municipality('LV-042') })), n);
     const http = await measure(async () => {
       const res = await fetch(`${stack.baseUrl}/v1/municipalities/LV-042`);

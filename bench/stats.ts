@@ -1,4 +1,14 @@
 // Small statistics helpers for benchmarks: percentiles, timing loops and a printed table.
+import type { RunningDynamo } from '../lib/local/dynamodb-local.js';
+
+/** How a section runs: in full, or in smoke mode (tiny sizes, one pass) so `npm test` proves every section still runs. */
+export interface BenchOptions {
+  readonly smoke: boolean;
+  /** One DynamoDB Local for every section (smoke runs), instead of a JVM of each section's own. */
+  readonly dynamo?: RunningDynamo;
+}
+
+export const FULL: BenchOptions = { smoke: false };
 
 export function percentile(sortedMs: readonly number[], p: number): number {
   if (sortedMs.length === 0) return Number.NaN;

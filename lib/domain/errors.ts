@@ -49,8 +49,8 @@ export class ForbiddenError extends DomainError {
 
 export class NotFoundError extends DomainError {
   readonly kind = 'not-found' as const;
-  constructor(readonly resource: string, readonly id: string) {
-    super({ lv: 'Nav atrasts', en: 'Not found' }, `${resource} ${id} does not exist`);
+  constructor(readonly resource: string, readonly id: string, title: Bilingual = { lv: 'Nav atrasts', en: 'Not found' }, detail = `${resource} ${id} does not exist`) {
+    super(title, detail);
   }
 }
 

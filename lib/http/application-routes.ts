@@ -41,7 +41,7 @@ export const applicationRoutes = {
   }),
   submitApplication: defineRoute({
     id: 'submitApplication', method: 'POST', path: '/v1/applications/{id}/submit', tag: 'applications', auth: ['coordinator'],
-    summary: 'Submit: every rule of the call is checked (422 lists all failures), the content is frozen as a version and a receipt (time, version, SHA-256) is returned and emailed',
+    summary: 'Submit: every rule of the call is checked (422 lists all failures), the content is frozen as a version and a receipt (time, version, SHA-256 of the RFC 8785 canonical JSON of the frozen version) is returned and emailed',
     params: idParams, body: revisionBody, response: receiptSchema, problems: [404, 409, 422],
     uses: { files: 'read', mail: true },
     entry: `${E}/submit-application.ts`,
@@ -154,7 +154,8 @@ export const applicationRoutes = {
   }),
   exportGrants360: defineRoute({
     id: 'exportGrants360', method: 'GET', path: '/v1/grants/360giving.json', tag: 'reports', auth: 'public',
-    summary: 'Approved grants as open data in the 360Giving Data Standard (JSON package)',
+    summary: 'Approved grants as open data in the 360Giving Data Standard (JSON package, at least one grant); 404 until the first grant is approved',
+    problems: [404],
     entry: `${E}/export-grants.ts`,
   }),
 } as const;

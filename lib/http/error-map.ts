@@ -64,3 +64,24 @@ export function errorResponse(error: unknown, lang: Lang, correlationId: string)
     body: JSON.stringify(problem),
   };
 }
+
+/**
+ * A known path asked with a method none of its routes serves (RFC 9110 §15.5.6): 405 with `Allow`. Not a domain
+ * error: only the local gateway answers it (API Gateway answers any unmatched route key with its own 404).
+ */
+export function methodNotAllowedResponse(method: string, path: string, allow: string, lang: Lang, correlationId: string): ErrorResponse {
+  const problem: Problem = {
+    type: '/problems/method-not-allowed',
+    title: lang === 'lv' ? 'Metode nav atļauta' : 'Method not allowed',
+    status: 405,
+    detail: lang === 'lv'
+      ? `Resurss ${path} neatbalsta metodi ${method}; atļautās metodes: ${allow}`
+      : `${path} does not support ${method}; allowed methods: ${allow}`,
+    correlationId,
+  };
+  return {
+    statusCode: 405,
+    headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'content-language': lang, allow },
+    body: JSON.stringify(problem),
+  };
+}

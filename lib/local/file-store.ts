@@ -83,7 +83,7 @@ export class LocalBlobStore implements BlobStore {
 /**
  * The gateway's local-only handler for /_local/files/<token>: a PUT must carry exactly the signed content
  * type and length (like S3 with signed headers); a GET streams the file back. Refusals are S3-like XML-free
- * plain text with 403 (bad/expired token), 400 (header mismatch), 413 (too long) or 404.
+ * plain text with 403 (bad/expired token), 400 (header mismatch, malformed URL), 413 (too long) or 404.
  */
 export function localFilesHandler(dir: string, secret: string) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -91,7 +91,13 @@ export function localFilesHandler(dir: string, secret: string) {
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(text);
     };
-    const token = decodeURIComponent((req.url ?? '').split('?')[0]!.slice(LOCAL_FILES_PREFIX.length));
+    const raw = (req.url ?? '').split('?')[0]!.slice(LOCAL_FILES_PREFIX.length);
+    let token: string;
+    try {
+      token = decodeURIComponent(raw);
+    } catch {
+      return end(400, 'malformed percent-encoding in the URL');
+    }
     const grant = verifyGrant(secret, token);
     if (!grant || grant.m !== req.method) return end(403, 'signature invalid or expired');
     const file = pathOf(dir, grant.k);

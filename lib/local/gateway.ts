@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
 import type { JWTPayload } from 'jose';
 import { UnauthenticatedError, NotFoundError, ValidationError } from '../domain/errors.js';
-import { errorResponse } from '../http/error-map.js';
+import { errorResponse, methodNotAllowedResponse } from '../http/error-map.js';
 import type { HttpEvent, HttpResult } from '../http/http-route.js';
 import { pickLanguage } from '../http/language.js';
 import { pathPattern, type RouteDef } from '../http/route.js';
@@ -56,6 +56,32 @@ function lambdaContext(route: RouteDef, requestId: string): Context {
   };
 }
 
+/** What `Allow` lists for a path: the methods of its routes, HEAD wherever GET is served, and OPTIONS. */
+function allowedMethods(methods: readonly string[]): string {
+  const allowed = new Set([...methods, 'OPTIONS']);
+  if (allowed.has('GET')) allowed.add('HEAD');
+  return [...allowed].sort().join(', ');
+}
+
+const encodingIssue = (field: string) => ({
+  field, rule: 'percent-encoding', message: 'The value is not valid percent-encoded UTF-8',
+  localized: { lv: 'Vērtība nav derīgi procentkodēts UTF-8', en: 'The value is not valid percent-encoded UTF-8' },
+});
+
+/** Path parameters decoded like API Gateway passes them; a malformed percent-encoding is the client's 400, not a 500. */
+function decodeParams(groups: Record<string, string>): Record<string, string> {
+  const bad = Object.entries(groups).filter(([, v]) => {
+    try {
+      decodeURIComponent(v);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (bad.length > 0) throw new ValidationError(bad.map(([k]) => encodingIssue(`path.${k}`)));
+  return Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, decodeURIComponent(v)]));
+}
+
 async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -82,9 +108,11 @@ export function createGateway(options: GatewayOptions): Server {
   return createServer((req, res) => {
     const started = performance.now();
     const requestId = randomUUID();
-    const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
     const lang = pickLanguage(req.headers['accept-language']);
+    // Node accepts absolute-form targets the URL parser refuses (e.g. `GET http://[`): a 400, never a thrown listener.
+    const parsedUrl = URL.parse(req.url ?? '/', 'http://localhost');
+    const url = parsedUrl ?? new URL('http://localhost/');
     let matched: RouteDef | undefined;
 
     const send = (result: { statusCode: number; headers?: Record<string, unknown>; body?: string; isBase64Encoded?: boolean; cookies?: string[] }) => {
@@ -99,6 +127,10 @@ export function createGateway(options: GatewayOptions): Server {
       options.onRequest?.({ method, path: url.pathname, status: result.statusCode, ms: performance.now() - started, route: matched?.id });
     };
     const fail = (error: unknown) => send(errorResponse(error, lang, requestId));
+    if (!parsedUrl) {
+      const localized = { lv: 'Pieprasījuma mērķis nav derīgs URL', en: 'The request target is not a valid URL' };
+      return fail(new ValidationError([{ field: 'path', rule: 'url', message: localized.en, localized }]));
+    }
 
     const extra = options.extraHandlers?.find((h) => url.pathname.startsWith(h.prefix));
     if (extra) {
@@ -118,9 +150,9 @@ export function createGateway(options: GatewayOptions): Server {
       const hit = candidates.find((c) => c.route.method === method) ?? (method === 'HEAD' ? candidates.find((c) => c.route.method === 'GET') : undefined);
       if (!hit) {
         if (candidates.length > 0) {
-          const allow = candidates.map((c) => c.route.method).join(', ');
-          send({ ...errorResponse(new NotFoundError('route', `${method} ${url.pathname}`), lang, requestId), statusCode: 405, headers: { 'content-type': 'application/problem+json', allow } });
-          return;
+          const allow = allowedMethods(candidates.map((c) => c.route.method));
+          if (method === 'OPTIONS') return send({ statusCode: 204, headers: { allow } });
+          return send(methodNotAllowedResponse(method, url.pathname, allow, lang, requestId));
         }
         fail(new NotFoundError('route', `${method} ${url.pathname}`));
         return;
@@ -153,6 +185,13 @@ export function createGateway(options: GatewayOptions): Server {
       for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
       const query: Record<string, string> = {};
       for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
+      const groups = hit.pattern.exec(url.pathname)?.groups ?? {};
+      let pathParameters: Record<string, string>;
+      try {
+        pathParameters = decodeParams(groups);
+      } catch (error) {
+        return fail(error);
+      }
       const now = new Date();
       const event: HttpEvent = {
         version: '2.0',
@@ -162,9 +201,7 @@ export function createGateway(options: GatewayOptions): Server {
         cookies: req.headers.cookie?.split(';').map((c) => c.trim()),
         headers,
         ...(url.search ? { queryStringParameters: query } : {}),
-        ...(Object.keys(hit.pattern.exec(url.pathname)?.groups ?? {}).length
-          ? { pathParameters: Object.fromEntries(Object.entries(hit.pattern.exec(url.pathname)!.groups!).map(([k, v]) => [k, decodeURIComponent(v)])) }
-          : {}),
+        ...(Object.keys(groups).length ? { pathParameters } : {}),
         requestContext: {
           accountId: '000000000000',
           apiId: 'local',

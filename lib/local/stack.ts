@@ -24,6 +24,8 @@ export interface LocalStackOptions {
   host?: string;
   tableName?: string;
   onRequest?: GatewayOptions['onRequest'];
+  /** A DynamoDB Local already running (e.g. shared by benchmark sections) to use instead of starting one; stop() leaves it running. */
+  dynamo?: RunningDynamo;
 }
 
 export interface LocalStack {
@@ -52,10 +54,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   mkdirSync(dataDir, { recursive: true });
   const tableName = options.tableName ?? 'jaunatne-local';
 
-  const dynamo = await startDynamoLocal({
+  const dynamo = options.dynamo ?? await startDynamoLocal({
     dbPath: options.persist ? join(dataDir, 'dynamodb') : undefined,
     pidFile: join(dataDir, 'dynamodb.pid'),
   });
+  const stopDynamo = () => (options.dynamo ? Promise.resolve() : dynamo.stop());
   try {
     const admin = localClient(dynamo.endpoint);
     await ensureTable(admin, tableName);
@@ -86,11 +89,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     subscribeCertificateReactions(localEventBus(dataDir), certificateDeps);
     const stop = async () => {
       await new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
-      await dynamo.stop();
+      await stopDynamo();
     };
     return { baseUrl: `http://${host}:${port}`, dynamo, tableName, keys, server, stop };
   } catch (error) {
-    await dynamo.stop();
+    await stopDynamo();
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,15 @@ const publish = (code: string, cents: number) => publishAllocation(doc, inject('
 
 beforeAll(() => { doc = createDocumentClient(localClient(inject('e2eDynamoEndpoint'))); });
 afterAll(() => doc.destroy());
+
+/**
+ * The README's recipe for a receipt's hash, written apart from lib/ as an applicant would: RFC 8785 canonical JSON
+ * (keys sorted by UTF-16 code units, ECMAScript strings and numbers, no whitespace), SHA-256 of its UTF-8 bytes, hex.
+ */
+const rfc8785 = (v: unknown): string => (v === null || typeof v !== 'object' ? JSON.stringify(v)
+  : Array.isArray(v) ? `[${v.map(rfc8785).join(',')}]`
+  : `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${rfc8785((v as Record<string, unknown>)[k])}`).join(',')}}`);
+const receiptHash = (frozen: unknown) => createHash('sha256').update(Buffer.from(rfc8785(frozen), 'utf8')).digest('hex');
 
 const coordinatorOf = (municipality: string) => tokenFor({ role: 'coordinator', sub: `c-${municipality}`, municipality });
 const agencyToken = () => tokenFor({ role: 'agency', sub: 'jspa-reviewer' });
@@ -53,6 +63,9 @@ describe('a project application from draft to approved grant, through the gatewa
     expect(submitted.json).toMatchObject({ applicationId: draft.id, version: 1, emailed: true, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const v1 = await call('GET', `/v1/applications/${draft.id}/versions/1`, { token: coord });
     expect(sha256Hex(v1.json.frozen)).toBe(submitted.json.sha256);
+    // an applicant recomputes the receipt's hash from the published version by the documented recipe
+    expect(Object.keys(v1.json.frozen).sort()).toEqual(['applicationId', 'attachments', 'cohort', 'content', 'municipality', 'version']);
+    expect(receiptHash(v1.json.frozen)).toBe(submitted.json.sha256);
     // the receipt went to the contact person as an .eml in the local outbox, naming the hash
     const outbox = join(inject('e2eDataDir'), 'outbox');
     const receipts = (existsSync(outbox) ? readdirSync(outbox) : []).map((f) => readFileSync(join(outbox, f), 'utf8'))

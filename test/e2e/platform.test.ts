@@ -1,6 +1,7 @@
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { routeList } from '../../lib/http/routes.js';
-import { call } from '../support/http.js';
+import { baseUrl, call, tokenFor } from '../support/http.js';
 
 describe('platform routes through the local gateway', () => {
   it('reports health with a database round trip and a correlation id', async () => {
@@ -36,6 +37,58 @@ describe('platform routes through the local gateway', () => {
     expect(missing.headers.get('content-type')).toBe('application/problem+json');
     const wrong = await call('DELETE', '/v1/municipalities');
     expect(wrong.status).toBe(405);
-    expect(wrong.headers.get('allow')).toBe('GET');
+    expect(wrong.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+  });
+
+  it('answers an unsupported method on a known path with 405 problem+json whose status is 405, and its Allow header', async () => {
+    const res = await call('PUT', '/v1/allocations/run-1', { body: {}, headers: { 'accept-language': 'en' } });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(res.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    expect(res.json).toMatchObject({ type: '/problems/method-not-allowed', status: 405, title: 'Method not allowed' });
+    expect(res.json.detail).toContain('PUT');
+    const lv = await call('DELETE', '/v1/allocations');
+    expect(lv.headers.get('allow')).toBe('GET, HEAD, OPTIONS, POST');
+    expect(lv.json).toMatchObject({ status: 405, title: 'Metode nav atļauta' });
+  });
+
+  it('answers OPTIONS on a known path with 204 and the methods it serves', async () => {
+    const res = await call('OPTIONS', '/v1/municipalities/LV-042/youth-contact');
+    expect(res.status).toBe(204);
+    expect(res.headers.get('allow')).toBe('OPTIONS, PUT');
+    expect(res.text).toBe('');
+    expect((await call('OPTIONS', '/v1/nothing-here')).status).toBe(404);
+  });
+
+  it.each([
+    ['/v1/certificates/%ZZ', 'path.code'],
+    ['/v1/municipalities/%E0%A4%A', 'path.code'],
+    ['/v1/applications/%C0%AF', 'path.id'],
+  ])('answers a malformed percent-encoding in %s with 400 problem+json naming the field', async (path, field) => {
+    const token = await tokenFor({ role: 'agency', sub: 'jspa-encoding' });
+    const res = await call('GET', path, { token, headers: { 'accept-language': 'en' } });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(res.json).toMatchObject({ status: 400, errors: [{ field, rule: 'percent-encoding' }] });
+  });
+
+  it('answers a malformed percent-encoding in a local file-store link with 400, not 500', async () => {
+    const res = await call('GET', '/_local/files/%ZZ');
+    expect(res.status).toBe(400);
+    expect(res.text).toMatch(/percent-encoding/);
+  });
+
+  it('answers a request target that is not a URL with 400 and keeps serving', async () => {
+    const { port } = new URL(baseUrl());
+    const raw = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write('GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
+      socket.on('data', (d) => { text += String(d); });
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    expect(raw).toContain('"status":400');
+    expect((await call('GET', '/health')).status).toBe(200);
   });
 });

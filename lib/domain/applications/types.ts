@@ -122,7 +122,7 @@ export const frozenAttachmentSchema = z.object({
   id: z.string(), kind: z.string(), filename: z.string(), contentType: z.string(), sizeBytes: z.number().int(),
 });
 
-/** A submitted version: immutable once written; the hash covers the canonical JSON of `frozen`. */
+/** A submitted version: immutable once written; the hash covers the RFC 8785 canonical JSON of `frozen`. */
 export const frozenContentSchema = z.object({
   applicationId: z.string(),
   municipality: municipalityCode,
@@ -134,9 +134,14 @@ export const frozenContentSchema = z.object({
 });
 export type FrozenContent = z.infer<typeof frozenContentSchema>;
 
+/** How an applicant recomputes a receipt's hash (README and OpenAPI say the same). */
+export const RECEIPT_HASH_RECIPE = 'Lower-case hex SHA-256 of the UTF-8 bytes of the RFC 8785 (JCS) canonical JSON of the whole `frozen` '
+  + 'object of the version (GET /v1/applications/{id}/versions/{version} → frozen: applicationId, municipality, cohort, version, '
+  + 'content, attachments): object keys sorted by UTF-16 code units, no whitespace, ECMAScript number and string serialisation.';
+
 export const applicationVersionSchema = z.object({
   frozen: frozenContentSchema,
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).describe(RECEIPT_HASH_RECIPE),
   submittedAt: z.iso.datetime(),
   submittedBy: z.string(),
 });
@@ -146,7 +151,7 @@ export const receiptSchema = z.object({
   applicationId: z.string(),
   version: z.number().int().min(1),
   submittedAt: z.iso.datetime(),
-  sha256: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).describe(RECEIPT_HASH_RECIPE),
   emailed: z.boolean().describe('whether the receipt email was handed to the mail service'),
 });
 export type Receipt = z.infer<typeof receiptSchema>;

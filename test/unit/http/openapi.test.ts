@@ -14,6 +14,13 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('tells applicants how to recompute a receipt\'s SHA-256 on the routes that return one', () => {
+    for (const path of ['/v1/applications/{id}/submit', '/v1/applications/{id}/resubmit']) {
+      const schema = doc.paths[path]!.post!.responses['200']!.content['application/json'] as { schema: { properties: { sha256: { description: string } } } };
+      expect(schema.schema.properties.sha256.description).toMatch(/SHA-256 of the UTF-8 bytes of the RFC 8785 \(JCS\) canonical JSON of the whole `frozen`/);
+    }
+  });
+
   it('marks protected routes with bearer security and 401/403 problems, public ones with none', () => {
     for (const route of routeList) {
       const op = doc.paths[route.path]![route.method.toLowerCase()]!;

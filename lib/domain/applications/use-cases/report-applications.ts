@@ -1,5 +1,5 @@
 // The agency's reports over applications: per-municipality summary, national progress, the 360Giving export.
-import { ForbiddenError } from '../../errors.js';
+import { ForbiddenError, NotFoundError } from '../../errors.js';
 import type { User } from '../../identity/types.js';
 import { MUNICIPALITIES } from '../../municipalities/registry.js';
 import { grantRecords, nationalProgress, summarise, type ApplicationWithVersion, type GrantRecord, type MunicipalitySummary, type NationalProgress } from '../reporting.js';
@@ -31,7 +31,15 @@ export async function progressReport(deps: Deps, user: User): Promise<NationalPr
   return nationalProgress(await withLatest(deps, ['approved']), deps.policy);
 }
 
-/** Open data: the approved grants as a 360Giving JSON package. */
+/**
+ * Open data: the approved grants as a 360Giving JSON package. The standard's package needs at least one grant
+ * (`grants` has minItems 1), so before the first approval there is nothing to publish: a 404, not an empty package.
+ */
 export async function exportGrants(deps: Deps): Promise<{ grants: GrantRecord[] }> {
-  return { grants: grantRecords(await withLatest(deps, ['approved']), MUNICIPALITIES) };
+  const grants = grantRecords(await withLatest(deps, ['approved']), MUNICIPALITIES);
+  if (grants.length === 0) {
+    throw new NotFoundError('360Giving package', 'grants', { lv: 'Nekas vēl nav publicēts', en: 'Nothing published yet' },
+      'No grant has been awarded yet; a 360Giving package holds at least one grant');
+  }
+  return { grants };
 }

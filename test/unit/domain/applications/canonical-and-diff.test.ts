@@ -14,6 +14,21 @@ describe('canonical JSON', () => {
     expect(canonicalJson(value)).toBe(expected);
   });
 
+  // RFC 8785 §3.2.2 (primitives) and §3.2.3 (property sorting by UTF-16 code units), input and output as printed there.
+  it('writes the RFC 8785 sample of primitives as the RFC does', () => {
+    const input = JSON.parse('{"numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001],'
+      + ' "string": "\\u20ac$\\u000F\\u000aA\'\\u0042\\u0022\\u005c\\\\\\"\\/", "literals": [null, true, false]}');
+    expect(canonicalJson(input)).toBe('{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],'
+      + '"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}');
+  });
+
+  it('sorts properties as the RFC 8785 sample does (UTF-16 code units, not code points or locale)', () => {
+    const input = JSON.parse('{"\\u20ac": "Euro Sign", "\\r": "Carriage Return", "\\ufb33": "Hebrew Letter Dalet With Dagesh",'
+      + ' "1": "One", "\\ud83d\\ude00": "Emoji: Grinning Face", "\\u0080": "Control", "\\u00f6": "Latin Small Letter O With Diaeresis"}');
+    expect(canonicalJson(input)).toBe('{"\\r":"Carriage Return","1":"One","\u0080":"Control","ö":"Latin Small Letter O With Diaeresis",'
+      + '"€":"Euro Sign","😀":"Emoji: Grinning Face","\ufb33":"Hebrew Letter Dalet With Dagesh"}');
+  });
+
   it('hashes the same content identically whatever the key order, and differently when one field changes', () => {
     const a = { title: 'T', requestedTotalCents: 100 };
     const b = { requestedTotalCents: 100, title: 'T' };
