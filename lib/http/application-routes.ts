@@ -85,7 +85,7 @@ export const applicationRoutes = {
   }),
   approveApplication: defineRoute({
     id: 'approveApplication', method: 'POST', path: '/v1/applications/{id}/approve', tag: 'applications', auth: ['agency'],
-    summary: 'Approve an application under review with an amount at most the requested total (it may be lower)',
+    summary: "Approve an application under review with an amount at most the requested total (it may be lower) that keeps the municipality's approved amounts within its allocation",
     params: idParams, body: z.object({ approvedAmountCents: z.number().int().min(1) }).strict(),
     response: applicationSchema, problems: [404, 409, 422],
     entry: `${E}/approve-application.ts`,
