@@ -117,6 +117,19 @@ describe('the allocation is the ceiling of the municipality at submit', () => {
   });
 });
 
+describe('a municipality whose applications predate the running total', () => {
+  it('seeds the running total from the stored applications before the first check', async () => {
+    const f = fakeDeps();
+    await approved(f, 1_200_000);
+    f.applications.funding.clear(); // as stored before running totals existed
+    const second = await aDraft(f, 900_000);
+    expect(headroomIssue(await violation(submitOf(f, second.id)))?.message.en).toContain('remaining headroom of EUR 8000.00');
+    const fits = await saveDraft(f.deps, coordinator, second.id, { expectedRevision: 1, content: requesting(800_000) });
+    await submitApplication(f.deps, coordinator, second.id, { expectedRevision: fits.revision });
+    expect(await f.applications.getFunding('LV-042')).toEqual({ municipality: 'LV-042', approvedCents: 1_200_000, pendingCents: 800_000, version: 1 });
+  });
+});
+
 describe('the allocation is the ceiling of the municipality at approval', () => {
   it('refuses an approval that takes the approved amounts past a lowered allocation, naming what is left, and writes nothing', async () => {
     const f = fakeDeps();
