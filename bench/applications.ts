@@ -30,7 +30,8 @@ export async function benchApplications(options: BenchOptions = FULL): Promise<v
   const doc = createDocumentClient(localClient(stack.dynamo.endpoint));
   try {
     const token = await signToken(stack.keys, { role: 'coordinator', sub: 'c-bench', municipality: 'LV-042' });
-    await doc.send(new PutCommand({ TableName: stack.tableName, Item: { ...keys.publishedAllocation('LV-042'), entityType: ENTITY.publishedAllocation, code: 'LV-042', name: 'Jēkabpils novads', amountCents: 50_000_000, runId: 'bench', publishedAt: new Date().toISOString() } }));
+    // the allocation is the ceiling of the municipality: room for every bench submit (≤ 250 × EUR 10,000)
+    await doc.send(new PutCommand({ TableName: stack.tableName, Item: { ...keys.publishedAllocation('LV-042'), entityType: ENTITY.publishedAllocation, code: 'LV-042', name: 'Jēkabpils novads', amountCents: 300_000_000, runId: 'bench', publishedAt: new Date().toISOString() } }));
     const api = async (method: string, path: string, body?: unknown) => {
       const res = await fetch(`${stack.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
       const json = await res.json() as Record<string, unknown>;
@@ -64,6 +65,8 @@ export async function benchApplications(options: BenchOptions = FULL): Promise<v
       return doc.send(new TransactWriteCommand({ TransactItems: [
         { Put: { TableName: stack.tableName, Item: { pk: `BENCH#tx${t}`, sk: 'HEAD', revision: 2, content: content(t) } } },
         { Put: { TableName: stack.tableName, Item: { pk: `BENCH#tx${t}`, sk: 'VERSION#0001', content: content(t) }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        // the municipality's running total, conditional on the version read (as a submit writes it)
+        { Put: { TableName: stack.tableName, Item: { pk: 'BENCH#funding', sk: 'TOTAL', pendingCents: t, version: t }, ...(t === 1 ? {} : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': t - 1 } }) } },
       ] }));
     }, m);
 
@@ -71,7 +74,7 @@ export async function benchApplications(options: BenchOptions = FULL): Promise<v
       { path: `raw PutItem (${n})`, p50_ms: rawPut.p50, p99_ms: rawPut.p99, mean_ms: rawPut.mean },
       { path: `PUT draft via gateway (${n})`, p50_ms: save.p50, p99_ms: save.p99, mean_ms: save.mean },
       { path: 'ratio save/raw', p50_ms: save.p50 / rawPut.p50, p99_ms: save.p99 / rawPut.p99, mean_ms: save.mean / rawPut.mean },
-      { path: `raw TransactWrite 2 items (${m})`, p50_ms: rawTx.p50, p99_ms: rawTx.p99, mean_ms: rawTx.mean },
+      { path: `raw TransactWrite 3 items (${m})`, p50_ms: rawTx.p50, p99_ms: rawTx.p99, mean_ms: rawTx.mean },
       { path: `POST submit via gateway (${m})`, p50_ms: submit.p50, p99_ms: submit.p99, mean_ms: submit.mean },
       { path: 'ratio submit/raw', p50_ms: submit.p50 / rawTx.p50, p99_ms: submit.p99 / rawTx.p99, mean_ms: submit.mean / rawTx.mean },
     ]);

@@ -3,7 +3,8 @@ import { TransactionCanceledException, ConditionalCheckFailedException } from '@
 import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../domain/errors.js';
 import { attachmentSchema, type Attachment } from '../domain/applications/attachments.js';
-import type { ApplicationRepository } from '../domain/applications/ports.js';
+import type { MunicipalityFunding } from '../domain/applications/funding.js';
+import { RunningTotalChanged, type ApplicationRepository } from '../domain/applications/ports.js';
 import { applicationSchema, applicationVersionSchema, COHORTS, type Application, type ApplicationStatus, type ApplicationVersion, type Cohort } from '../domain/applications/types.js';
 import { ENTITY, keys } from './keys.js';
 import { queryAll, type Item } from './query.js';
@@ -29,7 +30,7 @@ export class DynamoApplicationRepository implements ApplicationRepository {
     return Item ? toApplication(Item) : undefined;
   }
 
-  async save(app: Application, expectedRevision: number, version?: ApplicationVersion): Promise<void> {
+  async save(app: Application, expectedRevision: number, version?: ApplicationVersion, funding?: MunicipalityFunding): Promise<void> {
     const head = {
       Put: {
         TableName: this.table, Item: this.headItem(app),
@@ -40,7 +41,7 @@ export class DynamoApplicationRepository implements ApplicationRepository {
       lv: 'Pieteikumu pa to laiku ir mainījis kāds cits: ielādējiet to no jauna',
       en: 'Someone else changed the application meanwhile: reload it',
     });
-    if (!version) {
+    if (!version && !funding) {
       try {
         await this.db.send(new PutCommand(head.Put));
       } catch (error) {
@@ -49,24 +50,47 @@ export class DynamoApplicationRepository implements ApplicationRepository {
       }
       return;
     }
-    const frozen = {
+    const frozen = version && {
       Put: {
         TableName: this.table,
         Item: { ...keys.applicationVersion(app.id, version.frozen.version), entityType: ENTITY.applicationVersion, ...version },
         ConditionExpression: 'attribute_not_exists(pk)', // a frozen version is never overwritten
       },
     };
+    const total = funding && {
+      Put: {
+        TableName: this.table,
+        Item: { ...keys.municipalityFunding(funding.municipality), entityType: ENTITY.municipalityFunding, ...funding },
+        // the total this decision was checked against is still the stored one
+        ...(funding.version === 1
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': funding.version - 1 } }),
+      },
+    };
+    const items = [head, frozen, total];
     try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: [head, frozen] }));
+      await this.db.send(new TransactWriteCommand({ TransactItems: items.filter((i) => i !== undefined) }));
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
-        const [headReason, versionReason] = error.CancellationReasons ?? [];
-        if (headReason?.Code === 'ConditionalCheckFailed') throw stale();
-        if (versionReason?.Code === 'ConditionalCheckFailed') throw new ConflictError(`version ${version.frozen.version} of application ${app.id} already exists`);
-        if (error.CancellationReasons?.some((r) => r.Code === 'TransactionConflict')) throw stale();
+        // reasons come in the order of the items sent: map them back to head / version / total
+        const sent = items.flatMap((item, i) => (item ? [i] : []));
+        const failed = new Set((error.CancellationReasons ?? []).flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [sent[i]] : [])));
+        if (failed.has(0)) throw stale();
+        if (failed.has(1)) throw new ConflictError(`version ${version?.frozen.version} of application ${app.id} already exists`);
+        if (failed.has(2)) throw new RunningTotalChanged(`the running total of ${funding?.municipality} changed since version ${(funding?.version ?? 1) - 1}`);
+        if (error.CancellationReasons?.some((r) => r.Code === 'TransactionConflict')) {
+          if (funding) throw new RunningTotalChanged(`a concurrent transaction touched application ${app.id} or the running total of ${funding.municipality}`);
+          throw stale();
+        }
       }
       throw error;
     }
+  }
+
+  // the running total of a municipality's applications
+  async getFunding(municipality: string): Promise<MunicipalityFunding | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.municipalityFunding(municipality), ConsistentRead: true }));
+    return Item ? { municipality: String(Item.municipality), approvedCents: Number(Item.approvedCents), pendingCents: Number(Item.pendingCents), version: Number(Item.version) } : undefined;
   }
 
   // applications of a municipality, oldest first

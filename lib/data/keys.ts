@@ -20,6 +20,8 @@ export const keys = {
   applicationsOfMunicipality: (code: string) => ({ gsi1pk: `APPS#${code}` }),
   applicationInQueue: (status: string, cohort: number, since: string, id: string) => ({ gsi2pk: `APPQ#${status}#C${cohort}`, gsi2sk: `${since}#${id}` }),
   applicationQueue: (status: string, cohort: number) => ({ gsi2pk: `APPQ#${status}#C${cohort}` }),
+  /** The running total (approved + pending) of a municipality's applications against its allocation: every decision is conditional on it. */
+  municipalityFunding: (code: string) => ({ pk: `MUNI#${code}`, sk: 'FUNDING#APPLICATIONS' }),
   /** Every published allocation line (query pk, sk begins_with). */
   publishedAllocationLines: () => ({ pk: 'ALLOCATION#CURRENT', skPrefix: 'MUNI#' }),
   /** Which run is current, with a version every publication bumps (serialises concurrent publications). */
@@ -85,6 +87,7 @@ export const ENTITY = {
   application: 'Application',
   applicationVersion: 'ApplicationVersion',
   applicationAttachment: 'ApplicationAttachment',
+  municipalityFunding: 'MunicipalityFunding',
   allocationPointer: 'AllocationPointer',
   allocationRun: 'AllocationRun',
   headcountDataset: 'HeadcountDataset',

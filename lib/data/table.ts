@@ -16,6 +16,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | the attachments of an application                   | table        | pk APP#<id>, sk begins_with ATTACH#       |
  * | applications of a municipality, oldest first         | byCollection | gsi1pk APPS#<code>, gsi1sk <created>#<id> |
  * | applications by status + cohort (review queue, grants)| byQueue     | gsi2pk APPQ#<status>#C<cohort>, gsi2sk <status since>#<id> |
+ * | a municipality's running total (approved + pending)  | table        | pk MUNI#<code>, sk FUNDING#APPLICATIONS   |
  * | published allocation (ceiling) of one / all munis    | table        | pk ALLOCATION#CURRENT, sk MUNI#<code>     |
  * | (reserved) sparse: who is eligible in a muni + year  | byEligibility| gsi3pk <muni>#<year>, gsi3sk <id>         |
  * | hours: a volunteer's profile                         | table        | pk VOL#<sub>, sk PROFILE                  |

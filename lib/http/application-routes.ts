@@ -13,7 +13,10 @@ const revisionBody = z.object({
 }).strict();
 const cohortQuery = z.enum(['1', '2']).transform((c) => Number(c) as 1 | 2);
 const versionNumber = z.string().regex(/^[1-9][0-9]{0,3}$/, 'must be a version number').transform(Number);
-const money = z.object({ municipality: z.string(), name: z.string(), allocationCents: z.number().int().nullable(), requestedCents: z.number().int(), approvedCents: z.number().int(), applications: z.number().int() });
+const money = z.object({ municipality: z.string(), name: z.string(), allocationCents: z.number().int().nullable(), requestedCents: z.number().int(), approvedCents: z.number().int(),
+  pendingCents: z.number().int().describe('requested totals awaiting a decision (submitted, under review, returned, resubmitted)'),
+  headroomCents: z.number().int().nullable().describe('allocation − approved − pending: what further applications may still request'),
+  applications: z.number().int() });
 const progressPart = z.object({ planned: z.number(), target: z.number(), percent: z.number() });
 
 const E = 'functions/http/applications';
@@ -82,7 +85,7 @@ export const applicationRoutes = {
   }),
   approveApplication: defineRoute({
     id: 'approveApplication', method: 'POST', path: '/v1/applications/{id}/approve', tag: 'applications', auth: ['agency'],
-    summary: 'Approve an application under review with an amount at most the requested total (it may be lower)',
+    summary: "Approve an application under review with an amount at most the requested total (it may be lower) that keeps the municipality's approved amounts within its allocation",
     params: idParams, body: z.object({ approvedAmountCents: z.number().int().min(1) }).strict(),
     response: applicationSchema, problems: [404, 409, 422],
     entry: `${E}/approve-application.ts`,
@@ -142,7 +145,7 @@ export const applicationRoutes = {
   }),
   applicationSummary: defineRoute({
     id: 'applicationSummary', method: 'GET', path: '/v1/reports/applications/municipalities', tag: 'reports', auth: ['agency'],
-    summary: 'Per municipality: published allocation, requested (submitted, not rejected) and approved amounts',
+    summary: 'Per municipality: published allocation, requested (submitted, not rejected), approved and pending amounts, and the headroom left',
     response: z.object({ items: z.array(money) }),
     entry: `${E}/application-summary.ts`,
   }),

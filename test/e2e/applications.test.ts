@@ -112,7 +112,7 @@ describe('a project application from draft to approved grant, through the gatewa
     expect(approved.json).toMatchObject({ status: 'approved', decision: { outcome: 'approved', approvedAmountCents: 1_100_000 } });
 
     const summary = await call('GET', '/v1/reports/applications/municipalities', { token: agency });
-    expect(summary.json.items).toContainEqual({ municipality: 'LV-056', name: 'Līvānu novads', allocationCents: 2_000_000, requestedCents: 1_200_000, approvedCents: 1_100_000, applications: 1 });
+    expect(summary.json.items).toContainEqual({ municipality: 'LV-056', name: 'Līvānu novads', allocationCents: 2_000_000, requestedCents: 1_200_000, approvedCents: 1_100_000, pendingCents: 0, headroomCents: 900_000, applications: 1 });
     const progress = await call('GET', '/v1/reports/applications/progress', { token: agency });
     expect(progress.json.youngPeople).toMatchObject({ target: 10_000 });
     expect(progress.json.youngPeople.planned).toBeGreaterThanOrEqual(250);
@@ -224,6 +224,40 @@ describe('submit rules through the gateway', () => {
     expect(res.json.errors.map((e: { field: string }) => e.field).sort()).toEqual([
       'body.cohort', 'body.content.budgetLines.0.amountCents', 'body.content.budgetLines.0.category', 'body.content.colour',
     ]);
+  });
+});
+
+describe('the published allocation is the ceiling of the municipality (issue 9, item 2)', () => {
+  const requesting = (cents: number) => aCompleteContent({ budgetLines: [{ category: 'digital-equipment', description: 'Aprīkojums', amountCents: cents }], requestedTotalCents: cents });
+
+  it('refuses at submit a second application that would take the municipality past its allocation, naming the headroom', async () => {
+    await publish('LV-042', 9_941_462); // EUR 99,414.62
+    const coord = await coordinatorOf('LV-042');
+    const agency = await agencyToken();
+    const first = await aDraft(coord, requesting(5_964_878));
+    expect((await call('POST', `/v1/applications/${first.id}/submit`, { token: coord, body: { expectedRevision: 1 } })).status).toBe(200);
+    await call('POST', `/v1/applications/${first.id}/review`, { token: agency });
+    const approved = await call('POST', `/v1/applications/${first.id}/approve`, { token: agency, body: { approvedAmountCents: 5_964_878 } });
+    expect(approved.json).toMatchObject({ status: 'approved' });
+
+    const second = await aDraft(coord, requesting(8_947_316)); // EUR 89,473.16: within the allocation alone, 150 % with the first
+    const res = await call('POST', `/v1/applications/${second.id}/submit`, { token: coord, body: { expectedRevision: 1 }, headers: { 'accept-language': 'en' } });
+    expect(res.status).toBe(422);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(res.json).toMatchObject({ status: 422, rule: 'application.not-submittable' });
+    expect(res.json.errors).toEqual([{
+      field: 'requestedTotalCents', rule: 'application.exceeds-headroom',
+      message: "The requested total (EUR 89473.16) exceeds the municipality's remaining headroom of EUR 39765.84: of its allocation of EUR 99414.62, EUR 59648.78 is approved and EUR 0.00 pending",
+    }]);
+    const lv = await call('POST', `/v1/applications/${second.id}/submit`, { token: coord, body: { expectedRevision: 1 } });
+    expect(lv.json.errors[0].message).toContain('atlikušo finansējumu 39765.84 EUR');
+    expect((await call('GET', `/v1/applications/${second.id}`, { token: coord })).json).toMatchObject({ status: 'draft', revision: 1, latestVersion: 0 });
+
+    const summary = await call('GET', '/v1/reports/applications/municipalities', { token: agency });
+    expect(summary.json.items).toContainEqual({
+      municipality: 'LV-042', name: 'Jēkabpils novads', allocationCents: 9_941_462, requestedCents: 5_964_878,
+      approvedCents: 5_964_878, pendingCents: 0, headroomCents: 3_976_584, applications: 1,
+    });
   });
 });
 

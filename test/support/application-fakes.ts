@@ -1,6 +1,7 @@
 // In-memory fakes of the application ports, for use-case tests: same contracts as the DynamoDB adapters.
 import { ConflictError } from '../../lib/domain/errors.js';
-import type { AllocationCeilings, ApplicationRepository } from '../../lib/domain/applications/ports.js';
+import { RunningTotalChanged, type AllocationCeilings, type ApplicationRepository } from '../../lib/domain/applications/ports.js';
+import type { MunicipalityFunding } from '../../lib/domain/applications/funding.js';
 import type { Attachment } from '../../lib/domain/applications/attachments.js';
 import type { Application, ApplicationStatus, ApplicationVersion, Cohort } from '../../lib/domain/applications/types.js';
 import type { ApplicationDeps } from '../../lib/domain/applications/use-cases/deps.js';
@@ -12,19 +13,23 @@ const copy = <T>(v: T): T => structuredClone(v);
 export class InMemoryApplications implements ApplicationRepository {
   readonly heads = new Map<string, Application>();
   readonly versions = new Map<string, ApplicationVersion>();
+  readonly funding = new Map<string, MunicipalityFunding>();
 
   async create(app: Application) {
     if (this.heads.has(app.id)) throw new ConflictError(`application ${app.id} already exists`);
     this.heads.set(app.id, copy(app));
   }
   async get(id: string) { const a = this.heads.get(id); return a && copy(a); }
-  async save(app: Application, expectedRevision: number, version?: ApplicationVersion) {
+  async save(app: Application, expectedRevision: number, version?: ApplicationVersion, funding?: MunicipalityFunding) {
     if (this.heads.get(app.id)?.revision !== expectedRevision) throw new ConflictError('stale revision');
     const key = version && `${app.id}#${version.frozen.version}`;
     if (key && this.versions.has(key)) throw new ConflictError('version exists');
+    if (funding && (this.funding.get(funding.municipality)?.version ?? 0) !== funding.version - 1) throw new RunningTotalChanged('running total moved');
     this.heads.set(app.id, copy(app));
     if (key && version) this.versions.set(key, copy(version));
+    if (funding) this.funding.set(funding.municipality, copy(funding));
   }
+  async getFunding(m: string) { const f = this.funding.get(m); return f && copy(f); }
   async listByMunicipality(m: string) { return [...this.heads.values()].filter((a) => a.municipality === m).map(copy); }
   async listByStatus(s: ApplicationStatus, c?: Cohort) { return [...this.heads.values()].filter((a) => a.status === s && (!c || a.cohort === c)).map(copy); }
   async listVersions(id: string) {

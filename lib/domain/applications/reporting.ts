@@ -1,6 +1,7 @@
 // Reporting over applications: per-municipality money, national progress against the targets, 360Giving grants.
 import { rigaDate } from '../clock.js';
 import type { Municipality } from '../municipalities/types.js';
+import { headroomCents, heldByAll } from './funding.js';
 import { GRANT_PROGRAMME, type ApplicationPolicy } from './policy.js';
 import type { Application, ApplicationVersion } from './types.js';
 
@@ -11,6 +12,10 @@ export interface MunicipalitySummary {
   /** Requested totals of the latest submitted versions of every application past draft and not rejected. */
   requestedCents: number;
   approvedCents: number;
+  /** Requested totals of the applications awaiting a decision (submitted, under review, returned, resubmitted). */
+  pendingCents: number;
+  /** What is left for further applications: allocation − approved − pending (negative when a lower allocation was published later); null without an allocation. */
+  headroomCents: number | null;
   applications: number;
 }
 
@@ -28,13 +33,17 @@ export function summarise(
   const codes = new Set([...allocations.keys(), ...rows.map((r) => r.app.municipality)]);
   return [...codes].sort().map((code) => {
     const own = rows.filter((r) => r.app.municipality === code);
+    const held = heldByAll(own);
+    const allocation = allocations.get(code)?.amountCents;
     return {
       municipality: code,
       name: municipalities.find((m) => m.code === code)?.name ?? code,
-      allocationCents: allocations.get(code)?.amountCents ?? null,
+      allocationCents: allocation ?? null,
       requestedCents: own.filter((r) => r.app.status !== 'draft' && r.app.status !== 'rejected')
         .reduce((s, r) => s + (r.latest?.frozen.content.requestedTotalCents ?? 0), 0),
-      approvedCents: own.reduce((s, r) => s + (r.app.decision?.outcome === 'approved' ? r.app.decision.approvedAmountCents : 0), 0),
+      approvedCents: held.approvedCents,
+      pendingCents: held.pendingCents,
+      headroomCents: allocation === undefined ? null : headroomCents(allocation, held),
       applications: own.length,
     };
   });

@@ -1,9 +1,10 @@
 // The call's rules an application must meet on submit: every failing field is reported at once.
 import { RuleViolation, type RuleIssue } from '../errors.js';
+import type { Held } from './funding.js';
 import type { ApplicationPolicy } from './policy.js';
 import type { ApplicationContent, Cohort } from './types.js';
 
-/** The municipality's published allocation: the most it may request. */
+/** The municipality's published allocation: the most all its applications together may hold. */
 export interface Ceiling {
   amountCents: number;
   runId: string;
@@ -17,9 +18,11 @@ export const eur = (cents: number) => (cents / 100).toFixed(2);
 
 /**
  * Every rule broken by `content` for `cohort`, in field order; empty when it may be submitted.
- * Rule ids are stable (`application.<rule>`), messages bilingual.
+ * Rule ids are stable (`application.<rule>`), messages bilingual. `others` is what the municipality's
+ * other applications hold of the same allocation (approved or pending, see funding.ts): the allocation is
+ * the ceiling of the municipality, so the requested total must fit what they leave.
  */
-export function submitIssues(content: ApplicationContent, cohort: Cohort, ceiling: Ceiling | undefined, policy: ApplicationPolicy, today?: string): RuleIssue[] {
+export function submitIssues(content: ApplicationContent, cohort: Cohort, ceiling: Ceiling | undefined, policy: ApplicationPolicy, today?: string, others?: Held): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const add = (field: string, rule: string, lv: string, en: string) => issues.push({ field, rule: `application.${rule}`, message: { lv, en } });
   const required = (field: string, present: boolean) => {
@@ -95,6 +98,11 @@ export function submitIssues(content: ApplicationContent, cohort: Cohort, ceilin
       add('requestedTotalCents', 'exceeds-allocation',
         `Pieprasītā summa pārsniedz pašvaldībai piešķirto ${eur(ceiling.amountCents)} EUR`,
         `The requested total exceeds the municipality's allocation of EUR ${eur(ceiling.amountCents)}`);
+    } else if (others && content.requestedTotalCents > ceiling.amountCents - others.approvedCents - others.pendingCents) {
+      const left = Math.max(0, ceiling.amountCents - others.approvedCents - others.pendingCents);
+      add('requestedTotalCents', 'exceeds-headroom',
+        `Pieprasītā summa (${eur(content.requestedTotalCents)} EUR) pārsniedz pašvaldības atlikušo finansējumu ${eur(left)} EUR: no piešķirtajiem ${eur(ceiling.amountCents)} EUR apstiprināti ${eur(others.approvedCents)} EUR, izskatīšanā ${eur(others.pendingCents)} EUR`,
+        `The requested total (EUR ${eur(content.requestedTotalCents)}) exceeds the municipality's remaining headroom of EUR ${eur(left)}: of its allocation of EUR ${eur(ceiling.amountCents)}, EUR ${eur(others.approvedCents)} is approved and EUR ${eur(others.pendingCents)} pending`);
     }
   }
 
@@ -111,8 +119,8 @@ export function submitIssues(content: ApplicationContent, cohort: Cohort, ceilin
 }
 
 /** Throws one RuleViolation listing every issue (422 with `errors[]`), or returns when the content may be submitted. */
-export function assertSubmittable(content: ApplicationContent, cohort: Cohort, ceiling: Ceiling | undefined, policy: ApplicationPolicy, today?: string): void {
-  const issues = submitIssues(content, cohort, ceiling, policy, today);
+export function assertSubmittable(content: ApplicationContent, cohort: Cohort, ceiling: Ceiling | undefined, policy: ApplicationPolicy, today?: string, others?: Held): void {
+  const issues = submitIssues(content, cohort, ceiling, policy, today, others);
   if (issues.length === 0) return;
   throw new RuleViolation('application.not-submittable', {
     lv: `Pieteikumu nevar iesniegt: ${issues.length} ${latvianSingular(issues.length) ? 'kļūda' : 'kļūdas'}`,

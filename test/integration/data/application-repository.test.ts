@@ -31,7 +31,8 @@ beforeAll(async () => {
     clock: { now: () => new Date() }, policy: DEFAULT_APPLICATION_POLICY,
     newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
   };
-  await publishAllocation(t.doc, t.table, 'LV-042', 2_000_000, 'run-7');
+  // room for every application this suite submits: the allocation is the ceiling of the whole municipality
+  await publishAllocation(t.doc, t.table, 'LV-042', 10_000_000, 'run-7');
 });
 afterAll(async () => t.drop());
 
@@ -112,9 +113,9 @@ describe('DynamoApplicationRepository', () => {
 describe('DynamoAllocationCeilings', () => {
   it('reads the published allocation of a municipality, and nothing for one without', async () => {
     const ceilings = new DynamoAllocationCeilings(t.doc, t.table);
-    expect(await ceilings.ceilingFor('LV-042')).toEqual({ amountCents: 2_000_000, runId: 'run-7' });
+    expect(await ceilings.ceilingFor('LV-042')).toEqual({ amountCents: 10_000_000, runId: 'run-7' });
     expect(await ceilings.ceilingFor('LV-RIX')).toBeUndefined();
     await publishAllocation(t.doc, t.table, 'LV-RIX', 9_000_000, 'run-7');
-    expect(await ceilings.all()).toEqual(new Map([['LV-042', { amountCents: 2_000_000, runId: 'run-7' }], ['LV-RIX', { amountCents: 9_000_000, runId: 'run-7' }]]));
+    expect(await ceilings.all()).toEqual(new Map([['LV-042', { amountCents: 10_000_000, runId: 'run-7' }], ['LV-RIX', { amountCents: 9_000_000, runId: 'run-7' }]]));
   });
 });

@@ -13,7 +13,7 @@ function row(overrides: Partial<Application>, requested = 1_500_000, team = 6, y
 const approved = (cents: number) => ({ status: 'approved' as const, decision: { outcome: 'approved' as const, approvedAmountCents: cents, decidedAt: '2024-03-15T10:00:00.000Z', decidedBy: 'jspa' } });
 
 describe('per-municipality summary', () => {
-  it('shows allocation, requested (not draft, not rejected) and approved per municipality', () => {
+  it('shows allocation, requested (not draft, not rejected), approved, pending and headroom per municipality', () => {
     const rows = [
       row({ id: 'a', municipality: 'LV-042', ...approved(1_200_000) }),
       row({ id: 'b', municipality: 'LV-067', status: 'under_review' }, 900_000),
@@ -21,9 +21,9 @@ describe('per-municipality summary', () => {
     ];
     const allocations = new Map([['LV-042', { amountCents: 2_000_000 }], ['LV-RIX', { amountCents: 9_000_000 }]]);
     expect(summarise(rows, allocations, MUNICIPALITIES)).toEqual([
-      { municipality: 'LV-042', name: 'Jēkabpils novads', allocationCents: 2_000_000, requestedCents: 1_500_000, approvedCents: 1_200_000, applications: 1 },
-      { municipality: 'LV-067', name: 'Ogres novads', allocationCents: null, requestedCents: 900_000, approvedCents: 0, applications: 2 },
-      { municipality: 'LV-RIX', name: 'Rīgas valstspilsēta', allocationCents: 9_000_000, requestedCents: 0, approvedCents: 0, applications: 0 },
+      { municipality: 'LV-042', name: 'Jēkabpils novads', allocationCents: 2_000_000, requestedCents: 1_500_000, approvedCents: 1_200_000, pendingCents: 0, headroomCents: 800_000, applications: 1 },
+      { municipality: 'LV-067', name: 'Ogres novads', allocationCents: null, requestedCents: 900_000, approvedCents: 0, pendingCents: 900_000, headroomCents: null, applications: 2 },
+      { municipality: 'LV-RIX', name: 'Rīgas valstspilsēta', allocationCents: 9_000_000, requestedCents: 0, approvedCents: 0, pendingCents: 0, headroomCents: 9_000_000, applications: 0 },
     ]);
   });
 });

@@ -122,3 +122,25 @@ describe('submit rules of an application', () => {
     expect(issue?.message.lv).toContain(`(${words})`);
   });
 });
+
+describe('the allocation as the ceiling of the municipality', () => {
+  const rules = (requested: number, others: { approvedCents: number; pendingCents: number }) =>
+    submitIssues(aCompleteContent({ budgetLines: [{ category: 'training', description: 'x', amountCents: requested }], requestedTotalCents: requested }), 1, ceiling, policy, undefined, others)
+      .map((i) => `${i.field} ${i.rule}`);
+
+  it.each([
+    ['exactly the headroom left by approved and pending ones', 800_000, { approvedCents: 700_000, pendingCents: 500_000 }, []],
+    ['one cent above it', 800_001, { approvedCents: 700_000, pendingCents: 500_000 }, ['requestedTotalCents application.exceeds-headroom']],
+    ['anything once the others hold it all', 1, { approvedCents: 2_000_000, pendingCents: 0 }, ['requestedTotalCents application.exceeds-headroom']],
+    ['above the allocation itself (one rule, not two)', 2_000_001, { approvedCents: 100, pendingCents: 0 }, ['requestedTotalCents application.exceeds-allocation']],
+    ['the whole allocation with nothing else held', 2_000_000, { approvedCents: 0, pendingCents: 0 }, []],
+  ])('%s', (_, requested, others, expected) => {
+    expect(rules(requested, others)).toEqual(expected);
+  });
+
+  it('names a headroom of 0.00 EUR, never a negative one, when a lower allocation was published after approvals', () => {
+    const issue = submitIssues(aCompleteContent(), 1, ceiling, policy, undefined, { approvedCents: 2_500_000, pendingCents: 0 })[0];
+    expect(issue?.message.lv).toContain('atlikušo finansējumu 0.00 EUR');
+    expect(issue?.message.en).toContain('remaining headroom of EUR 0.00');
+  });
+});
