@@ -1,4 +1,4 @@
-// The certificate jobs: the batch queue and its worker, the yearly schedule, and the reactions to domain events.
+// The certificate jobs: the batch queue and its worker, the yearly schedule, the email sweep, and the reactions to domain events.
 import { Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
@@ -16,6 +16,7 @@ import { AppFunction, nagText } from './app-function.js';
 export const CERTIFICATE_ENTRIES = {
   worker: 'functions/queues/process-certificate-batch.ts',
   yearly: 'functions/scheduled/start-yearly-certificate-run.ts',
+  sweep: 'functions/scheduled/finish-certificate-emails.ts',
   email: 'functions/events/send-certificate-email.ts',
   threshold: 'functions/events/issue-on-threshold.ts',
   reversal: 'functions/events/flag-on-reversal.ts',
@@ -23,6 +24,12 @@ export const CERTIFICATE_ENTRIES = {
 
 /** The yearly run: 15 January, 06:00 in Riga, for the previous calendar year (the handler picks the year). */
 export const YEARLY_RUN = { minute: '0', hour: '6', day: '15', month: '1' } as const;
+
+/**
+ * How often the sweep sends the certificate emails still pending (a sender killed after its claim, a failed send).
+ * Well above the email lease (EMAIL_LEASE_SECONDS), so the sweep never cuts a live sender short.
+ */
+export const EMAIL_SWEEP_MINUTES = 10;
 
 export interface CertificateJobsProps {
   readonly table: ITableV2;
@@ -97,6 +104,23 @@ export class CertificateJobs extends Construct {
     // Without a sender identity the reaction fails loudly and the events wait in the DLQ until one is configured.
     if (props.sesSenderIdentity) email.allowMail(props.sesSenderIdentity);
 
+    // The sweep: mails what a killed sender or a failed send left pending (the email function's grants, no more).
+    const sweep = new AppFunction(this, 'FinishCertificateEmails', {
+      entry: CERTIFICATE_ENTRIES.sweep, memoryMb: 1024, timeoutSeconds: 300, tracing: props.tracing, environment,
+    }).bindTable({ table: props.table, access: 'readWrite' })
+      .bindFiles({ bucket: props.files, access: 'read', prefix: 'certificates' });
+    if (props.sesSenderIdentity) sweep.allowMail(props.sesSenderIdentity);
+    const sweepRole = new Role(this, 'EmailSweepRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
+    new Schedule(this, 'EmailSweep', {
+      description: 'Certificate emails still pending after a killed or failed send (apliecinājumu e-pasti)',
+      schedule: ScheduleExpression.rate(Duration.minutes(EMAIL_SWEEP_MINUTES)),
+      target: new LambdaInvoke(sweep, { role: sweepRole, input: ScheduleTargetInput.fromObject({}), retryAttempts: 2, deadLetterQueue: this.deadLetters }),
+    });
+    Validations.of(sweepRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagText(Stack.of(this).resolve(`${sweep.functionArn}:*`))}]`,
+      reason: 'EventBridge Scheduler may invoke this one function and its versions (`:*`); it is the role of the certificate email sweep only.',
+    });
+
     const threshold = issuing('IssueOnThreshold', CERTIFICATE_ENTRIES.threshold, 60);
     const reversal = new AppFunction(this, 'FlagOnReversal', {
       entry: CERTIFICATE_ENTRIES.reversal, memoryMb: 256, timeoutSeconds: 30, tracing: props.tracing, environment,
@@ -112,7 +136,7 @@ export class CertificateJobs extends Construct {
     react('OnThresholdReached', 'jaunatne.hours', 'ThresholdReached', threshold);
     react('OnHoursReversed', 'jaunatne.hours', 'HoursReversed', reversal);
 
-    this.functions = { worker, yearly, email, threshold, reversal };
+    this.functions = { worker, yearly, sweep, email, threshold, reversal };
   }
 
   /** The queue HTTP functions hand new runs to. */

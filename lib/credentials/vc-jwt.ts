@@ -6,11 +6,17 @@ import { municipalityOfKid } from './key-store.js';
 import { hashIdentity, issuerProfileId, OB_CONTEXT, type OpenBadgeCredential } from './open-badge.js';
 
 /**
- * Serialisation follows VC-JOSE-COSE / OB 3.0 §8.2 for VCDM 2.0: the JWT payload *is* the credential
- * (no `vc` wrapper), with the registered claims that mirror it — `iss` = issuer.id, `jti` = id,
- * `nbf` = validFrom (and `exp` = validUntil when present). Header: `alg` EdDSA, `kid`, `typ` vc+jwt.
+ * Serialisation follows OB 3.0 §8.2 (JSON Web Token Proof Format) for VCDM 2.0: the JWT payload *is* the
+ * credential (no `vc` wrapper), with the registered claims that mirror it — `iss` = issuer.id, `jti` = id,
+ * `nbf` = validFrom (and `exp` = validUntil when present). Header (§8.2.3): `alg` EdDSA, `kid`, `typ` "JWT" and
+ * nothing else — OB 3.0 allows no additional JOSE headers, and its `typ`, if present, MUST be "JWT".
  */
-export const VC_JWT_TYP = 'vc+jwt';
+export const VC_JWT_TYP = 'JWT';
+/**
+ * Certificates issued before the header followed §8.2.3 carry `typ: vc+jwt` (VC-JOSE-COSE) and `cty: vc`; they
+ * stay verifiable. §8.2.3 makes `typ` optional, so a token without one is accepted too.
+ */
+const ACCEPTED_TYPS: readonly (string | undefined)[] = [VC_JWT_TYP, undefined, 'vc+jwt'];
 
 const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
@@ -24,7 +30,7 @@ export async function signCredential(credential: OpenBadgeCredential, key: Issue
     ...(credential.validUntil ? { exp: seconds(credential.validUntil) } : {}),
   };
   return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
-    .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: VC_JWT_TYP, cty: 'vc' })
+    .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: VC_JWT_TYP })
     .sign(key.privateKey);
 }
 
@@ -95,7 +101,7 @@ function publicKeyOf(jwk: JSONWebKeySet['keys'][number]) {
 const invalid = (reason: InvalidReason, detail: string): VerificationResult => ({ status: 'invalid', reason, detail });
 
 /**
- * 1. read the header: EdDSA, vc+jwt, a kid published in the JWKS  2. verify the signature with that key
+ * 1. read the header: EdDSA, typ JWT (or none, or the legacy vc+jwt), a kid published in the JWKS  2. verify the signature with that key
  * 3. check the payload is an OpenBadgeCredential whose JWT claims mirror it  4. the issuer must be the
  * municipality that owns the key  5. validity dates against `now`  6. the holder, when expected
  * 7. the status (revoked with reason). Never throws for a bad token: it reports why.
@@ -107,7 +113,7 @@ export async function verifyCredential(jwt: string, options: VerifyOptions): Pro
   } catch {
     return invalid('malformed', 'not a compact JWS');
   }
-  if (header.alg !== 'EdDSA' || header.typ !== VC_JWT_TYP) return invalid('malformed', `unexpected header alg=${header.alg} typ=${header.typ}`);
+  if (header.alg !== 'EdDSA' || !ACCEPTED_TYPS.includes(header.typ)) return invalid('malformed', `unexpected header alg=${header.alg} typ=${header.typ}`);
   const kid = header.kid;
   const jwk = kid === undefined ? undefined : options.jwks.keys.find((k) => k.kid === kid);
   if (kid === undefined || jwk === undefined) return invalid('unknown-key', `kid ${kid ?? '(none)'} is not published`);

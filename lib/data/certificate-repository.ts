@@ -1,10 +1,11 @@
-// Certificates, recognition runs with per-batch progress markers, and email idempotency records in the table.
+// Certificates with their code reservations and email state, and recognition runs with per-batch progress markers.
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchWriteCommand, DeleteCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand,
+  BatchWriteCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand,
   type DynamoDBDocumentClient, type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { CodeTaken, type CertificateRepository } from '../domain/certificates/ports.js';
+import type { EmailDelivery } from '../domain/certificates/email-delivery.js';
+import { CodeTaken, type CertificateRef, type CertificateRepository } from '../domain/certificates/ports.js';
 import type { BatchCounts, Certificate, CertificateBatch, CertificateRun } from '../domain/certificates/types.js';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
 import { ENTITY, keys } from './keys.js';
@@ -14,13 +15,10 @@ import { INDEXES } from './table.js';
 
 const CERT_FIELDS = [
   'code', 'programme', 'year', 'volunteerId', 'holderName', 'holderEmail', 'totalMinutes', 'thresholdMinutes', 'tier', 'period',
-  'institutions', 'issuedAt', 'runId', 'credential', 'kid', 'pdfKey', 'status', 'flag', 'revocation', 'announced',
+  'institutions', 'issuedAt', 'runId', 'credential', 'kid', 'pdfKey', 'status', 'flag', 'revocation', 'announced', 'email',
 ] as const;
 const RUN_FIELDS = ['id', 'year', 'scope', 'startedAt', 'startedBy', 'eligible', 'batches', 'batchesDone', 'issued', 'skipped', 'failed', 'finishedAt'] as const;
 const pick = <T>(item: Item, fields: readonly string[]): T => Object.fromEntries(fields.map((f) => [f, item[f] ?? null])) as T;
-
-/** A mail claim older than this is taken to belong to a sender that died before it could send. */
-const MAIL_CLAIM_STALE_MS = 5 * 60 * 1000;
 
 export class DynamoCertificateRepository implements CertificateRepository {
   constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
@@ -38,22 +36,57 @@ export class DynamoCertificateRepository implements CertificateRepository {
     return this.getByHolder(String(pointer.programme), Number(pointer.year), String(pointer.volunteerId));
   }
 
+  async reserveCode(programme: string, year: number, volunteerId: string, candidate: string): Promise<string> {
+    const reserved = await this.get(keys.certificateCodeOfHolder(programme, year, volunteerId));
+    if (reserved) return String(reserved.code);
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: [
+        { Put: {
+          TableName: this.table,
+          Item: { ...keys.certificateCodeOfHolder(programme, year, volunteerId), entityType: ENTITY.certificateCodeReservation, code: candidate, programme, year, volunteerId },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        } },
+        { Put: {
+          TableName: this.table,
+          Item: { ...keys.certificateCode(candidate), entityType: ENTITY.certificateCode, code: candidate, programme, year, volunteerId },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        } },
+      ] }));
+      return candidate;
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const codes = (error.CancellationReasons ?? []).map((r) => r.Code);
+      if (codes[0] === 'ConditionalCheckFailed') {
+        // A concurrent issuer reserved first: its code is the holder's.
+        const theirs = await this.get(keys.certificateCodeOfHolder(programme, year, volunteerId));
+        if (theirs) return String(theirs.code);
+      }
+      if (codes[1] === 'ConditionalCheckFailed') throw new CodeTaken(`certificate code ${candidate} is taken`);
+      throw error;
+    }
+  }
+
   async create(c: Certificate): Promise<'created' | 'exists'> {
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: [
         { Put: { TableName: this.table, Item: certificateItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
-        { Put: {
-          TableName: this.table,
-          Item: { ...keys.certificateCode(c.code), entityType: ENTITY.certificateCode, code: c.code, programme: c.programme, year: c.year, volunteerId: c.volunteerId },
-          ConditionExpression: 'attribute_not_exists(pk)',
+        { ConditionCheck: {
+          // The code must be the one reserved for this holder (reserveCode), so no certificate takes another's code.
+          TableName: this.table, Key: keys.certificateCode(c.code),
+          ConditionExpression: 'programme = :p AND #y = :y AND volunteerId = :v',
+          ExpressionAttributeNames: { '#y': 'year' }, ExpressionAttributeValues: { ':p': c.programme, ':y': c.year, ':v': c.volunteerId },
         } },
+        ...(c.email.state === 'pending' ? [{ Put: {
+          TableName: this.table,
+          Item: { ...keys.certificateEmailPending(c.programme, c.year, c.volunteerId), entityType: ENTITY.certificateEmailPending, programme: c.programme, year: c.year, volunteerId: c.volunteerId, code: c.code },
+        } }] : []),
       ] }));
       return 'created';
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
       const codes = (error.CancellationReasons ?? []).map((r) => r.Code);
       if (codes[0] === 'ConditionalCheckFailed') return 'exists';
-      if (codes[1] === 'ConditionalCheckFailed') throw new CodeTaken(`certificate code ${c.code} is taken`);
+      if (codes[1] === 'ConditionalCheckFailed') throw new ConflictError(`certificate code ${c.code} is not reserved for ${c.programme}/${c.year}/${c.volunteerId}`);
       throw error;
     }
   }
@@ -70,10 +103,17 @@ export class DynamoCertificateRepository implements CertificateRepository {
   async updateStatus(code: string, expected: Certificate['status'], patch: Pick<Certificate, 'status' | 'flag' | 'revocation'>): Promise<void> {
     const c = await this.getByCode(code);
     if (!c) throw new NotFoundError('certificate', code);
+    // Only the status fields and their sparse listing change: the email state is written by its senders alone.
+    const listing = statusListing({ ...c, ...patch });
     try {
-      await this.db.send(new PutCommand({
-        TableName: this.table, Item: certificateItem({ ...c, ...patch }),
-        ConditionExpression: '#s = :expected', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':expected': expected },
+      await this.db.send(new UpdateCommand({
+        TableName: this.table, Key: keys.certificate(c.programme, c.year, c.volunteerId),
+        UpdateExpression: `SET #s = :status, flag = :flag, revocation = :revocation${listing ? ', gsi2pk = :g2pk, gsi2sk = :g2sk' : ' REMOVE gsi2pk, gsi2sk'}`,
+        ConditionExpression: '#s = :expected', ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: {
+          ':expected': expected, ':status': patch.status, ':flag': patch.flag, ':revocation': patch.revocation,
+          ...(listing ? { ':g2pk': listing.gsi2pk, ':g2sk': listing.gsi2sk } : {}),
+        },
       }));
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) throw new ConflictError(`certificate ${code} is no longer ${expected}`);
@@ -174,32 +214,54 @@ export class DynamoCertificateRepository implements CertificateRepository {
     return true;
   }
 
-  async claimMail(eventId: string, at: string): Promise<boolean> {
+  async claimEmail(c: Certificate, claim: EmailDelivery): Promise<boolean> {
+    // Certificates stored before the email was tracked have no `email` attribute (read as legacyEmail).
+    return this.writeEmail(c, claim, 'attribute_not_exists(#e) OR (#e.#s = :pending AND #e.attempts = :attempts)', { ':pending': 'pending', ':attempts': c.email.attempts });
+  }
+
+  async recordEmailSent(c: Certificate, sent: EmailDelivery): Promise<boolean> {
     try {
-      await this.db.send(new PutCommand({
-        TableName: this.table,
-        Item: { ...keys.certificateMailed(eventId), entityType: ENTITY.certificateMailed, eventId, state: 'sending', claimedAt: at },
-        ConditionExpression: 'attribute_not_exists(pk) OR (#state = :sending AND claimedAt < :stale)',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':sending': 'sending', ':stale': new Date(Date.parse(at) - MAIL_CLAIM_STALE_MS).toISOString() },
+      await this.db.send(new TransactWriteCommand({ TransactItems: [
+        { Update: {
+          TableName: this.table, Key: keys.certificate(c.programme, c.year, c.volunteerId),
+          UpdateExpression: 'SET #e = :email', ConditionExpression: '#e.#s = :pending',
+          ExpressionAttributeNames: { '#e': 'email', '#s': 'state' }, ExpressionAttributeValues: { ':email': sent, ':pending': 'pending' },
+        } },
+        { Delete: { TableName: this.table, Key: keys.certificateEmailPending(c.programme, c.year, c.volunteerId) } },
+      ] }));
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+      throw error;
+    }
+  }
+
+  async recordEmailFailure(c: Certificate, failed: EmailDelivery): Promise<boolean> {
+    return this.writeEmail(c, failed, '#e.#s = :pending AND #e.attempts = :attempts', { ':pending': 'pending', ':attempts': failed.attempts });
+  }
+
+  // certificates whose email is still pending, of one programme or all
+  async pendingEmails(programme?: string): Promise<CertificateRef[]> {
+    const k = keys.certificateEmailsPending(programme);
+    const items = await this.queryAll({
+      KeyConditionExpression: k.skPrefix === '' ? 'pk = :pk' : 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': k.pk, ...(k.skPrefix === '' ? {} : { ':prefix': k.skPrefix }) },
+    });
+    return items.map((i) => ({ programme: String(i.programme), year: Number(i.year), volunteerId: String(i.volunteerId) }));
+  }
+
+  private async writeEmail(c: Certificate, email: EmailDelivery, condition: string, values: Record<string, unknown>): Promise<boolean> {
+    try {
+      await this.db.send(new UpdateCommand({
+        TableName: this.table, Key: keys.certificate(c.programme, c.year, c.volunteerId),
+        UpdateExpression: 'SET #e = :email', ConditionExpression: `attribute_exists(pk) AND (${condition})`,
+        ExpressionAttributeNames: { '#e': 'email', '#s': 'state' }, ExpressionAttributeValues: { ':email': email, ...values },
       }));
       return true;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
-  }
-
-  async confirmMail(eventId: string, at: string): Promise<void> {
-    await this.db.send(new UpdateCommand({
-      TableName: this.table, Key: keys.certificateMailed(eventId),
-      UpdateExpression: 'SET #state = :sent, sentAt = :at', ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':sent': 'sent', ':at': at },
-    }));
-  }
-
-  async releaseMail(eventId: string): Promise<void> {
-    await this.db.send(new DeleteCommand({ TableName: this.table, Key: keys.certificateMailed(eventId) }));
   }
 
   private get(key: { pk: string; sk: string }): Promise<Item | undefined> {
@@ -218,12 +280,29 @@ function certificateItem(c: Certificate): Item {
   return {
     ...keys.certificate(c.programme, c.year, c.volunteerId),
     ...keys.certificateOfYear(c.programme, c.year, c.volunteerId),
-    ...(c.status === 'flagged' && c.flag ? keys.certificateFlagged(c.programme, c.flag.at, c.code) : {}),
-    ...(c.status === 'revoked' && c.revocation ? keys.certificateRevoked(c.programme, c.revocation.at, c.code) : {}),
+    ...statusListing(c),
     entityType: ENTITY.certificate,
     ...c,
   };
 }
 
-const toCertificate = (item: Item): Certificate => pick<Certificate>(item, CERT_FIELDS);
+/** The sparse flagged / revoked listing a certificate's status puts it in, if any. */
+function statusListing(c: Pick<Certificate, 'programme' | 'code' | 'status' | 'flag' | 'revocation'>): { gsi2pk: string; gsi2sk: string } | undefined {
+  if (c.status === 'flagged' && c.flag) return keys.certificateFlagged(c.programme, c.flag.at, c.code);
+  if (c.status === 'revoked' && c.revocation) return keys.certificateRevoked(c.programme, c.revocation.at, c.code);
+  return undefined;
+}
+
+const toCertificate = (item: Item): Certificate => {
+  const c = pick<Certificate>(item, CERT_FIELDS);
+  return c.email === null ? { ...c, email: legacyEmail(c.announced) } : c;
+};
+
+/**
+ * Certificates stored before the email was tracked: an announced one went through the old once-per-event mail
+ * claim, so it counts as sent (it is not mailed again); one never announced is still pending (a rerun mails it).
+ */
+function legacyEmail(announced: boolean): EmailDelivery {
+  return { state: announced ? 'sent' : 'pending', attempts: 0, leaseUntil: null, lastAttemptAt: null, lastError: null, sentAt: null };
+}
 const toBatch = (item: Item): CertificateBatch => pick<CertificateBatch>(item, ['runId', 'index', 'programme', 'year', 'volunteerIds', 'done']);

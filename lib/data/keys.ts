@@ -58,6 +58,8 @@ export const keys = {
   certificate: (programme: string, year: number, volunteerId: string) => ({ pk: `CERT#${programme}#${year}#${volunteerId}`, sk: 'CERTIFICATE' }),
   /** Reserves a code and points at the certificate's key. */
   certificateCode: (code: string) => ({ pk: `CERTCODE#${code}`, sk: 'CODE' }),
+  /** The code reserved for a volunteer's certificate before its PDF is written: a rerun reuses it (no orphan PDFs). */
+  certificateCodeOfHolder: (programme: string, year: number, volunteerId: string) => ({ pk: `CERT#${programme}#${year}#${volunteerId}`, sk: 'CODE' }),
   certificateOfYear: (programme: string, year: number, volunteerId: string) => ({ gsi1pk: `CERTS#${programme}#${year}`, gsi1sk: volunteerId }),
   certificatesOfYear: (programme: string, year: number) => ({ gsi1pk: `CERTS#${programme}#${year}` }),
   /** Sparse: only flagged / revoked certificates carry these. */
@@ -70,8 +72,9 @@ export const keys = {
   certificateRunBatchesPrefix: (id: string) => ({ pk: `CRUN#${id}`, skPrefix: 'BATCH#' }),
   certificateRunOfScope: (scope: string | null, year: number, startedAt: string, id: string) => ({ gsi1pk: `CRUNS#${scope ?? 'ALL'}#${year}`, gsi1sk: `${startedAt}#${id}` }),
   certificateRunsOfScope: (scope: string | null, year: number) => ({ gsi1pk: `CRUNS#${scope ?? 'ALL'}#${year}` }),
-  /** Idempotency of the certificate email: one item per CertificateIssued event id. */
-  certificateMailed: (eventId: string) => ({ pk: `MAILED#${eventId}`, sk: 'MAIL' }),
+  /** Written with a certificate, deleted with the confirmation of its email: what runs and the sweep still have to send. */
+  certificateEmailPending: (programme: string, year: number, volunteerId: string) => ({ pk: 'CERTMAIL#PENDING', sk: `${programme}#${year}#${volunteerId}` }),
+  certificateEmailsPending: (programme?: string) => ({ pk: 'CERTMAIL#PENDING', skPrefix: programme === undefined ? '' : `${programme}#` }),
   /** Issuer keys: public JWK + status per kid; the active kid of a municipality. */
   issuerKey: (municipality: string, kid: string) => ({ pk: `ISSUERKEY#${municipality}`, sk: `KEY#${kid}` }),
   issuerKeyListing: (kid: string) => ({ gsi1pk: 'ISSUERKEYS', gsi1sk: kid }),
@@ -104,7 +107,8 @@ export const ENTITY = {
   certificateCode: 'CertificateCode',
   certificateRun: 'CertificateRun',
   certificateRunBatch: 'CertificateRunBatch',
-  certificateMailed: 'CertificateMailed',
+  certificateCodeReservation: 'CertificateCodeReservation',
+  certificateEmailPending: 'CertificateEmailPending',
   issuerKey: 'IssuerKey',
   activeIssuerKey: 'ActiveIssuerKey',
 } as const;

@@ -35,12 +35,13 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | hours: a municipality's recognition programme        | table        | pk MUNI#<code>, sk PROGRAMME#HOURS        |
  * | certs: the certificate of a volunteer, muni and year | table        | pk CERT#<muni>#<year>#<sub>, sk CERTIFICATE |
  * | certs: which certificate a code names (unique)       | table        | pk CERTCODE#<code>, sk CODE               |
+ * | certs: the code reserved for a volunteer, muni, year | table        | pk CERT#<muni>#<year>#<sub>, sk CODE      |
  * | certs: certificates of a muni and year (roster)      | byCollection | gsi1pk CERTS#<muni>#<year>, gsi1sk <sub>  |
  * | certs: flagged certificates of a muni, oldest first  | byQueue      | gsi2pk CERTFLAG#<muni>, gsi2sk <iso>#<code> (sparse) |
  * | certs: revoked certificates of a muni (revocation list)| byQueue    | gsi2pk CERTREVOKED#<muni>, gsi2sk <iso>#<code> (sparse) |
  * | certs: one run, and its batches with progress markers | table       | pk CRUN#<id>, sk RUN / BATCH#<000000>     |
  * | certs: runs of a scope (muni or ALL) and year, newest last | byCollection | gsi1pk CRUNS#<scope>#<year>, gsi1sk <iso>#<id> |
- * | certs: was the email of an event sent               | table        | pk MAILED#<eventId>, sk MAIL              |
+ * | certs: certificates whose email is still pending     | table        | pk CERTMAIL#PENDING, sk <muni>#<year>#<sub> |
  * | certs: issuer keys of a muni, and its active kid     | table        | pk ISSUERKEY#<muni>, sk KEY#<kid> / ACTIVE |
  * | certs: every issuer key (JWKS)                       | byCollection | gsi1pk ISSUERKEYS, gsi1sk <kid>           |
  */

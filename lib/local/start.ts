@@ -8,8 +8,12 @@ import { PROJECT_ROOT, startLocalStack } from './stack.js';
 import { DEFAULT_CERTIFICATE_RUN_SCHEDULE, startYearlyScheduler } from './scheduler.js';
 import { systemClock } from '../domain/clock.js';
 import { recognitionYear } from '../domain/certificates/eligibility.js';
+import { finishPendingEmails } from '../domain/certificates/use-cases/emails.js';
 import { startRun } from '../domain/certificates/use-cases/runs.js';
 import { certificateDeps } from '../wiring/certificates.js';
+
+/** How often `npm start` sweeps the pending certificate emails (the EmailSweep schedule's stand-in). */
+const LOCAL_EMAIL_SWEEP_MS = 60_000;
 
 const args = process.argv.slice(2);
 const fresh = args.includes('--fresh');
@@ -50,6 +54,15 @@ Demo tokens (valid 12 h):`);
     job: async (at) => console.log('yearly certificate run started', await startRun(certificateDeps(), { system: 'schedule' }, { year: recognitionYear(at) })),
   });
   console.log(`Certificates: the yearly recognition run fires at ${yearly.next().toISOString()} (npm run certificates -- --year <year> runs one now).\n`);
+
+  // the email sweep (an EventBridge schedule in AWS): certificate emails a killed or failed send left pending
+  const sweep = setInterval(() => {
+    finishPendingEmails(certificateDeps()).then(
+      (counts) => { if (counts.sent + counts.failed > 0) console.log('pending certificate emails finished', counts); },
+      (error) => console.error('certificate email sweep failed', error),
+    );
+  }, LOCAL_EMAIL_SWEEP_MS);
+  sweep.unref();
 
   let stopping = false;
   const shutdown = async (signal: string) => {

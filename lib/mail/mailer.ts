@@ -12,6 +12,11 @@ export interface MailMessage {
   text: string;
   html?: string;
   attachments?: readonly MailAttachment[];
+  /**
+   * The same for every attempt to send this one message (e.g. the certificate's email): the local outbox keeps
+   * one file per key; SES has no such key, so a send repeated after a crash arrives twice.
+   */
+  idempotencyKey?: string;
 }
 
 export interface Mailer {

@@ -1,6 +1,8 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type BuiltApp } from '../../infra/build-app.js';
+import { EMAIL_SWEEP_MINUTES } from '../../infra/constructs/certificate-jobs.js';
+import { EMAIL_LEASE_SECONDS } from '../../lib/domain/certificates/email-delivery.js';
 import { statementsOfRole } from './iam.js';
 
 let built: BuiltApp;
@@ -36,6 +38,31 @@ describe('the certificate jobs', () => {
       ScheduleExpression: 'cron(0 6 15 1 ? *)', ScheduleExpressionTimezone: 'Europe/Riga',
       Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [idOf(built.apiStack.certificateJobs.functions.yearly), 'Arn'] } }),
     });
+  });
+
+  it('sweeps the pending certificate emails every 10 minutes, with the email function\'s grants and nothing more', () => {
+    const jobs = built.apiStack.certificateJobs;
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: `rate(${EMAIL_SWEEP_MINUTES} minutes)`,
+      Target: Match.objectLike({
+        Arn: { 'Fn::GetAtt': [idOf(jobs.functions.sweep), 'Arn'] },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [idOf(jobs.deadLetters), 'Arn'] } },
+      }),
+    });
+    expect(EMAIL_SWEEP_MINUTES * 60).toBeGreaterThan(EMAIL_LEASE_SECONDS);
+    const statements = statementsOfRole(template, idOf(jobs.functions.sweep.role as never));
+    const actions = statements.flatMap((s) => s.actions);
+    expect(actions).toEqual(expect.arrayContaining(['ses:SendEmail', 's3:GetObject', 'dynamodb:UpdateItem']));
+    expect(actions.filter((a) => /^(secretsmanager|sqs|events):/.test(a) || a === 's3:PutObject')).toEqual([]);
+    const s3 = statements.filter((s) => s.actions.some((a) => a.startsWith('s3:')));
+    expect(JSON.stringify(s3.map((s) => s.resources))).toContain('/certificates/*');
+    expect(JSON.stringify(s3.map((s) => s.resources))).not.toContain('/applications/');
+    // Its scheduler role may invoke the sweep (no other function) and park a failed invocation in the DLQ.
+    const scheduleRole = Object.values(template.findResources('AWS::Scheduler::Schedule'))
+      .find((r) => JSON.stringify(r.Properties.Target.Arn).includes(idOf(jobs.functions.sweep)))!.Properties.Target.RoleArn['Fn::GetAtt'][0];
+    const invokes = statementsOfRole(template, scheduleRole);
+    expect(invokes.flatMap((s) => s.actions).sort()).toEqual(['lambda:InvokeFunction', 'sqs:SendMessage']);
+    expect(JSON.stringify(invokes.flatMap((s) => s.resources))).not.toContain(idOf(jobs.functions.yearly));
   });
 
   it.each([

@@ -1,6 +1,7 @@
 // In-memory fakes of the certificate ports (same contracts as the DynamoDB adapters) and a world builder for use-case tests.
 import { InMemoryKeyStore, type KeyStore } from '../../lib/credentials/key-store.js';
-import { CodeTaken, type BatchMessage, type BatchQueue, type CertificateFiles, type CertificateRepository } from '../../lib/domain/certificates/ports.js';
+import type { EmailDelivery } from '../../lib/domain/certificates/email-delivery.js';
+import { CodeTaken, type BatchMessage, type BatchQueue, type CertificateFiles, type CertificateRef, type CertificateRepository } from '../../lib/domain/certificates/ports.js';
 import type { BatchCounts, Certificate, CertificateBatch, CertificateRun } from '../../lib/domain/certificates/types.js';
 import type { CertificateDeps } from '../../lib/domain/certificates/use-cases/deps.js';
 import { processBatch } from '../../lib/domain/certificates/use-cases/runs.js';
@@ -20,17 +21,26 @@ export class InMemoryCertificateRepository implements CertificateRepository {
   codes = new Map<string, string>();
   runs = new Map<string, CertificateRun>();
   batches = new Map<string, CertificateBatch>();
-  mails = new Map<string, 'sending' | 'sent'>();
+  /** Code reserved per holder key (reserveCode). */
+  reservations = new Map<string, string>();
   private key = (p: string, y: number, v: string) => `${p}|${y}|${v}`;
 
   async getByHolder(p: string, y: number, v: string) { return clone(this.certificates.get(this.key(p, y, v))); }
   async getByCode(code: string) { const k = this.codes.get(code); return k ? clone(this.certificates.get(k)) : undefined; }
+  async reserveCode(p: string, y: number, v: string, candidate: string) {
+    const k = this.key(p, y, v);
+    const reserved = this.reservations.get(k);
+    if (reserved) return reserved;
+    if (this.codes.has(candidate)) throw new CodeTaken(candidate);
+    this.reservations.set(k, candidate);
+    this.codes.set(candidate, k);
+    return candidate;
+  }
   async create(c: Certificate) {
     const k = this.key(c.programme, c.year, c.volunteerId);
     if (this.certificates.has(k)) return 'exists' as const;
-    if (this.codes.has(c.code)) throw new CodeTaken(c.code);
+    if (this.codes.get(c.code) !== k) throw new ConflictError(`code ${c.code} is not reserved for ${k}`);
     this.certificates.set(k, clone(c));
-    this.codes.set(c.code, k);
     return 'created' as const;
   }
   async markAnnounced(code: string) { this.certificates.get(this.codes.get(code)!)!.announced = true; }
@@ -66,9 +76,30 @@ export class InMemoryCertificateRepository implements CertificateRepository {
     if (run.batchesDone >= run.batches && run.finishedAt === null) run.finishedAt = at;
     return true;
   }
-  async claimMail(id: string) { if (this.mails.has(id)) return false; this.mails.set(id, 'sending'); return true; }
-  async confirmMail(id: string) { this.mails.set(id, 'sent'); }
-  async releaseMail(id: string) { this.mails.delete(id); }
+  async claimEmail(c: Certificate, claim: EmailDelivery) {
+    const stored = this.certificates.get(this.key(c.programme, c.year, c.volunteerId));
+    if (!stored || stored.email.state !== 'pending' || stored.email.attempts !== c.email.attempts) return false;
+    stored.email = clone(claim);
+    return true;
+  }
+  async recordEmailSent(c: Certificate, sent: EmailDelivery) {
+    const stored = this.certificates.get(this.key(c.programme, c.year, c.volunteerId));
+    if (!stored || stored.email.state !== 'pending') return false;
+    stored.email = clone(sent);
+    return true;
+  }
+  async recordEmailFailure(c: Certificate, failed: EmailDelivery) {
+    const stored = this.certificates.get(this.key(c.programme, c.year, c.volunteerId));
+    if (!stored || stored.email.state !== 'pending' || stored.email.attempts !== failed.attempts) return false;
+    stored.email = clone(failed);
+    return true;
+  }
+  async pendingEmails(programme?: string): Promise<CertificateRef[]> {
+    return [...this.certificates.values()]
+      .filter((c) => c.email.state === 'pending' && (programme === undefined || c.programme === programme))
+      .map((c) => ({ programme: c.programme, year: c.year, volunteerId: c.volunteerId }))
+      .sort((a, b) => `${a.programme}#${a.year}#${a.volunteerId}`.localeCompare(`${b.programme}#${b.year}#${b.volunteerId}`));
+  }
 }
 
 export class InMemoryFiles implements CertificateFiles {

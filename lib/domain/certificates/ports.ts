@@ -1,4 +1,5 @@
 // What the certificate use cases need from the outside: storage, the batch queue, the PDF files and the renderer.
+import type { EmailDelivery } from './email-delivery.js';
 import type { BatchCounts, Certificate, CertificateBatch, CertificateRun } from './types.js';
 
 export interface CertificateRepository {
@@ -6,8 +7,14 @@ export interface CertificateRepository {
   getByHolder(programme: string, year: number, volunteerId: string): Promise<Certificate | undefined>;
   getByCode(code: string): Promise<Certificate | undefined>;
   /**
-   * Creates the certificate and reserves its code in one transaction. 'exists' when the volunteer already
-   * has one for the programme and year (nothing written); CodeTaken when the code is in use (draw again).
+   * The code of a volunteer's certificate for a programme and year, reserved before anything is stored under it:
+   * the code reserved earlier (by a killed or concurrent issuer) if there is one, else `candidate`, reserved now.
+   * CodeTaken when `candidate` already names another holder's certificate (draw again).
+   */
+  reserveCode(programme: string, year: number, volunteerId: string, candidate: string): Promise<string>;
+  /**
+   * Creates the certificate (its code reserved for this holder) with its email pending, in one transaction.
+   * 'exists' when the volunteer already has one for the programme and year (nothing written).
    */
   create(certificate: Certificate): Promise<'created' | 'exists'>;
   markAnnounced(code: string): Promise<void>;
@@ -29,10 +36,24 @@ export interface CertificateRepository {
   /** Marks a batch done and adds its counts to the run, once: false when the batch was already done. */
   completeBatch(runId: string, index: number, counts: BatchCounts, at: string): Promise<boolean>;
 
-  /** Claims the right to send the mail for an event: false when it was sent (or is being sent) already. */
-  claimMail(eventId: string, at: string): Promise<boolean>;
-  confirmMail(eventId: string, at: string): Promise<void>;
-  releaseMail(eventId: string): Promise<void>;
+  /**
+   * Takes the email lease: writes `claim` when the stored email is still the pending `certificate.email` (same
+   * attempts); false when another sender changed it first.
+   */
+  claimEmail(certificate: Certificate, claim: EmailDelivery): Promise<boolean>;
+  /** Records the send once (the stored email must still be pending): false when it was already recorded. */
+  recordEmailSent(certificate: Certificate, sent: EmailDelivery): Promise<boolean>;
+  /** Records a failed attempt and releases the lease, if the stored email is still this attempt's claim. */
+  recordEmailFailure(certificate: Certificate, failed: EmailDelivery): Promise<boolean>;
+  /** Certificates whose email is still pending, of one programme or of all, oldest programme/year first. */
+  pendingEmails(programme?: string): Promise<CertificateRef[]>;
+}
+
+/** Names a certificate by its deterministic identity. */
+export interface CertificateRef {
+  programme: string;
+  year: number;
+  volunteerId: string;
 }
 
 /** The code drawn is already used by another certificate: draw a new one. */

@@ -1,5 +1,6 @@
 // Certificates (apliecinājums par veikto brīvprātīgo darbu) and recognition runs: the shapes the use cases store and return.
 import * as z from 'zod';
+import type { EmailDelivery } from './email-delivery.js';
 import type { InstitutionSummary } from './summary.js';
 
 /**
@@ -28,13 +29,15 @@ export interface Certificate {
   /** The VC-JWT (OpenBadgeCredential) and the key that signed it. */
   credential: string;
   kid: string;
-  /** Blob key of the Latvian PDF. */
+  /** Blob key of the Latvian PDF: named by the code, which is reserved for the holder before the PDF is written. */
   pdfKey: string;
   status: CertificateStatus;
   flag: { reason: string; approvedMinutes: number; at: string } | null;
   revocation: { reason: string; at: string; by: string } | null;
   /** False until CertificateIssued went out: a rerun re-publishes it (the email consumer de-duplicates). */
   announced: boolean;
+  /** The certificate email to the holder: pending until a send is confirmed (runs and the sweep finish pending ones). */
+  email: EmailDelivery;
 }
 
 export type RunStatus = 'running' | 'completed' | 'completed-with-failures';

@@ -1,9 +1,12 @@
-// The certificate repository on DynamoDB Local: exactly-once creation, code uniqueness, batch markers, mail claims, keys.
+// The certificate repository on DynamoDB Local: exactly-once creation, code reservation, batch markers, email state, keys.
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoCertificateRepository } from '../../../lib/data/certificate-repository.js';
 import { DynamoKeyStore } from '../../../lib/data/issuer-key-store.js';
+import { ENTITY, keys } from '../../../lib/data/keys.js';
 import { InMemoryKeyVault } from '../../../lib/credentials/key-vault.js';
 import { buildJwks } from '../../../lib/credentials/jwks.js';
+import { claimedEmail, failedEmail, pendingEmail, sentEmail } from '../../../lib/domain/certificates/email-delivery.js';
 import { CodeTaken } from '../../../lib/domain/certificates/ports.js';
 import type { Certificate } from '../../../lib/domain/certificates/types.js';
 import { ConflictError } from '../../../lib/domain/errors.js';
@@ -14,7 +17,7 @@ function aCertificate(overrides: Partial<Certificate> = {}): Certificate {
     code: 'LV042-2025-AAAA-AAAA', programme: 'LV-042', year: 2025, volunteerId: 'v-1', holderName: 'Ģirts Ķēniņš-Šņore', holderEmail: 'g@example.lv',
     totalMinutes: 3600, thresholdMinutes: 3600, tier: null, period: { from: '2025-01-02', to: '2025-12-30' }, institutions: [],
     issuedAt: '2026-01-15T06:00:00.000Z', runId: 'r-1', credential: 'jwt', kid: 'LV-042#k', pdfKey: 'certificates/x.pdf',
-    status: 'valid', flag: null, revocation: null, announced: false, ...overrides,
+    status: 'valid', flag: null, revocation: null, announced: false, email: pendingEmail(), ...overrides,
   };
 }
 
@@ -26,22 +29,42 @@ beforeAll(async () => {
 });
 afterAll(async () => t.drop());
 
+/** Reserves the certificate's code for its holder, then creates it (the issuer's order). */
+async function issue(c: Certificate): Promise<'created' | 'exists'> {
+  const code = await repo.reserveCode(c.programme, c.year, c.volunteerId, c.code);
+  return repo.create({ ...c, code });
+}
+
 describe('certificates', () => {
   it('creates one certificate per volunteer, programme and year; a second create finds it and writes nothing', async () => {
-    expect(await repo.create(aCertificate({ code: 'C1', volunteerId: 'once' }))).toBe('created');
+    expect(await issue(aCertificate({ code: 'C1', volunteerId: 'once' }))).toBe('created');
     expect(await repo.create(aCertificate({ code: 'C2', volunteerId: 'once' }))).toBe('exists');
     expect((await repo.getByHolder('LV-042', 2025, 'once'))?.code).toBe('C1');
     expect(await repo.getByCode('C2')).toBeUndefined();
   });
 
-  it('refuses a code that another certificate holds', async () => {
-    await repo.create(aCertificate({ code: 'DUP', volunteerId: 'a' }));
-    await expect(repo.create(aCertificate({ code: 'DUP', volunteerId: 'b' }))).rejects.toBeInstanceOf(CodeTaken);
+  it('reserves one code per holder: an issuer killed before its certificate was created leaves the code for the rerun', async () => {
+    expect(await repo.reserveCode('LV-042', 2025, 'killed', 'K1')).toBe('K1');
+    expect(await repo.reserveCode('LV-042', 2025, 'killed', 'K2')).toBe('K1');
+    expect(await repo.getByCode('K1')).toBeUndefined();
+    expect(await repo.create(aCertificate({ code: 'K1', volunteerId: 'killed' }))).toBe('created');
+    expect((await repo.getByCode('K1'))?.volunteerId).toBe('killed');
+  });
+
+  it('gives concurrent issuers of one holder the same code', async () => {
+    const codes = await Promise.all(['R1', 'R2', 'R3', 'R4'].map((c) => repo.reserveCode('LV-042', 2025, 'racing', c)));
+    expect(new Set(codes).size).toBe(1);
+  });
+
+  it('refuses a code that another holder holds, and a certificate under a code not reserved for its holder', async () => {
+    await issue(aCertificate({ code: 'DUP', volunteerId: 'a' }));
+    await expect(repo.reserveCode('LV-042', 2025, 'b', 'DUP')).rejects.toBeInstanceOf(CodeTaken);
+    await expect(repo.create(aCertificate({ code: 'DUP', volunteerId: 'b' }))).rejects.toBeInstanceOf(ConflictError);
     expect(await repo.getByHolder('LV-042', 2025, 'b')).toBeUndefined();
   });
 
   it('lists flagged and revoked certificates through their sparse listings, and guards status changes', async () => {
-    await repo.create(aCertificate({ code: 'F1', volunteerId: 'f', programme: 'LV-056' }));
+    await issue(aCertificate({ code: 'F1', volunteerId: 'f', programme: 'LV-056' }));
     await repo.updateStatus('F1', 'valid', { status: 'flagged', flag: { reason: 'r', approvedMinutes: 3000, at: '2026-02-01T00:00:00.000Z' }, revocation: null });
     expect((await repo.listFlagged('LV-056')).map((c) => c.code)).toEqual(['F1']);
     await expect(repo.updateStatus('F1', 'valid', { status: 'revoked', flag: null, revocation: null })).rejects.toBeInstanceOf(ConflictError);
@@ -69,15 +92,47 @@ describe('runs', () => {
   });
 });
 
-describe('mail claims', () => {
-  it('lets one sender claim an event; a released claim can be taken again; a stale unsent claim is taken over', async () => {
-    expect(await repo.claimMail('e-1', '2026-01-15T06:00:00.000Z')).toBe(true);
-    expect(await repo.claimMail('e-1', '2026-01-15T06:00:01.000Z')).toBe(false);
-    await repo.releaseMail('e-1');
-    expect(await repo.claimMail('e-1', '2026-01-15T06:00:02.000Z')).toBe(true);
-    expect(await repo.claimMail('e-1', '2026-01-15T06:30:00.000Z')).toBe(true);
-    await repo.confirmMail('e-1', '2026-01-15T06:30:01.000Z');
-    expect(await repo.claimMail('e-1', '2026-01-15T09:00:00.000Z')).toBe(false);
+describe('the email state of a certificate', () => {
+  const at = (iso: string) => new Date(iso);
+
+  it('starts pending and listed; one sender takes the lease; a failure releases it; the send is recorded once', async () => {
+    await issue(aCertificate({ code: 'M1', volunteerId: 'm1', programme: 'LV-RIX' }));
+    expect(await repo.pendingEmails('LV-RIX')).toEqual([{ programme: 'LV-RIX', year: 2025, volunteerId: 'm1' }]);
+    const read = (await repo.getByCode('M1'))!;
+    const first = claimedEmail(read.email, at('2026-01-15T06:00:00.000Z'));
+    expect(await repo.claimEmail(read, first)).toBe(true);
+    expect(await repo.claimEmail(read, claimedEmail(read.email, at('2026-01-15T06:00:01.000Z'))), 'a second sender with the same read').toBe(false);
+    expect(await repo.recordEmailFailure(read, failedEmail(first, 'SES throttled'))).toBe(true);
+    const again = (await repo.getByCode('M1'))!;
+    expect(again.email).toMatchObject({ state: 'pending', attempts: 1, leaseUntil: null, lastError: 'SES throttled', lastAttemptAt: '2026-01-15T06:00:00.000Z' });
+    const second = claimedEmail(again.email, at('2026-01-15T06:05:00.000Z'));
+    expect(await repo.claimEmail(again, second)).toBe(true);
+    expect(await repo.recordEmailSent(again, sentEmail(second, at('2026-01-15T06:05:02.000Z')))).toBe(true);
+    expect(await repo.recordEmailSent(again, sentEmail(second, at('2026-01-15T06:05:03.000Z')))).toBe(false);
+    expect((await repo.getByCode('M1'))!.email).toMatchObject({ state: 'sent', attempts: 2, sentAt: '2026-01-15T06:05:02.000Z' });
+    expect(await repo.pendingEmails('LV-RIX')).toEqual([]);
+  });
+
+  it('keeps the email state when the status changes (a revocation never resets a send in progress)', async () => {
+    await issue(aCertificate({ code: 'M2', volunteerId: 'm2', programme: 'LV-RIX' }));
+    const read = (await repo.getByCode('M2'))!;
+    const claim = claimedEmail(read.email, at('2026-01-15T06:00:00.000Z'));
+    await repo.claimEmail(read, claim);
+    await repo.updateStatus('M2', 'valid', { status: 'revoked', flag: null, revocation: { reason: 'r', at: '2026-01-15T06:00:01.000Z', by: 'c' } });
+    expect((await repo.getByCode('M2'))!.email).toEqual(claim);
+  });
+
+  it('reads a certificate stored before emails were tracked as sent when announced, else pending (and claimable)', async () => {
+    for (const [volunteerId, announced] of [['old-a', true], ['old-b', false]] as const) {
+      const { email: _email, ...legacy } = aCertificate({ code: `OLD-${volunteerId}`, volunteerId, programme: 'LV-097', announced });
+      await t.doc.send(new PutCommand({ TableName: t.table, Item: { ...keys.certificate('LV-097', 2025, volunteerId), entityType: ENTITY.certificate, ...legacy } }));
+      await t.doc.send(new PutCommand({ TableName: t.table, Item: { ...keys.certificateCode(legacy.code), entityType: ENTITY.certificateCode, code: legacy.code, programme: 'LV-097', year: 2025, volunteerId } }));
+    }
+    expect((await repo.getByHolder('LV-097', 2025, 'old-a'))!.email.state).toBe('sent');
+    const pending = (await repo.getByHolder('LV-097', 2025, 'old-b'))!;
+    expect(pending.email).toEqual(pendingEmail());
+    expect(await repo.claimEmail(pending, claimedEmail(pending.email, at('2026-01-15T06:00:00.000Z')))).toBe(true);
+    expect(await repo.claimEmail(pending, claimedEmail(pending.email, at('2026-01-15T06:00:00.000Z')))).toBe(false);
   });
 });
 

@@ -147,8 +147,11 @@ describe('signing and verifying a VC-JWT', () => {
   const verify = async (jwt: string, over: Partial<Parameters<typeof verifyCredential>[1]> = {}) =>
     verifyCredential(jwt, { jwks: buildJwks(await store.publicKeys()), baseUrl: BASE, now: NOW, status: statusOf(), ...over });
 
-  it('carries the credential as the payload with EdDSA, kid and vc+jwt in the header', () => {
-    expect(decodeProtectedHeader(signed)).toEqual({ alg: 'EdDSA', kid: 'LV-042#2025-01', typ: 'vc+jwt', cty: 'vc' });
+  it('carries the credential as the payload with a JOSE header of alg EdDSA, kid and typ JWT only', () => {
+    // Open Badges 3.0 (1EdTech), §8.2.3 "Create the JOSE Header": "The JOSE Header is a JSON object with the following
+    // properties (also called JOSE Headers). Additional JOSE Headers are NOT allowed." and, for `typ`: "If present,
+    // MUST be set to "JWT"." (alg: "MUST be "RS256" as a minimum … Support for other algorithms is permitted".)
+    expect(decodeProtectedHeader(signed)).toEqual({ alg: 'EdDSA', kid: 'LV-042#2025-01', typ: 'JWT' });
     const payload = decodeJwt(signed);
     expect(payload).toMatchObject({
       '@context': [...OB_CONTEXT],
@@ -247,6 +250,24 @@ describe('signing and verifying a VC-JWT', () => {
       .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: 'vc+jwt' })
       .sign(key.privateKey);
     expect(await verify(jwt)).toMatchObject({ status: 'invalid', reason: 'claims-mismatch' });
+  });
+
+  const signWithHeader = async (header: Record<string, unknown>) => {
+    const key = await store.signingKey('LV-042');
+    const vc = buildOpenBadgeCredential(aCertificate());
+    const payload = { ...vc, iss: vc.issuer.id, jti: vc.id, nbf: Date.parse(vc.validFrom) / 1000 };
+    return new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'EdDSA', kid: key.kid, ...header }).sign(key.privateKey);
+  };
+
+  it.each([
+    ['the legacy vc+jwt header of certificates issued before (typ vc+jwt, cty vc)', { typ: 'vc+jwt', cty: 'vc' }],
+    ['no typ (optional in §8.2.3)', {}],
+  ])('still verifies a credential with %s', async (_label, header) => {
+    expect(await verify(await signWithHeader(header))).toMatchObject({ status: 'valid', kid: 'LV-042#2025-01' });
+  });
+
+  it('reports a typ other than JWT as malformed', async () => {
+    expect(await verify(await signWithHeader({ typ: 'at+jwt' }))).toMatchObject({ status: 'invalid', reason: 'malformed' });
   });
 
   it.each([

@@ -55,4 +55,24 @@ describe('the local outbox mailer', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('keeps one file per idempotency key: a resend replaces it whole, and nothing is left beside it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'outbox-'));
+    try {
+      const mailer = new OutboxMailer(join(dir, 'outbox'));
+      const message = { to: 'anna@jekabpils.lv', subject: 'Apliecinājums', idempotencyKey: 'certificate-email-LV042-2025-7K3Q-M9XD' };
+      await mailer.send({ ...message, text: 'pirmais' });
+      await Promise.all([mailer.send({ ...message, text: 'otrais' }), mailer.send({ ...message, text: 'otrais' })]);
+      await mailer.send({ to: 'janis@jekabpils.lv', subject: 'Cits', text: 'bez atslēgas' });
+      const files = readdirSync(join(dir, 'outbox')).sort();
+      expect(files).toHaveLength(2);
+      expect(files).toContain('certificate-email-LV042-2025-7K3Q-M9XD.eml');
+      const eml = readFileSync(join(dir, 'outbox', 'certificate-email-LV042-2025-7K3Q-M9XD.eml'), 'utf8');
+      expect(Buffer.from(bodyOf(eml).replace(/\r\n/g, ''), 'base64').toString('utf8')).toBe('otrais');
+      // Written beside the outbox and renamed in: the staging directory holds nothing once the sends are done.
+      expect(readdirSync(join(dir, 'outbox.tmp'))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

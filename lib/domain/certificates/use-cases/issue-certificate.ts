@@ -6,6 +6,7 @@ import { rigaDate } from '../../clock.js';
 import type { Bilingual } from '../../errors.js';
 import { defaultProgramme, type Programme } from '../../hours/types.js';
 import { generate } from '../code.js';
+import { pendingEmail } from '../email-delivery.js';
 import { assessYear, type RecognitionPolicy } from '../eligibility.js';
 import { CodeTaken } from '../ports.js';
 import { summariseInstitutions } from '../summary.js';
@@ -42,9 +43,11 @@ export async function announce(deps: Pick<CertificateDeps, 'events' | 'certifica
 /**
  * 1. an existing certificate for (programme, year, volunteer) wins: announce it if that never happened, count it
  *    as issued by the run that made it, else skipped  2. assess the year from the approved entries by activity date
- * 3. draw a code, render the Latvian PDF and store it under certificates/<code>.pdf  4. sign the OB 3.0 VC-JWT with
- * the municipality's key  5. create certificate + code reservation in one transaction (a concurrent issuer → skipped;
- * a taken code → draw again)  6. emit CertificateIssued
+ * 3. reserve the holder's code (the one a killed or concurrent issuer reserved, else a fresh draw; a taken code →
+ *    draw again), so everything stored under it belongs to this holder  4. render the Latvian PDF and store it under
+ *    certificates/<code>.pdf (a rerun writes the same key: never an orphan)  5. sign the OB 3.0 VC-JWT with the
+ *    municipality's key  6. create the certificate with its email pending in one transaction (a concurrent issuer →
+ *    skipped)  7. emit CertificateIssued (its reaction sends the email; runs and the sweep finish what it did not)
  */
 export async function issueCertificate(
   deps: CertificateDeps, target: { programme: string; year: number; volunteerId: string; runId: string | null },
@@ -75,39 +78,38 @@ export async function issueCertificate(
   const issuer = issuerName(municipality.name, municipality.nameEn);
   const municipalityName = { lv: municipality.name, en: municipality.nameEn };
   const signingKey = await deps.keys.signingKey(programmeCode);
-  for (let attempt = 0; ; attempt++) {
-    const code = generate(deps.random, programmeCode, year);
-    const pdfKey = certificatePdfKey(code, 'lv');
-    const pdf = await deps.renderPdf({
-      language: 'lv', code, verificationUrl: verificationUrl(deps.baseUrl, code), holderName: volunteer.name, year,
-      municipality: { name: municipalityName }, issuerName: issuer, programmeName: PROGRAMME_NAME,
-      totalMinutes: assessment.totalMinutes, tier: assessment.tier, period: assessment.period,
-      institutions: institutions.map((i) => ({ name: i.name, activities: i.activities, minutes: i.minutes })),
-      signer: { name: contact?.name ?? issuer.lv, position: SIGNER_POSITION }, issuedOn: rigaDate(now),
-    });
-    await deps.files.put(pdfKey, pdf, 'application/pdf');
-    const credential = await signCredential(buildOpenBadgeCredential({
-      baseUrl: deps.baseUrl, code, language: 'lv', municipality: { code: programmeCode, name: municipalityName }, issuerName: issuer,
-      programme: { id: programmeCode, name: PROGRAMME_NAME }, year, holder: { name: volunteer.name, volunteerId },
-      holderSalt: deps.newId(), totalMinutes: assessment.totalMinutes, thresholdMinutes: policy.thresholdMinutes,
-      tier: assessment.tier ? { id: assessment.tier.id, name: assessment.tier.name } : null, issuedAt,
-    }), signingKey);
-    const certificate: Certificate = {
-      code, programme: programmeCode, year, volunteerId, holderName: volunteer.name, holderEmail: volunteer.email,
-      totalMinutes: assessment.totalMinutes, thresholdMinutes: policy.thresholdMinutes,
-      tier: assessment.tier ? { id: assessment.tier.id, name: assessment.tier.name.lv } : null,
-      period: assessment.period, institutions, issuedAt, runId, credential, kid: signingKey.kid, pdfKey,
-      status: 'valid', flag: null, revocation: null, announced: false,
-    };
+  let code: string | undefined;
+  for (let attempt = 0; code === undefined; attempt++) {
     try {
-      const created = await deps.certificates.create(certificate);
-      if (created === 'exists') return issueCertificate(deps, target);
+      code = await deps.certificates.reserveCode(programmeCode, year, volunteerId, generate(deps.random, programmeCode, year));
     } catch (error) {
-      if (error instanceof CodeTaken && attempt < 5) continue;
-      throw error;
+      if (!(error instanceof CodeTaken) || attempt >= 5) throw error;
     }
-    await announce(deps, certificate);
-    deps.log?.('certificate issued', { code, programme: programmeCode, year, hours: formatHoursShort(assessment.totalMinutes) });
-    return { outcome: 'issued', certificate };
   }
+  const pdfKey = certificatePdfKey(code, 'lv');
+  const pdf = await deps.renderPdf({
+    language: 'lv', code, verificationUrl: verificationUrl(deps.baseUrl, code), holderName: volunteer.name, year,
+    municipality: { name: municipalityName }, issuerName: issuer, programmeName: PROGRAMME_NAME,
+    totalMinutes: assessment.totalMinutes, tier: assessment.tier, period: assessment.period,
+    institutions: institutions.map((i) => ({ name: i.name, activities: i.activities, minutes: i.minutes })),
+    signer: { name: contact?.name ?? issuer.lv, position: SIGNER_POSITION }, issuedOn: rigaDate(now),
+  });
+  await deps.files.put(pdfKey, pdf, 'application/pdf');
+  const credential = await signCredential(buildOpenBadgeCredential({
+    baseUrl: deps.baseUrl, code, language: 'lv', municipality: { code: programmeCode, name: municipalityName }, issuerName: issuer,
+    programme: { id: programmeCode, name: PROGRAMME_NAME }, year, holder: { name: volunteer.name, volunteerId },
+    holderSalt: deps.newId(), totalMinutes: assessment.totalMinutes, thresholdMinutes: policy.thresholdMinutes,
+    tier: assessment.tier ? { id: assessment.tier.id, name: assessment.tier.name } : null, issuedAt,
+  }), signingKey);
+  const certificate: Certificate = {
+    code, programme: programmeCode, year, volunteerId, holderName: volunteer.name, holderEmail: volunteer.email,
+    totalMinutes: assessment.totalMinutes, thresholdMinutes: policy.thresholdMinutes,
+    tier: assessment.tier ? { id: assessment.tier.id, name: assessment.tier.name.lv } : null,
+    period: assessment.period, institutions, issuedAt, runId, credential, kid: signingKey.kid, pdfKey,
+    status: 'valid', flag: null, revocation: null, announced: false, email: pendingEmail(),
+  };
+  if ((await deps.certificates.create(certificate)) === 'exists') return issueCertificate(deps, target);
+  await announce(deps, certificate);
+  deps.log?.('certificate issued', { code, programme: programmeCode, year, hours: formatHoursShort(assessment.totalMinutes) });
+  return { outcome: 'issued', certificate };
 }

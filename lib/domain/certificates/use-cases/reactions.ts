@@ -1,38 +1,23 @@
 // Reactions to domain events: the certificate email, rolling issue on ThresholdReached, flagging on a reversal.
-import { verificationUrl } from '../../../credentials/open-badge.js';
 import type { HoursReversed, ThresholdReached } from '../../hours/events.js';
 import { defaultProgramme } from '../../hours/types.js';
 import { assertActsFor, type User } from '../../identity/types.js';
 import { NotFoundError } from '../../errors.js';
-import { certificateEmail, rosterCsv } from '../email.js';
+import { rosterCsv } from '../email.js';
 import type { CertificateDeps, CertificateIssued } from './deps.js';
+import { deliverCertificateEmail } from './emails.js';
 import { issueCertificate } from './issue-certificate.js';
 
 /**
- * Exactly one email per CertificateIssued event id: 1. claim MAILED#<eventId> (a conditional put; a duplicate
- * delivery finds it and sends nothing)  2. load the certificate, its PDF and the programme's recognition event
- * 3. send  4. confirm; on failure the claim is released and the error rethrown, so the delivery is retried (then DLQ).
+ * CertificateIssued → the certificate's email (deliverCertificateEmail: under a lease, recorded once on the
+ * certificate). A redelivered event finds it sent ('duplicate') or held by a live sender ('in-progress'); an unknown
+ * code or a failed send throws, so the delivery is retried (then the DLQ), and the sweep retries it as well.
  */
-export async function sendCertificateEmail(deps: CertificateDeps, event: CertificateIssued): Promise<'sent' | 'duplicate'> {
-  if (!(await deps.certificates.claimMail(event.id, deps.clock.now().toISOString()))) return 'duplicate';
-  try {
-    const c = await deps.certificates.getByCode(event.detail.code);
-    if (!c) throw new NotFoundError('certificate', event.detail.code);
-    const [programme, municipality, pdf] = await Promise.all([
-      deps.hours.getProgramme(c.programme), deps.municipalities.get(c.programme), deps.files.get(c.pdfKey),
-    ]);
-    await deps.mailer.send(certificateEmail(c, {
-      municipalityName: municipality?.name ?? c.programme,
-      event: (programme ?? defaultProgramme(c.programme)).recognitionEvent,
-      verificationUrl: verificationUrl(deps.baseUrl, c.code),
-      ...(pdf ? { pdf } : {}),
-    }));
-  } catch (error) {
-    await deps.certificates.releaseMail(event.id);
-    throw error;
-  }
-  await deps.certificates.confirmMail(event.id, deps.clock.now().toISOString());
-  return 'sent';
+export async function sendCertificateEmail(deps: CertificateDeps, event: CertificateIssued): Promise<'sent' | 'duplicate' | 'in-progress'> {
+  const c = await deps.certificates.getByCode(event.detail.code);
+  if (!c) throw new NotFoundError('certificate', event.detail.code);
+  const outcome = await deliverCertificateEmail(deps, c);
+  return outcome === 'already-sent' ? 'duplicate' : outcome;
 }
 
 /** Rolling issue: when the programme says so, a volunteer's certificate is issued as soon as the threshold is reached. */

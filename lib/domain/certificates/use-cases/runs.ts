@@ -4,6 +4,7 @@ import { ForbiddenError, NotFoundError, RuleViolation } from '../../errors.js';
 import { assertActsFor, type User } from '../../identity/types.js';
 import { runView, type BatchCounts, type CertificateBatch, type CertificateRun, type RunView } from '../types.js';
 import { pool, type CertificateDeps } from './deps.js';
+import { finishPendingEmails } from './emails.js';
 import { issueCertificate } from './issue-certificate.js';
 
 /** Who starts the run: a person (coordinator / agency) or the yearly schedule. */
@@ -59,6 +60,8 @@ export async function startRun(deps: CertificateDeps, starter: RunStarter, reque
  * Idempotent: 1. load the batch; a batch already marked done is acknowledged without work  2. issue each volunteer's
  * certificate (existing ones are skipped; a volunteer that fails counts as failed and does not stop the others)
  * 3. mark the batch done and add its counts to the run in one transaction (once, however often it is delivered)
+ * 4. the batch that finishes the run sends every email of the run's scope still pending (finishPendingEmails:
+ *    those a killed sender left behind once their lease ran out, and failed sends)
  */
 export async function processBatch(deps: CertificateDeps, message: { runId: string; index: number }): Promise<BatchCounts & { alreadyDone: boolean }> {
   const batch = await deps.certificates.getBatch(message.runId, message.index);
@@ -76,7 +79,20 @@ export async function processBatch(deps: CertificateDeps, message: { runId: stri
     }
   });
   const first = await deps.certificates.completeBatch(batch.runId, batch.index, counts, deps.clock.now().toISOString());
+  if (first) await finishRunEmails(deps, batch.runId);
   return { ...counts, alreadyDone: !first };
+}
+
+/** After the last batch of a run: the emails of its scope still pending. A failure here never fails the batch. */
+async function finishRunEmails(deps: CertificateDeps, runId: string): Promise<void> {
+  try {
+    const run = await deps.certificates.getRun(runId);
+    if (!run || run.batchesDone < run.batches) return;
+    const counts = await finishPendingEmails(deps, run.scope === null ? {} : { programme: run.scope });
+    deps.log?.('certificate run emails finished', { runId, ...counts });
+  } catch (error) {
+    deps.log?.('certificate run emails not finished', { runId, error: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 /** A run's progress: the agency sees every run, a coordinator the runs of their municipality. */

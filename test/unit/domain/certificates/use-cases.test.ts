@@ -6,6 +6,9 @@ import {
 } from '../../../../lib/domain/certificates/use-cases/certificates.js';
 import { certificateRoster, flagOnReversal, issueOnThreshold, sendCertificateEmail } from '../../../../lib/domain/certificates/use-cases/reactions.js';
 import { getRun, startRun } from '../../../../lib/domain/certificates/use-cases/runs.js';
+import { finishPendingEmails } from '../../../../lib/domain/certificates/use-cases/emails.js';
+import { issueCertificate } from '../../../../lib/domain/certificates/use-cases/issue-certificate.js';
+import { claimedEmail, EMAIL_LEASE_SECONDS } from '../../../../lib/domain/certificates/email-delivery.js';
 import { ForbiddenError, NotFoundError, RuleViolation, ValidationError, ConflictError } from '../../../../lib/domain/errors.js';
 import type { DomainEvent } from '../../../../lib/domain/events.js';
 import type { HoursReversed, ThresholdReached } from '../../../../lib/domain/hours/events.js';
@@ -109,6 +112,9 @@ describe('runs', () => {
     expect([...world.certificates.certificates.values()].map((c) => c.volunteerId).sort()).toEqual(ids);
     expect(world.mailer.sent.map((m) => m.to).sort()).toEqual(ids.map((id) => `${id}@example.lv`));
     expect(new Set([...world.certificates.certificates.values()].map((c) => c.code)).size).toBe(ids.length);
+    // One PDF per certificate, under its own code: a kill between the PDF and the certificate left no orphan.
+    expect([...world.files.files.keys()].sort()).toEqual([...world.certificates.certificates.values()].map((c) => c.pdfKey).sort());
+    expect([...world.certificates.certificates.values()].every((c) => c.email.state === 'sent')).toBe(true);
   });
 });
 
@@ -179,12 +185,20 @@ describe('reversals, revocation and keeping', () => {
 });
 
 describe('emails, roster and rolling issue', () => {
+  /** Issues v-1's certificate outside a run (no run end finishes its email): the event is recorded, not delivered. */
+  async function issued(world: ReturnType<typeof aWorld>) {
+    const { certificate } = await issueCertificate(world.deps, { programme: 'LV-042', year: 2025, volunteerId: 'v-1', runId: null });
+    return { certificate: certificate!, event: world.events.events[0] as CertificateIssued };
+  }
+  const later = (world: ReturnType<typeof aWorld>, seconds: number): CertificateDeps =>
+    ({ ...world.deps, clock: { now: () => new Date(world.deps.clock.now().getTime() + seconds * 1000) } });
+
   it('sends one Latvian email with the invitation and the PDF per event, however often the event arrives', async () => {
     const world = aWorld();
     await world.hours.putProgramme(aProgramme({ recognitionEvent: { date: '2026-02-20', place: 'Jēkabpils Kultūras nams', text: 'Sākums plkst. 17.00.' } }));
     seedVolunteer(world.hours, 'v-1', [{ date: '2025-05-01', minutes: 3600 }], { name: 'Ģirts Ķēniņš-Šņore' });
-    await runToEnd(world);
-    const event = world.events.events[0] as CertificateIssued;
+    const { certificate, event } = await issued(world);
+    expect(certificate.email.state).toBe('pending');
     expect(await sendCertificateEmail(world.deps, event)).toBe('sent');
     expect(await sendCertificateEmail(world.deps, event)).toBe('duplicate');
     expect(world.mailer.sent).toHaveLength(1);
@@ -192,16 +206,62 @@ describe('emails, roster and rolling issue', () => {
     expect(mail.text).toContain('Sveiki, Ģirts Ķēniņš-Šņore!');
     expect(mail.text).toContain('Aicinām jūs uz apbalvošanas pasākumu 2026. gada 20. februārī, Jēkabpils Kultūras nams.');
     expect(mail.attachments?.[0]?.contentType).toBe('application/pdf');
+    expect(mail.idempotencyKey).toBe(`certificate-email-${certificate.code}`);
+    expect((await world.certificates.getByCode(certificate.code))!.email).toMatchObject({ state: 'sent', attempts: 1, sentAt: '2026-01-15T06:00:00.000Z', leaseUntil: null });
   });
 
-  it('retries a failed send: the claim is released and the next delivery sends', async () => {
+  it('retries a failed send: the error and the attempt are recorded, the lease released, and the next delivery sends', async () => {
     const world = aWorld();
     seedVolunteer(world.hours, 'v-1', [{ date: '2025-05-01', minutes: 3600 }]);
-    await runToEnd(world);
-    const event = world.events.events[0] as CertificateIssued;
+    const { certificate, event } = await issued(world);
     const failing = { ...world.deps, mailer: { send: async () => { throw new Error('SES throttled'); } } };
     await expect(sendCertificateEmail(failing, event)).rejects.toThrow('SES throttled');
+    expect((await world.certificates.getByCode(certificate.code))!.email).toMatchObject({ state: 'pending', attempts: 1, leaseUntil: null, lastError: 'SES throttled', lastAttemptAt: '2026-01-15T06:00:00.000Z' });
     expect(await sendCertificateEmail(world.deps, event)).toBe('sent');
+    expect((await world.certificates.getByCode(certificate.code))!.email).toMatchObject({ state: 'sent', attempts: 2 });
+  });
+
+  it('leaves a claimed email to its sender for the lease, and sends it once the lease of a sender that died has run out', async () => {
+    const world = aWorld();
+    seedVolunteer(world.hours, 'v-1', [{ date: '2025-05-01', minutes: 3600 }]);
+    const { certificate, event } = await issued(world);
+    // A sender took the lease and was killed before it sent anything.
+    expect(await world.certificates.claimEmail(certificate, claimedEmail(certificate.email, world.deps.clock.now()))).toBe(true);
+    expect(await sendCertificateEmail(later(world, EMAIL_LEASE_SECONDS - 1), event)).toBe('in-progress');
+    expect(await finishPendingEmails(later(world, EMAIL_LEASE_SECONDS - 1))).toEqual({ sent: 0, skipped: 1, failed: 0 });
+    expect(world.mailer.sent).toHaveLength(0);
+    expect(await finishPendingEmails(later(world, EMAIL_LEASE_SECONDS))).toEqual({ sent: 1, skipped: 0, failed: 0 });
+    expect(await sendCertificateEmail(later(world, EMAIL_LEASE_SECONDS + 5), event)).toBe('duplicate');
+    expect(world.mailer.sent.map((m) => m.to)).toEqual(['v-1@example.lv']);
+    expect((await world.certificates.getByCode(certificate.code))!.email).toMatchObject({ state: 'sent', attempts: 2 });
+  });
+
+  it('finishes the pending emails of its scope when a run ends, and counts a failing one without stopping the others', async () => {
+    const world = aWorld();
+    for (const id of ['v-1', 'v-2', 'v-3']) seedVolunteer(world.hours, id, [{ date: '2025-05-01', minutes: 3600 }]);
+    seedVolunteer(world.hours, 'l-1', [{ date: '2025-05-01', minutes: 3600 }], { programme: 'LV-056' });
+    const bouncing = { ...world.deps, mailer: { send: async (m: { to: string }) => (m.to.startsWith('v-2') ? Promise.reject(new Error('rejected')) : world.mailer.send(m as never)) } };
+    const run = await startRun(bouncing, coordinator(), { year: 2025 });
+    await world.queue.drain(bouncing);
+    expect((await getRun(world.deps, coordinator(), run.id)).status).toBe('completed');
+    // Nobody delivered CertificateIssued (a recording sink): the run's end sent LV-042's emails, not LV-056's.
+    expect(world.mailer.sent.map((m) => m.to).sort()).toEqual(['v-1@example.lv', 'v-3@example.lv']);
+    expect((await world.certificates.getByHolder('LV-042', 2025, 'v-2'))!.email).toMatchObject({ state: 'pending', lastError: 'rejected' });
+    expect(await world.certificates.pendingEmails()).toEqual([{ programme: 'LV-042', year: 2025, volunteerId: 'v-2' }]);
+    await startRun(world.deps, agency, { year: 2025, municipality: 'LV-056' });
+    await world.queue.drain(world.deps);
+    expect(await finishPendingEmails(world.deps)).toEqual({ sent: 1, skipped: 0, failed: 0 });
+    expect(world.mailer.sent.map((m) => m.to).sort()).toEqual(['l-1@example.lv', 'v-1@example.lv', 'v-2@example.lv', 'v-3@example.lv']);
+  });
+
+  it('reuses the code reserved by an issuer killed after writing the PDF: one PDF, and it names the certificate', async () => {
+    const world = aWorld();
+    seedVolunteer(world.hours, 'v-1', [{ date: '2025-05-01', minutes: 3600 }]);
+    const dying = { ...world.deps, certificates: Object.assign(Object.create(world.certificates), { create: async () => { throw new Error('killed'); } }) };
+    await expect(issueCertificate(dying, { programme: 'LV-042', year: 2025, volunteerId: 'v-1', runId: null })).rejects.toThrow('killed');
+    const { certificate } = await issueCertificate(world.deps, { programme: 'LV-042', year: 2025, volunteerId: 'v-1', runId: null });
+    expect([...world.files.files.keys()]).toEqual([certificate!.pdfKey]);
+    expect(certificate!.pdfKey).toBe(`certificates/${certificate!.code}.pdf`);
   });
 
   it('lists the invited volunteers (not the revoked) for the coordinator; another municipality is refused', async () => {
