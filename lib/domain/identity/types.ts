@@ -92,7 +92,9 @@ export function actsFor(user: User, municipality: string): boolean {
   return user.role === 'agency' || user.municipality === municipality;
 }
 
+/** Refuses (403) unless the user acts for `municipality`; a non-agency user without one is refused by rule. */
 export function assertActsFor(user: User, municipality: string): void {
+  if (user.role !== 'agency') ownMunicipality(user);
   if (!actsFor(user, municipality)) {
     throw new ForbiddenError(`a ${user.role} of ${user.municipality ?? 'no municipality'} cannot act for ${municipality}`);
   }
