@@ -23,7 +23,8 @@ export async function benchHours(options: BenchOptions = FULL): Promise<void> {
   const stack = await startLocalStack({ dataDir: dir, persist: false, port: 0, tableName: 'jaunatne-bench-hours', dynamo: options.dynamo });
   const doc = createDocumentClient(localClient(stack.dynamo.endpoint));
   try {
-    const sign = (role: 'youth' | 'supervisor' | 'coordinator', sub: string) => signToken(stack.keys, { role, sub, municipality: M });
+    const sign = (role: 'youth' | 'supervisor' | 'coordinator', sub: string, institution?: string) =>
+      signToken(stack.keys, { role, sub, municipality: M, ...(institution ? { institution } : {}) });
     const http = async (method: string, path: string, token: string, body?: unknown, expected = 200) => {
       const res = await fetch(`${stack.baseUrl}${path}`, {
         method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -37,7 +38,7 @@ export async function benchHours(options: BenchOptions = FULL): Promise<void> {
     const coordinator = await sign('coordinator', 'bench-coordinator');
     const institution = (await http('POST', `/v1/municipalities/${M}/institutions`, coordinator, { name: 'Bench centrs' }, 201)).id as string;
     await http('PUT', `/v1/institutions/${institution}/supervisors/bench-supervisor`, coordinator);
-    const supervisor = await sign('supervisor', 'bench-supervisor');
+    const supervisor = await sign('supervisor', 'bench-supervisor', institution);
     const youths = await Promise.all(Array.from({ length: 16 }, async (_, i) => {
       const token = await sign('youth', `bench-youth-${i}`);
       await http('PUT', '/v1/volunteers/me', token, { name: `Jaunietis ${i}`, birthDate, email: `y${i}@example.lv`, municipality: M });

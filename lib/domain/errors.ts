@@ -39,11 +39,14 @@ export class UnauthenticatedError extends DomainError {
   }
 }
 
-/** The identity is known but its role or municipality does not allow this. */
+/**
+ * The identity is known but its role or municipality does not allow this. `reason`, when given, names the
+ * stable rule (e.g. `identity.municipality-missing`) and says in both languages what is missing.
+ */
 export class ForbiddenError extends DomainError {
   readonly kind = 'forbidden' as const;
-  constructor(detail?: string) {
-    super({ lv: 'Piekļuve liegta', en: 'Access denied' }, detail);
+  constructor(detail?: string, readonly reason?: { rule: string; message: Bilingual }) {
+    super({ lv: 'Piekļuve liegta', en: 'Access denied' }, detail ?? reason?.message.en);
   }
 }
 

@@ -1,5 +1,5 @@
 // The one place an error becomes an HTTP response: DomainError kinds map to a status and a problem+json body.
-import { DomainError, RuleViolation, ValidationError } from '../domain/errors.js';
+import { DomainError, ForbiddenError, RuleViolation, ValidationError } from '../domain/errors.js';
 import type { Lang } from './language.js';
 import { PROBLEM_CONTENT_TYPE, type Problem } from './problem.js';
 
@@ -31,6 +31,10 @@ export function problemFor(error: unknown, lang: Lang, correlationId: string): {
     };
     if (error instanceof ValidationError) {
       problem.errors = error.issues.map(({ localized, ...issue }) => (localized ? { ...issue, message: localized[lang] } : issue));
+    }
+    if (error instanceof ForbiddenError && error.reason) {
+      problem.rule = error.reason.rule;
+      problem.detail = error.reason.message[lang];
     }
     if (error instanceof RuleViolation) {
       problem.rule = error.ruleId;

@@ -3,7 +3,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
-import { ForbiddenError, UnauthenticatedError, ValidationError, type FieldIssue } from '../domain/errors.js';
+import { ForbiddenError, ValidationError, type FieldIssue } from '../domain/errors.js';
 import type { User } from '../domain/identity/types.js';
 import { errorResponse } from './error-map.js';
 import { userFromClaims } from './identity.js';
@@ -97,15 +97,26 @@ function problems(): MiddlewareObj<HttpEvent, HttpResult> {
   };
 }
 
-/** Role guard: who may call the route at all. Municipality checks belong to the use case, which knows the resource. */
+/**
+ * Identity and role guard, before any handler: an ID token of a complete identity (401/403 otherwise, see
+ * userFromClaims) whose role may call the route. Municipality checks belong to the use case, which knows the
+ * resource. Public routes take the identity when there is a complete one and never refuse.
+ */
 function authorize(route: RouteDef): MiddlewareObj<HttpEvent, HttpResult> {
   return {
     before: (request) => {
       const r = request as Request;
-      const user = userFromClaims(r.event.requestContext?.authorizer?.jwt?.claims);
-      state(r).user = user ?? null;
-      if (route.auth === 'public') return;
-      if (!user) throw new UnauthenticatedError('a valid bearer token is required');
+      const claims = r.event.requestContext?.authorizer?.jwt?.claims;
+      if (route.auth === 'public') {
+        try {
+          state(r).user = userFromClaims(claims);
+        } catch {
+          state(r).user = null;
+        }
+        return;
+      }
+      const user = userFromClaims(claims);
+      state(r).user = user;
       if (!route.auth.includes(user.role)) {
         throw new ForbiddenError(`the ${user.role} role cannot use ${route.method} ${route.path}`);
       }

@@ -1,39 +1,63 @@
-// Claims → User: reads the JWT claims the HTTP API authorizer (or the local gateway) verified.
-import { ROLES, userSchema, type Role, type User } from '../domain/identity/types.js';
+// Claims → User: reads the JWT claims the HTTP API authorizer (or the local gateway) verified, refusing incomplete identities.
+import { UnauthenticatedError } from '../domain/errors.js';
+import { identityGap, identityRefused, ROLES, type Role, type User } from '../domain/identity/types.js';
 
 type Claims = Record<string, string | number | boolean | string[] | undefined>;
 
-/** API Gateway renders array claims as "[a b]"; a verified token (locally) keeps them as arrays. */
-function groupsOf(value: Claims[string]): string[] {
-  if (Array.isArray(value)) return value;
-  if (typeof value !== 'string') return [];
-  const trimmed = value.trim();
-  if (trimmed.startsWith('[') && trimmed.endsWith(']')) {
-    const inner = trimmed.slice(1, -1).trim();
-    if (inner.startsWith('"')) {
-      try { return JSON.parse(trimmed) as string[]; } catch { return []; }
-    }
-    return inner.split(/[\s,]+/).filter(Boolean);
+const isRole = (name: unknown): name is Role => typeof name === 'string' && (ROLES as readonly string[]).includes(name);
+
+/**
+ * `cognito:groups` as it arrives: an array (a token verified locally), a JSON-array string, API Gateway's
+ * "[a b]" rendering of an array, or one space-separated string. Cognito group names cannot hold whitespace
+ * but can hold commas, so nothing is ever split on commas; only the four role names count, others are ignored.
+ */
+function rolesOf(value: Claims[string]): Role[] {
+  let names: unknown[] = [];
+  if (Array.isArray(value)) names = value;
+  else if (typeof value === 'string') {
+    const trimmed = value.trim();
+    if (trimmed.startsWith('[') && trimmed.endsWith(']')) {
+      const inner = trimmed.slice(1, -1).trim();
+      if (inner.startsWith('"')) {
+        try {
+          const parsed: unknown = JSON.parse(trimmed);
+          names = Array.isArray(parsed) ? parsed : [];
+        } catch {
+          names = [];
+        }
+      } else names = inner.split(/\s+/);
+    } else names = trimmed.split(/\s+/);
   }
-  return trimmed.split(/[\s,]+/).filter(Boolean);
+  return names.filter(isRole);
 }
 
 /** Precedence when a user sits in several groups: the narrowest role wins (least privilege). */
 const PRECEDENCE: readonly Role[] = ['youth', 'supervisor', 'coordinator', 'agency'];
 
-export function userFromClaims(claims: Claims | undefined): User | undefined {
-  if (!claims || typeof claims.sub !== 'string') return undefined;
-  const groups = groupsOf(claims['cognito:groups']);
-  const role = PRECEDENCE.find((r) => groups.includes(r));
-  if (!role || !ROLES.includes(role)) return undefined;
+/**
+ * The caller, from the claims of a verified token. 401 unless it is a Cognito ID token (`token_use: "id"`)
+ * with a subject: access tokens pass the HTTP API's JWT authorizer too (their client_id matches the
+ * audience) but carry none of the custom attributes. 403 with an `identity.*` rule when the identity lacks
+ * a role, a known municipality (everyone but the agency) or an institution (a supervisor).
+ */
+export function userFromClaims(claims: Claims | undefined): User {
+  if (!claims || typeof claims.sub !== 'string' || claims.sub.length === 0) {
+    throw new UnauthenticatedError('a valid bearer token is required');
+  }
+  if (claims.token_use !== 'id') throw new UnauthenticatedError('only Cognito ID tokens are accepted (token_use "id")');
+  const roles = rolesOf(claims['cognito:groups']);
+  const role = PRECEDENCE.find((r) => roles.includes(r));
+  if (!role) throw identityRefused('role');
   const str = (v: Claims[string]) => (typeof v === 'string' && v.length > 0 ? v : null);
-  const parsed = userSchema.safeParse({
+  const user: User = {
     sub: claims.sub,
     role,
     municipality: str(claims['custom:municipality']),
     institution: str(claims['custom:institution']),
     email: str(claims.email),
     name: str(claims.name),
-  });
-  return parsed.success ? parsed.data : undefined;
+  };
+  const gap = identityGap(user);
+  if (gap) throw identityRefused(gap);
+  return user;
 }

@@ -7,7 +7,7 @@ export const problemSchema = z.object({
   status: z.number().int(),
   detail: z.string().optional(),
   instance: z.string().optional(),
-  rule: z.string().optional().describe('Stable id of the business rule broken (422)'),
+  rule: z.string().optional().describe('Stable id of the rule broken (422; 403 when the identity lacks what its role needs)'),
   errors: z.array(z.object({ field: z.string(), rule: z.string(), message: z.string() })).optional()
     .describe('Every failing field with the rule it broke (400, 422)'),
   correlationId: z.string().optional(),

@@ -24,7 +24,7 @@ beforeAll(async () => {
   tokens = {
     youth: youth.token,
     supervisor: world.supervisor,
-    supervisorOther: await tokenFor({ role: 'supervisor', sub: otherSupervisor, municipality: OTHER }),
+    supervisorOther: await tokenFor({ role: 'supervisor', sub: otherSupervisor, municipality: OTHER, institution: world.institutionId }),
     coordinator: world.coordinator,
     coordinatorOther: await tokenFor({ role: 'coordinator', sub: `c-${randomUUID()}`, municipality: OTHER }),
     agency: await tokenFor({ role: 'agency', sub: `a-${randomUUID()}` }),

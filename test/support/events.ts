@@ -36,5 +36,5 @@ export function aLambdaContext(): Context {
 }
 
 export const claimsOf = (role: string, municipality?: string, sub = 'u-1') => ({
-  sub, 'cognito:groups': `[${role}]`, ...(municipality ? { 'custom:municipality': municipality } : {}),
+  sub, token_use: 'id', 'cognito:groups': `[${role}]`, ...(municipality ? { 'custom:municipality': municipality } : {}),
 });

@@ -37,7 +37,7 @@ export async function aWorld(call: Caller, sign: Signer, municipality: string, s
   const supervisors: string[] = [];
   for (const sub of supervisorIds) {
     await expectStatus(call('PUT', `/v1/institutions/${inst.json.id}/supervisors/${sub}`, { token: coordinator }), 200);
-    supervisors.push(await sign({ role: 'supervisor', sub, municipality }));
+    supervisors.push(await sign({ role: 'supervisor', sub, municipality, institution: inst.json.id }));
   }
   return { municipality, institutionId: inst.json.id, coordinator, supervisor: supervisors[0]!, supervisorIds, supervisors };
 }

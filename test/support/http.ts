@@ -1,11 +1,21 @@
 // Helpers for e2e tests: real tokens from the local identity provider, fetch against the local gateway.
+import { importJWK, SignJWT, type JWTPayload } from 'jose';
 import { inject } from 'vitest';
-import { signToken, type TokenRequest } from '../../lib/local/identity-provider.js';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, signToken, type TokenRequest } from '../../lib/local/identity-provider.js';
 
 export const baseUrl = () => inject('baseUrl');
 
 export function tokenFor(request: TokenRequest): Promise<string> {
   return signToken(inject('localKeys'), request);
+}
+
+/** A token signed by the local identity provider with exactly these claims (for shapes signToken never mints). */
+export async function tokenWithClaims(sub: string, claims: JWTPayload): Promise<string> {
+  const keys = inject('localKeys');
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'ES256', kid: keys.kid, typ: 'JWT' })
+    .setSubject(sub).setIssuer(LOCAL_ISSUER).setAudience(LOCAL_AUDIENCE).setIssuedAt().setExpirationTime('1h')
+    .sign(await importJWK(keys.privateJwk, 'ES256'));
 }
 
 export async function call(method: string, path: string, options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}) {

@@ -1,6 +1,7 @@
 // Who is calling: the four roles of the platform and the municipality/institution they act for.
 import * as z from 'zod';
-import { ForbiddenError } from '../errors.js';
+import { ForbiddenError, type Bilingual } from '../errors.js';
+import { MUNICIPALITIES } from '../municipalities/registry.js';
 import { municipalityCode } from '../municipalities/types.js';
 
 /**
@@ -21,12 +22,79 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
+/** What an identity can lack, each with its stable rule id (403) and its message in both languages. */
+const GAPS = {
+  role: {
+    rule: 'identity.role-missing',
+    message: {
+      lv: 'Kontam nav piešķirta neviena platformas loma (youth, supervisor, coordinator vai agency).',
+      en: 'The account has none of the platform\'s roles (youth, supervisor, coordinator or agency).',
+    },
+  },
+  municipality: {
+    rule: 'identity.municipality-missing',
+    message: {
+      lv: 'Kontam nav norādīta pašvaldība (custom:municipality); bez tās darboties var tikai aģentūra.',
+      en: 'The account has no municipality (custom:municipality); only the agency acts without one.',
+    },
+  },
+  unknownMunicipality: {
+    rule: 'identity.municipality-unknown',
+    message: {
+      lv: 'Konta pašvaldība (custom:municipality) nav ISO 3166-2:LV kods no pašvaldību saraksta.',
+      en: 'The account\'s municipality (custom:municipality) is not an ISO 3166-2:LV code from the municipality registry.',
+    },
+  },
+  institution: {
+    rule: 'identity.institution-missing',
+    message: {
+      lv: 'Kontam ar lomu supervisor nav norādīta iestāde (custom:institution).',
+      en: 'An account with the supervisor role has no institution (custom:institution).',
+    },
+  },
+} as const satisfies Record<string, { rule: string; message: Bilingual }>;
+
+export type IdentityGap = keyof typeof GAPS;
+
+/** Refuses an identity that lacks what its role needs; the error names the rule (`identity.*`). */
+export function identityRefused(gap: IdentityGap): ForbiddenError {
+  return new ForbiddenError(undefined, GAPS[gap]);
+}
+
+const KNOWN_CODES: ReadonlySet<string> = new Set(MUNICIPALITIES.map((m) => m.code));
+
+/**
+ * Who may act at all: everyone but the agency acts for one municipality, so needs one from the registry
+ * (a merged-away code such as Varakļāni's LV-102 is still in it); a supervisor also needs an institution.
+ * A municipality the agency's account carries must be a known one too. Runs at the identity boundary,
+ * before any handler, so no use case ever sees a non-agency user without a municipality.
+ */
+export function identityGap(user: Pick<User, 'role' | 'municipality' | 'institution'>): IdentityGap | null {
+  if (user.municipality !== null && !KNOWN_CODES.has(user.municipality)) return 'unknownMunicipality';
+  if (user.role !== 'agency' && user.municipality === null) return 'municipality';
+  if (user.role === 'supervisor' && !user.institution) return 'institution';
+  return null;
+}
+
+/**
+ * The one municipality a non-agency user acts for. Defence in depth for use cases that default a scope to
+ * the caller's municipality: a missing one is refused, never read as "all municipalities".
+ */
+export function ownMunicipality(user: User): string {
+  if (user.municipality === null || !KNOWN_CODES.has(user.municipality)) {
+    throw identityRefused(user.municipality === null ? 'municipality' : 'unknownMunicipality');
+  }
+  return user.municipality;
+}
+
 /** The agency acts for every municipality; everyone else only for their own. */
 export function actsFor(user: User, municipality: string): boolean {
   return user.role === 'agency' || user.municipality === municipality;
 }
 
+/** Refuses (403) unless the user acts for `municipality`; a non-agency user without one is refused by rule. */
 export function assertActsFor(user: User, municipality: string): void {
+  if (user.role !== 'agency') ownMunicipality(user);
   if (!actsFor(user, municipality)) {
     throw new ForbiddenError(`a ${user.role} of ${user.municipality ?? 'no municipality'} cannot act for ${municipality}`);
   }

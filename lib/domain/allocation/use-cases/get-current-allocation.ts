@@ -1,19 +1,19 @@
 // The current (published) allocation: all lines for the agency, its own line for a coordinator.
 import { ForbiddenError } from '../../errors.js';
-import { assertActsFor, type User } from '../../identity/types.js';
+import { assertActsFor, ownMunicipality, type User } from '../../identity/types.js';
 import type { AllocationRepository } from '../ports.js';
 import type { CurrentAllocation, PublishedLine } from '../types.js';
 
 /**
  * 1. agency: every line (or one municipality's)  2. coordinator: only the municipality they act for
- * (403 for another)  3. others: 403
+ * (403 for another, and for a coordinator without one)  3. others: 403
  */
 export async function getCurrentAllocation(deps: { allocations: AllocationRepository }, user: User, municipality?: string): Promise<CurrentAllocation> {
   let items: PublishedLine[];
   if (user.role === 'agency') {
     items = municipality ? [await deps.allocations.currentLine(municipality)].filter((l) => l !== undefined) : await deps.allocations.currentLines();
-  } else if (user.role === 'coordinator' && user.municipality) {
-    const code = municipality ?? user.municipality;
+  } else if (user.role === 'coordinator') {
+    const code = municipality ?? ownMunicipality(user);
     assertActsFor(user, code);
     items = [await deps.allocations.currentLine(code)].filter((l) => l !== undefined);
   } else {

@@ -1,6 +1,6 @@
 // A coordinator opens a new application (draft) for their own municipality and cohort.
 import { ForbiddenError } from '../../errors.js';
-import type { User } from '../../identity/types.js';
+import { ownMunicipality, type User } from '../../identity/types.js';
 import { assertStorable } from '../storage-limit.js';
 import type { Application, ApplicationContent, Cohort } from '../types.js';
 import type { ApplicationDeps } from './deps.js';
@@ -11,12 +11,11 @@ export async function createDraft(
   user: User,
   input: { cohort: Cohort; content?: ApplicationContent },
 ): Promise<Application> {
-  if (user.role !== 'coordinator' || !user.municipality) {
-    throw new ForbiddenError('only a coordinator of a municipality can open an application');
-  }
+  if (user.role !== 'coordinator') throw new ForbiddenError('only a coordinator of a municipality can open an application');
+  const municipality = ownMunicipality(user);
   const now = deps.clock.now().toISOString();
   const app: Application = {
-    id: deps.newId(), municipality: user.municipality, cohort: input.cohort, status: 'draft',
+    id: deps.newId(), municipality, cohort: input.cohort, status: 'draft',
     revision: 1, latestVersion: 0, content: input.content ?? {}, reviewRounds: [], decision: null,
     createdAt: now, createdBy: user.sub, updatedAt: now, statusChangedAt: now,
   };

@@ -1,7 +1,7 @@
 // Recognition runs: start (or resume) a run over the eligible volunteers, process one batch, read progress.
 import { rigaDate } from '../../clock.js';
 import { ForbiddenError, NotFoundError, RuleViolation } from '../../errors.js';
-import { assertActsFor, type User } from '../../identity/types.js';
+import { assertActsFor, ownMunicipality, type User } from '../../identity/types.js';
 import { runView, type BatchCounts, type CertificateBatch, type CertificateRun, type RunView } from '../types.js';
 import { pool, type CertificateDeps } from './deps.js';
 import { finishPendingEmails } from './emails.js';
@@ -11,7 +11,8 @@ import { issueCertificate } from './issue-certificate.js';
 export type RunStarter = User | { system: 'schedule' };
 
 /**
- * 1. authorise: a coordinator for their own municipality, the agency for one or all; the year not in the future
+ * 1. authorise: a coordinator for their own municipality (never all: one without a municipality is refused), only the
+ *    agency (or the schedule) for all; the year not in the future
  * 2. an unfinished run of the same scope and year is resumed: its pending batches are handed to the queue again
  * 3. otherwise read ONLY the eligible volunteers from the sparse index (per municipality; no scan), split them into
  *    batches, store run + batches (progress markers), hand every batch to the queue
@@ -20,9 +21,14 @@ export async function startRun(deps: CertificateDeps, starter: RunStarter, reque
   const now = deps.clock.now();
   let scope: string | null = request.municipality ?? null;
   if (!('system' in starter)) {
-    if (starter.role === 'coordinator') scope ??= starter.municipality;
-    else if (starter.role !== 'agency') throw new ForbiddenError(`a ${starter.role} cannot start certificate runs`);
-    if (scope !== null) assertActsFor(starter, scope);
+    if (starter.role === 'coordinator') {
+      // Never "all": a coordinator's run is their own municipality's, and one without a municipality is refused.
+      const own = ownMunicipality(starter);
+      scope ??= own;
+      assertActsFor(starter, scope);
+    } else if (starter.role !== 'agency') {
+      throw new ForbiddenError(`a ${starter.role} cannot start certificate runs`);
+    }
   }
   if (request.year > Number(rigaDate(now).slice(0, 4))) {
     throw new RuleViolation('certificates.future-year', { lv: 'Apliecinājumus nevar izsniegt par gadu, kas vēl nav sācies', en: 'Certificates cannot be issued for a year that has not begun' }, 'year');
