@@ -73,4 +73,23 @@ describe('decisions under concurrency, through the local gateway', () => {
     expect((await call('GET', `/v1/volunteers/me/hour-entries?year=${year}`, { token: youth.token })).json.items).toHaveLength(1);
     expect((await call('GET', `/v1/volunteers/me/progress?year=${year}`, { token: youth.token })).json.pendingMinutes).toBe(60);
   });
+
+  // The rule checks must not count the first copy against its own retry (overlap with a start time, the daily cap without).
+  it.each([
+    ['a 90-minute entry from 14:00 (the overlap rule)', { minutes: 90, startTime: '14:00' }, 4],
+    ['a 720-minute entry without a start time (the adult daily cap)', { minutes: 720 }, 5],
+  ])('answers 50 concurrent retries with the same Idempotency-Key of %s with one identical 201 and stores one entry', async (_, shape, ago) => {
+    const world = await aWorld(call, tokenFor, M);
+    const youth = await aYouth(call, tokenFor, M);
+    const body = { institutionId: world.institutionId, date: daysAgo(ago), activity: 'Talka', category: 'environment', ...shape };
+    const headers = { 'idempotency-key': `retry-50-${Date.now()}` };
+    const results = await Promise.all(Array.from({ length: 50 }, () => call('POST', '/v1/hour-entries', { token: youth.token, body, headers })));
+    expect(results.map((r) => `${r.status} ${r.json.rule ?? ''}`)).toEqual(Array(50).fill('201 '));
+    expect(new Set(results.map((r) => r.text)).size).toBe(1);
+    expect(results.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(49);
+    const year = daysAgo(ago).slice(0, 4);
+    const stored = (await call('GET', `/v1/volunteers/me/hour-entries?year=${year}`, { token: youth.token })).json.items as { id: string }[];
+    expect(stored.map((e) => e.id)).toEqual([results[0]!.json.id]);
+    expect((await call('GET', `/v1/volunteers/me/progress?year=${year}`, { token: youth.token })).json.pendingMinutes).toBe(shape.minutes);
+  });
 });

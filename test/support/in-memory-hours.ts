@@ -16,6 +16,8 @@ export class InMemoryHoursRepository implements HoursRepository {
   idempotency = new Map<string, IdempotencyRecord>();
   /** Makes the next N tally writes fail as if another writer got there first. */
   staleTallyWrites = 0;
+  /** Makes the next N idempotency reads miss, as a read may that races a commit still reaching the key's item. */
+  hiddenIdempotencyReads = 0;
 
   async getVolunteer(id: string) { return clone(this.volunteers.get(id)); }
   async putVolunteer(v: Volunteer) { this.volunteers.set(v.id, clone(v)); }
@@ -46,7 +48,13 @@ export class InMemoryHoursRepository implements HoursRepository {
   async auditOf(id: string) { return this.audit.filter((a) => a.entryId === id).map(clone); }
   async getTally(v: string, p: string, year: number) { return clone(this.tallies.get(`${v}|${p}|${year}`) ?? emptyTally(v, p, year)); }
   async eligibleVolunteers(p: string, year: number) { return [...this.tallies.values()].filter((t) => t.programme === p && t.year === year && t.eligible).map(clone); }
-  async getIdempotency(v: string, key: string) { return clone(this.idempotency.get(`${v}|${key}`)); }
+  async getIdempotency(v: string, key: string) {
+    if (this.hiddenIdempotencyReads > 0) {
+      this.hiddenIdempotencyReads--;
+      return undefined;
+    }
+    return clone(this.idempotency.get(`${v}|${key}`));
+  }
 
   async createEntry(entry: HourEntry, tally: Tally, audit: AuditRecord, idem?: { key: string; requestHash: string }) {
     if (idem && this.idempotency.has(`${entry.volunteerId}|${idem.key}`)) throw new IdempotencyKeyTaken('taken');

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { ConflictError, ForbiddenError, RuleViolation } from '../../../../lib/domain/errors.js';
 import { RecordingEventSink } from '../../../../lib/domain/events.js';
 import type { User } from '../../../../lib/domain/identity/types.js';
@@ -6,7 +7,7 @@ import { decideEntries, decideEntry, reverseEntry } from '../../../../lib/domain
 import { assignSupervisor, listInstitutions, registerInstitution, setInstitutionActive } from '../../../../lib/domain/hours/use-cases/institutions.js';
 import { getProgramme, putProgramme } from '../../../../lib/domain/hours/use-cases/programme.js';
 import { municipalityReport, myProgress, pendingQueue } from '../../../../lib/domain/hours/use-cases/queries.js';
-import { submitEntry } from '../../../../lib/domain/hours/use-cases/submit-entry.js';
+import { entryIdFor, submitEntry } from '../../../../lib/domain/hours/use-cases/submit-entry.js';
 import { putMyProfile } from '../../../../lib/domain/hours/use-cases/volunteer-profile.js';
 import { programmeInputSchema } from '../../../../lib/domain/hours/types.js';
 import { MUNICIPALITIES } from '../../../../lib/domain/municipalities/registry.js';
@@ -89,6 +90,27 @@ describe('submitEntry', () => {
     await submit({}, 'k-2');
     await expect(submit({ minutes: 30 }, 'k-2')).rejects.toMatchObject({ ruleId: 'hours.idempotency-key-reused' });
     expect(hours.entries.size).toBe(1);
+  });
+
+  it('replays a retry that finds its first copy in the week before the key record is readable, instead of refusing it as an overlap', async () => {
+    const first = await submit({ minutes: 90, startTime: '14:00' }, 'k-3');
+    hours.hiddenIdempotencyReads = 2;
+    const again = await submit({ minutes: 90, startTime: '14:00' }, 'k-3');
+    expect(again).toEqual({ entry: first.entry, replayed: true });
+    expect(hours.entries.size).toBe(1);
+    expect(events.events).toHaveLength(1);
+  });
+
+  it('refuses the same Idempotency-Key with a body of another week, writing nothing', async () => {
+    await submit({ date: '2026-03-18' }, 'k-4');
+    await expect(submit({ date: '2026-03-02' }, 'k-4')).rejects.toMatchObject({ ruleId: 'hours.idempotency-key-reused' });
+    expect(hours.entries.size).toBe(1);
+  });
+
+  it('gives a keyed entry an id derived from the volunteer and the key (a UUID), so retries target one entry', () => {
+    expect(entryIdFor('y-1', 'k-5')).toBe(entryIdFor('y-1', 'k-5'));
+    expect(entryIdFor('y-1', 'k-5')).not.toBe(entryIdFor('y-2', 'k-5'));
+    expect(z.uuid().safeParse(entryIdFor('y-1', 'k-5')).success).toBe(true);
   });
 
   it('retries when the tally moved under it', async () => {
