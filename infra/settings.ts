@@ -51,8 +51,11 @@ export function readSettings(app: App): Settings {
   return parsed.data;
 }
 
-/** `Jaunatne-Data`, or `Jaunatne-dev-Data` for a named stage; also the construct id, so `cdk deploy Jaunatne-Api` works. */
-export function stackName(settings: Settings, role: 'Data' | 'Api' | 'Jobs'): string {
+/**
+ * `Jaunatne-Data`, or `Jaunatne-dev-Data` for a named stage; also the construct id, so `cdk deploy Jaunatne-Api` works.
+ * Roles: Data, Api, Jobs, Stage and one per bounded context (Platform, Hours, …; see infra/build-app.ts).
+ */
+export function stackName(settings: Settings, role: string): string {
   return settings.stage ? `Jaunatne-${settings.stage}-${role}` : `Jaunatne-${role}`;
 }
 

@@ -30,12 +30,12 @@ describe('the AwsSolutions checks', () => {
   });
 
   it('fail the synth on a finding nobody acknowledged', () => {
-    const { app, apiStack } = buildApp();
-    new Bucket(apiStack, 'UncheckedBucket');
+    const { app, contextStacks } = buildApp();
+    new Bucket(contextStacks.hours, 'UncheckedBucket');
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(() => app.synth()).toThrow();
     const report = readFileSync(join(app.outdir, 'validation-report.json'), 'utf8');
     expect(report).toContain('AwsSolutions-S1');
-    expect(report).toContain('Jaunatne-Api/UncheckedBucket');
+    expect(report).toContain('Jaunatne-Hours/UncheckedBucket');
   });
 });
