@@ -4,6 +4,7 @@ import { Validations } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp, type BuiltApp } from '../../infra/build-app.js';
+import { RESOURCE_BUDGET, resourceCounts } from './stacks.js';
 
 let built: BuiltApp;
 
@@ -37,5 +38,13 @@ describe('the AwsSolutions checks', () => {
     const report = readFileSync(join(app.outdir, 'validation-report.json'), 'utf8');
     expect(report).toContain('AwsSolutions-S1');
     expect(report).toContain('Jaunatne-Hours/UncheckedBucket');
+  });
+});
+
+describe('the resource budget', () => {
+  it(`keeps every stack at or below ${RESOURCE_BUDGET} resources`, () => {
+    const counts = resourceCounts(built);
+    expect(counts.map((c) => c.stack)).toEqual(built.stacks.map((s) => s.stackName));
+    for (const { stack, resources } of counts) expect(resources, stack).toBeLessThanOrEqual(RESOURCE_BUDGET);
   });
 });

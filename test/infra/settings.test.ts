@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { routeList } from '../../lib/http/routes.js';
 import { buildApp, type BuiltApp } from '../../infra/build-app.js';
 import { readSettings } from '../../infra/settings.js';
-import { findEverywhere, resourceOf, templateOf } from './stacks.js';
+import { RESOURCE_BUDGET, findEverywhere, resourceCounts, resourceOf, templateOf } from './stacks.js';
 
 const settingsOf = (context: Record<string, unknown>) => readSettings(new App({ context }));
 
@@ -81,6 +81,10 @@ describe('a configured deployment', () => {
     expect(cors.AllowMethods).toEqual(expect.arrayContaining([...new Set(routeList.map((r) => r.method))]));
     expect(cors.AllowHeaders).toEqual(expect.arrayContaining(['authorization', 'content-type', 'x-correlation-id']));
     expect(cors.ExposeHeaders).toContain('x-correlation-id');
+  });
+
+  it(`keeps every stack at or below ${RESOURCE_BUDGET} resources with every option on`, () => {
+    for (const { stack, resources } of resourceCounts(built)) expect(resources, stack).toBeLessThanOrEqual(RESOURCE_BUDGET);
   });
 
   it('traces every function with X-Ray', () => {

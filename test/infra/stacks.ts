@@ -63,3 +63,18 @@ export function refTo(construct: unknown): { stack: string; value: unknown } {
 export function getAttOf(construct: unknown, attribute: string): { stack: string; value: unknown } {
   return { stack: Stack.of(construct as IConstruct).stackName, value: { 'Fn::GetAtt': [logicalIdOf(construct), attribute] } };
 }
+
+/** CloudFormation's hard limit is 500 resources per template; 300 leaves 40 % headroom for what comes next. */
+export const RESOURCE_BUDGET = 300;
+
+/** Resource count of every stack's template, printed as a small table (the budget test and its log share it). */
+export function resourceCounts(built: BuiltApp): { stack: string; resources: number }[] {
+  const counts = built.stacks.map((stack) => ({ stack: stack.stackName, resources: Object.keys(templateOf(stack).toJSON().Resources ?? {}).length }));
+  const width = Math.max(...counts.map((c) => c.stack.length));
+  console.log([
+    `${'stack'.padEnd(width)}  resources (budget ${RESOURCE_BUDGET}, limit 500)`,
+    ...counts.map((c) => `${c.stack.padEnd(width)}  ${String(c.resources).padStart(4)}`),
+    `${'total'.padEnd(width)}  ${String(counts.reduce((sum, c) => sum + c.resources, 0)).padStart(4)}`,
+  ].join('\n'));
+  return counts;
+}
