@@ -2,6 +2,8 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { CorsHttpMethod, HttpApi, HttpAuthorizer, HttpAuthorizerType } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { Construct } from 'constructs';
+import * as z from 'zod';
+import type { RouteDef } from '../../lib/http/route.js';
 import { routeList } from '../../lib/http/routes.js';
 import { Identity } from '../constructs/identity.js';
 import type { Settings } from '../settings.js';
@@ -51,13 +53,28 @@ export class ApiStack extends Stack {
   }
 }
 
-/** Bearer tokens, no cookies: credentials stay off; the methods are the ones the route table uses. */
+/** Headers every route may receive from a browser: the token, the body type, the language and the correlation id. */
+const COMMON_REQUEST_HEADERS = ['authorization', 'content-type', 'accept-language', 'x-correlation-id'];
+
+/** The request headers routes declare (`headers` in the route table, e.g. idempotency-key), lower-case. */
+export function declaredRequestHeaders(list: readonly RouteDef[]): string[] {
+  return [...new Set(list.flatMap((route) => {
+    if (!route.headers) return [];
+    if (!(route.headers instanceof z.ZodObject)) throw new Error(`${route.id}: headers must be a z.object keyed by header name`);
+    return Object.keys(route.headers.shape).map((name) => name.toLowerCase());
+  }))];
+}
+
+/**
+ * Bearer tokens, no cookies: credentials stay off; the methods are the ones the route table uses, and the
+ * allowed headers include every header a route reads, so a browser's preflight for it succeeds.
+ */
 function corsFor(allowOrigins: string[]) {
   const methods = [...new Set(routeList.map((r) => r.method))].map((m) => CorsHttpMethod[m]);
   return {
     allowOrigins,
     allowMethods: [...methods, CorsHttpMethod.OPTIONS],
-    allowHeaders: ['authorization', 'content-type', 'accept-language', 'x-correlation-id'],
+    allowHeaders: [...new Set([...COMMON_REQUEST_HEADERS, ...declaredRequestHeaders(routeList)])],
     exposeHeaders: ['x-correlation-id', 'content-language'],
     allowCredentials: false,
     maxAge: Duration.hours(1),

@@ -1,5 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
+import * as z from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeList } from '../../lib/http/routes.js';
 import { buildApp, type BuiltApp } from '../../infra/build-app.js';
@@ -81,6 +82,13 @@ describe('a configured deployment', () => {
     expect(cors.AllowMethods).toEqual(expect.arrayContaining([...new Set(routeList.map((r) => r.method))]));
     expect(cors.AllowHeaders).toEqual(expect.arrayContaining(['authorization', 'content-type', 'x-correlation-id']));
     expect(cors.ExposeHeaders).toContain('x-correlation-id');
+  });
+
+  it('allows every request header a route declares (a browser preflight for POST /v1/hour-entries sends idempotency-key)', () => {
+    const cors = Object.values(api.findResources('AWS::ApiGatewayV2::Api'))[0]!.Properties.CorsConfiguration;
+    const declared = routeList.flatMap((r) => (r.headers instanceof z.ZodObject ? Object.keys(r.headers.shape) : []));
+    expect(declared).toContain('idempotency-key');
+    expect(cors.AllowHeaders).toEqual(expect.arrayContaining(['authorization', 'content-type', ...declared]));
   });
 
   it(`keeps every stack at or below ${RESOURCE_BUDGET} resources with every option on`, () => {
