@@ -86,6 +86,7 @@ export function buildApp(context: Record<string, unknown> = {}, outdir?: string)
       publicBaseUrl,
       eventBus: jobsStack.eventBus,
       certificateQueue: jobsStack.certificateJobs.queue,
+      alarms: jobsStack.alarms,
       withReferenceDataSeed: context === 'platform',
     })];
   })) as Record<BoundedContext, ContextStack>;
@@ -95,6 +96,7 @@ export function buildApp(context: Record<string, unknown> = {}, outdir?: string)
     description: 'Jaunatne: the $default stage of the HTTP API (throttling, access logs), after every route exists',
     api: apiStack.api,
     after: Object.values(contextStacks),
+    alarms: jobsStack.alarms,
   });
 
   const stacks: Stack[] = [dataStack, apiStack, jobsStack, ...Object.values(contextStacks), stageStack];

@@ -31,6 +31,8 @@ const settingsSchema = z.object({
    * the API Gateway endpoint is used.
    */
   publicBaseUrl: z.url({ protocol: /^https$/ }).refine((v) => !v.endsWith('/'), 'no trailing slash').optional(),
+  /** Where alarms are emailed (an SNS email subscription, confirmed by the recipient); unset, the topic has no subscriber. */
+  alarmEmail: z.email().optional(),
   /** X-Ray active tracing on every function. */
   tracing: flag.default(false),
   /** Cognito Plus feature plan with threat protection (compromised credentials, adaptive auth); billed per active user. */

@@ -6,11 +6,13 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { InvocationType, Trigger } from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
 import { tableAccessOf, usesOf, type RouteDef } from '../../lib/http/route.js';
 import { routes, type BoundedContext } from '../../lib/http/routes.js';
+import { alarmOnFunctionErrors } from '../constructs/alarms.js';
 import { AppFunction } from '../constructs/app-function.js';
 import { FONT_FILES, SWAGGER_UI_FILES } from '../constructs/bundled-files.js';
 import { filesBucketName, type Settings } from '../settings.js';
@@ -34,6 +36,8 @@ export interface ContextStackProps extends StackProps {
   /** The Jobs stack's bus and certificate queue, reached only by the functions whose routes declare them. */
   readonly eventBus: IEventBus;
   readonly certificateQueue: IQueue;
+  /** The Jobs stack's alarm topic: every function here alarms on errors to it. */
+  readonly alarms: ITopic;
   /** The deploy-time seed of the municipality registry (the platform context). */
   readonly withReferenceDataSeed?: boolean;
 }
@@ -123,6 +127,7 @@ export class ContextStack extends Stack {
         timeout: Duration.minutes(3),
       });
     }
+    alarmOnFunctionErrors(this, props.alarms);
   }
 }
 

@@ -3,7 +3,9 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { alarmOnFunctionErrors, alarmTopic, notifyOnEveryAlarm } from '../constructs/alarms.js';
 import { FONT_FILES } from '../constructs/bundled-files.js';
 import { CertificateJobs, issuerKeysSecretPrefix } from '../constructs/certificate-jobs.js';
 import { filesBucketName, type Settings } from '../settings.js';
@@ -19,6 +21,8 @@ export interface JobsStackProps extends StackProps {
 export class JobsStack extends Stack {
   readonly eventBus: EventBus;
   readonly certificateJobs: CertificateJobs;
+  /** Every alarm of the platform notifies this topic (DLQs, function errors, API 5xx). */
+  readonly alarms: Topic;
 
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props);
@@ -34,6 +38,11 @@ export class JobsStack extends Stack {
       issuerKeysSecretPrefix: issuerKeysSecretPrefix(settings.stage), sesSenderIdentity: settings.sesSenderIdentity,
       tracing: settings.tracing, fontFiles: FONT_FILES,
     });
+
+    // The operators' topic lives here, the first stack after the API that every later one references anyway.
+    this.alarms = alarmTopic(this, settings.alarmEmail);
+    notifyOnEveryAlarm(this.certificateJobs, this.alarms);
+    alarmOnFunctionErrors(this, this.alarms);
 
     new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });
   }

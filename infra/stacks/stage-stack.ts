@@ -1,8 +1,11 @@
 // The API's $default stage, deployed after every context stack: its per-route limits name routes that must exist.
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpStage, LogGroupLogDestination, type CfnStage, type IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { routeList } from '../../lib/http/routes.js';
 
@@ -29,6 +32,8 @@ export interface StageStackProps extends StackProps {
   readonly api: IHttpApi;
   /** The context stacks: API Gateway refuses route settings for a route key that does not exist yet. */
   readonly after: readonly Stack[];
+  /** The Jobs stack's alarm topic. */
+  readonly alarms: ITopic;
 }
 
 export class StageStack extends Stack {
@@ -54,6 +59,15 @@ export class StageStack extends Stack {
       `${r.method} ${r.path}`, { ThrottlingRateLimit: r.throttle!.rate, ThrottlingBurstLimit: r.throttle!.burst },
     ]));
     if (Object.keys(routeSettings).length > 0) (this.stage.node.defaultChild as CfnStage).routeSettings = routeSettings;
+
+    // A 500 is a bug, and a 503/504 an integration failing: any 5xx in five minutes reaches the operators.
+    new Alarm(this, 'ServerErrorsAlarm', {
+      alarmDescription: 'HTTP API: 5xx answers (a handler failed, timed out or could not be invoked) — see the access logs',
+      metric: this.stage.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 1, evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new SnsAction(props.alarms));
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the HTTP API' });
   }

@@ -253,6 +253,34 @@ describe('the functions', () => {
   });
 });
 
+describe('the alarms', () => {
+  const alarmsNotifying = (stack: Stack) => Object.values(templateOf(stack).findResources('AWS::CloudWatch::Alarm'))
+    .filter((a) => (a.Properties.AlarmActions ?? []).some((action: unknown) => JSON.stringify(targetOf(built, stack, action)) === JSON.stringify(refTo(built.jobsStack.alarms))));
+
+  it('alarm on any error of every function (HTTP, jobs, seed), to the one alarm topic', () => {
+    const jobs = Object.values(built.jobsStack.certificateJobs.functions);
+    for (const fn of [...allFunctions(), ...jobs]) {
+      const mine = alarmsNotifying(Stack.of(fn)).filter((a) => a.Properties.MetricName === 'Errors'
+        && JSON.stringify(a.Properties.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: logicalId(fn) } }]));
+      expect(mine, fn.node.path).toHaveLength(1);
+      expect(mine[0]!.Properties).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching' });
+    }
+  });
+
+  it('alarm on any 5xx of the API stage, to the same topic', () => {
+    const serverErrors = alarmsNotifying(built.stageStack).filter((a) => a.Properties.MetricName === '5xx');
+    expect(serverErrors).toHaveLength(1);
+    expect(serverErrors[0]!.Properties).toMatchObject({ Namespace: 'AWS/ApiGateway', Statistic: 'Sum', Threshold: 1 });
+  });
+
+  it('send to a topic that refuses unencrypted publishers and has no subscriber unless alarmEmail is set', () => {
+    expect(findEverywhere(built, 'AWS::SNS::Topic')).toHaveLength(1);
+    expect(findEverywhere(built, 'AWS::SNS::Subscription')).toHaveLength(0);
+    const policy = JSON.stringify(Object.values(templateOf(built.jobsStack).findResources('AWS::SNS::TopicPolicy'))[0]!.Properties);
+    expect(policy).toContain('aws:SecureTransport');
+  });
+});
+
 describe('the reference-data seed', () => {
   it('runs functions/deploy/seed-reference-data.ts on every deploy that changes it, and fails the deploy if it fails', () => {
     const seed = built.seed;

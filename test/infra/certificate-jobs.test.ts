@@ -37,6 +37,7 @@ describe('the certificate jobs', () => {
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [idOf(jobs.deadLetters), 'QueueName'] } }], Threshold: 1,
+      AlarmActions: [{ Ref: idOf(built.jobsStack.alarms) }],
     });
   });
 

@@ -32,6 +32,7 @@ describe('reading the CDK context', () => {
     ['a sender that is not an email address', { sesSenderIdentity: 'jaunatne.lv' }, /sesSenderIdentity/],
     ['a flag that is neither true nor false', { tracing: 'yes' }, /tracing/],
     ['a malformed account', { account: '1234' }, /account/],
+    ['an alarm address that is not an email address', { alarmEmail: 'ops' }, /alarmEmail/],
     ['a public base URL over plain http', { publicBaseUrl: 'http://api.jaunatne.lv' }, /publicBaseUrl/],
     ['a public base URL with a trailing slash', { publicBaseUrl: 'https://api.jaunatne.lv/' }, /publicBaseUrl/],
   ])('refuses %s', (_, context, message) => {
@@ -54,6 +55,7 @@ describe('a configured deployment', () => {
       threatProtection: 'true',
       sesSenderIdentity: 'noreply@jaunatne.lv',
       publicBaseUrl: 'https://api.jaunatne.lv',
+      alarmEmail: 'ops@jaunatne.lv',
     });
     api = templateOf(built.apiStack); // synthesizes the app: throws if any AwsSolutions finding is unacknowledged
   });
@@ -93,6 +95,13 @@ describe('a configured deployment', () => {
 
   it(`keeps every stack at or below ${RESOURCE_BUDGET} resources with every option on`, () => {
     for (const { stack, resources } of resourceCounts(built)) expect(resources, stack).toBeLessThanOrEqual(RESOURCE_BUDGET);
+  });
+
+  it('emails the alarms to the configured address', () => {
+    const subscriptions = findEverywhere(built, 'AWS::SNS::Subscription');
+    expect(subscriptions).toHaveLength(1);
+    expect(subscriptions[0]!.resource.Properties).toMatchObject({ Protocol: 'email', Endpoint: 'ops@jaunatne.lv' });
+    expect(subscriptions[0]!.stack).toBe(built.jobsStack);
   });
 
   it('traces every function with X-Ray', () => {
