@@ -31,6 +31,8 @@ const settingsSchema = z.object({
    * the API Gateway endpoint is used.
    */
   publicBaseUrl: z.url({ protocol: /^https$/ }).refine((v) => !v.endsWith('/'), 'no trailing slash').optional(),
+  /** Where alarms are emailed (an SNS email subscription, confirmed by the recipient); unset, the topic has no subscriber. */
+  alarmEmail: z.email().optional(),
   /** X-Ray active tracing on every function. */
   tracing: flag.default(false),
   /** Cognito Plus feature plan with threat protection (compromised credentials, adaptive auth); billed per active user. */
@@ -51,8 +53,11 @@ export function readSettings(app: App): Settings {
   return parsed.data;
 }
 
-/** `Jaunatne-Data`, or `Jaunatne-dev-Data` for a named stage; also the construct id, so `cdk deploy Jaunatne-Api` works. */
-export function stackName(settings: Settings, role: 'Data' | 'Api' | 'Jobs'): string {
+/**
+ * `Jaunatne-Data`, or `Jaunatne-dev-Data` for a named stage; also the construct id, so `cdk deploy Jaunatne-Api` works.
+ * Roles: Data, Api, Jobs, Stage and one per bounded context (Platform, Hours, …; see infra/build-app.ts).
+ */
+export function stackName(settings: Settings, role: string): string {
   return settings.stage ? `Jaunatne-${settings.stage}-${role}` : `Jaunatne-${role}`;
 }
 

@@ -1,4 +1,5 @@
 // The route table: every HTTP route of the API, once. Infra, the local gateway and OpenAPI all read this list.
+// Each route lives in the list of its bounded context (one file per context); infra deploys a context per stack.
 import * as z from 'zod';
 import { ROLES, userSchema } from '../domain/identity/types.js';
 import { isoDate, municipalityCode, municipalityDetailSchema, municipalitySchema, storedYouthContactSchema, youthContactSchema } from '../domain/municipalities/types.js';
@@ -10,7 +11,8 @@ import { certificateRoutes } from './certificate-routes.js';
 
 const ALL_ROLES = ROLES;
 
-export const routes = {
+/** The platform context: health, API documents, the municipality registry and the signed-in identity. */
+const platformRoutes = {
   health: defineRoute({
     id: 'getHealth', method: 'GET', path: '/health', tag: 'platform', auth: 'public',
     summary: 'Liveness and database reachability',
@@ -68,6 +70,26 @@ export const routes = {
     }),
     entry: 'functions/http/identity/get-me.ts',
   }),
+} satisfies Record<string, RouteDef>;
+
+/**
+ * The bounded contexts and their routes: platform (incl. identity, municipalities), hours (volunteers,
+ * institutions, programmes), certificates, allocation (incl. head-counts) and applications. A new route goes
+ * into its context's list; a new context is a new entry here (and gets its own stack).
+ */
+export const routesByContext = {
+  platform: platformRoutes,
+  applications: applicationRoutes,
+  allocation: allocationRoutes,
+  hours: hoursRoutes,
+  certificates: certificateRoutes,
+} as const satisfies Record<string, Record<string, RouteDef>>;
+
+export type BoundedContext = keyof typeof routesByContext;
+export const BOUNDED_CONTEXTS = Object.keys(routesByContext) as BoundedContext[];
+
+export const routes = {
+  ...platformRoutes,
   ...applicationRoutes,
   ...allocationRoutes,
   ...hoursRoutes,

@@ -1,68 +1,81 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CfnElement } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Stack, type CfnElement } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../lib/domain/identity/types.js';
 import { tableAccessOf, usesOf, type RouteDef } from '../../lib/http/route.js';
-import { routeList, routes } from '../../lib/http/routes.js';
+import { routeList, routes, routesByContext } from '../../lib/http/routes.js';
 import { buildApp, type BuiltApp } from '../../infra/build-app.js';
 import type { AppFunction } from '../../infra/constructs/app-function.js';
-import { PDF_FONTS, SEED_ENTRY, STAGE_THROTTLE, groupByEntry } from '../../infra/stacks/api-stack.js';
+import { PDF_FONTS } from '../../infra/constructs/bundled-files.js';
+import { SEED_ENTRY, groupByEntry } from '../../infra/stacks/context-stack.js';
+import { STAGE_THROTTLE } from '../../infra/stacks/stage-stack.js';
 import { DYNAMODB_WRITES, hasWildcard, statementsOf, statementsOfRole } from './iam.js';
+import { findEverywhere, logicalIdOf, refTo, resourceOf, resourcesOf, targetOf, templateOf } from './stacks.js';
 
 let built: BuiltApp;
-let template: Template;
+/** The Api stack's template: Cognito, the HTTP API and its authorizer. */
+let api: Template;
+/** The Stage stack's template: the $default stage. */
+let stage: Template;
 let assemblyDir: string;
 
 beforeAll(() => {
   built = buildApp();
-  template = Template.fromStack(built.apiStack);
+  api = templateOf(built.apiStack);
+  stage = templateOf(built.stageStack);
   assemblyDir = built.app.synth().directory;
 });
 
-const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
-  built.apiStack.getLogicalId(construct.node.defaultChild as CfnElement);
+const logicalId = logicalIdOf;
 const functionOf = (entry: string): AppFunction => {
-  const fn = built.apiStack.functions.get(entry);
+  const fn = built.functions.get(entry);
   if (!fn) throw new Error(`no function for ${entry}`);
   return fn;
 };
-const roleIdOf = (fn: AppFunction) => logicalId(fn.role as unknown as { node: { defaultChild?: unknown } });
+const roleIdOf = (fn: AppFunction) => logicalId(fn.role);
+const roleStatements = (fn: AppFunction) => statementsOfRole(templateOf(fn), roleIdOf(fn));
 const routesById = (list: readonly RouteDef[]) => list.map((r) => [`${r.method} ${r.path}`, r] as const);
 const entries = [...groupByEntry(routeList)];
-const allFunctions = () => [...built.apiStack.functions.values(), built.apiStack.seed];
+const allFunctions = () => [...built.functions.values(), built.seed];
 
 /** The bundle esbuild wrote for a function: S3 key `<hash>.zip` ↔ directory `asset.<hash>` of the assembly. */
 function bundleDir(fn: AppFunction): string {
-  const key = template.toJSON().Resources[logicalId(fn)].Properties.Code.S3Key as string;
+  const key = resourceOf(fn).Properties.Code.S3Key as string;
   return join(assemblyDir, `asset.${key.replace(/\.zip$/, '')}`);
 }
 
-/** The route resource for a route key, and the function its integration invokes. */
-function wiring(routeKey: string): { route: Record<string, any>; functionId: string } {
-  const matches = Object.values(template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: routeKey } }));
+/** The route resource for a route key, the stack holding it, and the function its integration invokes. */
+function wiring(routeKey: string): { route: Record<string, any>; stack: Stack; functionId: string } {
+  const matches = findEverywhere(built, 'AWS::ApiGatewayV2::Route', { RouteKey: routeKey });
   expect(matches, routeKey).toHaveLength(1);
-  const route = matches[0]!;
+  const { stack, resource: route } = matches[0]!;
   const integrationId = route.Properties.Target['Fn::Join'][1][1].Ref as string;
-  const integration = template.toJSON().Resources[integrationId];
-  return { route, functionId: integration.Properties.IntegrationUri['Fn::GetAtt'][0] };
+  const integration = resourcesOf(stack)[integrationId];
+  expect(targetOf(built, stack, integration.Properties.ApiId), routeKey).toEqual(refTo(built.apiStack.api));
+  return { route, stack, functionId: integration.Properties.IntegrationUri['Fn::GetAtt'][0] };
 }
 
 describe('the HTTP API', () => {
-  it('has exactly the routes of the route table', () => {
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', routeList.length);
+  it('has exactly the routes of the route table, each in the stack of its bounded context', () => {
+    expect(findEverywhere(built, 'AWS::ApiGatewayV2::Route')).toHaveLength(routeList.length);
+    for (const [context, list] of Object.entries(routesByContext)) {
+      const stack = built.contextStacks[context as keyof typeof routesByContext];
+      const keys = Object.values(templateOf(stack).findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey).sort();
+      expect(keys, context).toEqual(Object.values(list).map((r) => `${r.method} ${r.path}`).sort());
+    }
   });
 
   it.each(routesById(routeList))('wires %s', (routeKey) => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: routeKey });
+    expect(wiring(routeKey).route.Properties.RouteKey).toBe(routeKey);
   });
 
   it.each(routesById(routeList.filter((r) => r.auth !== 'public')))('guards %s with the Cognito JWT authorizer', (routeKey) => {
-    const [authorizerId] = Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'));
-    const { route } = wiring(routeKey);
+    const [authorizerId] = Object.keys(api.findResources('AWS::ApiGatewayV2::Authorizer'));
+    const { route, stack } = wiring(routeKey);
     expect(route.Properties.AuthorizationType).toBe('JWT');
-    expect(route.Properties.AuthorizerId).toEqual({ Ref: authorizerId });
+    expect(targetOf(built, stack, route.Properties.AuthorizerId)).toEqual({ stack: built.apiStack.stackName, value: { Ref: authorizerId } });
   });
 
   it.each(routesById(routeList.filter((r) => r.auth === 'public')))('leaves %s public', (routeKey) => {
@@ -74,8 +87,8 @@ describe('the HTTP API', () => {
   it('verifies ID tokens of the app client issued by the user pool', () => {
     const userPoolId = logicalId(built.apiStack.identity.userPool);
     const clientId = logicalId(built.apiStack.identity.client);
-    template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
-    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+    expect(findEverywhere(built, 'AWS::ApiGatewayV2::Authorizer')).toHaveLength(1);
+    api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
       JwtConfiguration: {
@@ -86,19 +99,27 @@ describe('the HTTP API', () => {
   });
 
   it('throttles the public certificate lookups harder than the stage, route by route', () => {
-    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0]!;
+    expect(findEverywhere(built, 'AWS::ApiGatewayV2::Stage')).toHaveLength(1);
+    const defaultStage = Object.values(stage.findResources('AWS::ApiGatewayV2::Stage'))[0]!;
     const limited = routeList.filter((r) => r.throttle);
     expect(limited.map((r) => r.id).sort()).toEqual(['getCertificateCredential', 'verifyCertificate']);
     for (const r of limited) {
-      expect(stage.Properties.RouteSettings[`${r.method} ${r.path}`]).toEqual({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
+      expect(defaultStage.Properties.RouteSettings[`${r.method} ${r.path}`]).toEqual({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
       expect(r.throttle!.rate).toBeLessThan(STAGE_THROTTLE.rateLimit);
     }
-    expect(Object.keys(stage.Properties.RouteSettings)).toHaveLength(limited.length);
+    expect(Object.keys(defaultStage.Properties.RouteSettings)).toHaveLength(limited.length);
+  });
+
+  it('deploys the stage after every context stack, so the routes its settings name exist', () => {
+    const after = built.stageStack.dependencies.map((s) => s.stackName);
+    for (const stack of Object.values(built.contextStacks)) expect(after).toContain(stack.stackName);
+    expect(targetOf(built, built.stageStack, Object.values(stage.findResources('AWS::ApiGatewayV2::Stage'))[0]!.Properties.ApiId))
+      .toEqual(refTo(built.apiStack.api));
   });
 
   it('throttles and access-logs the default stage', () => {
-    const [logGroupId] = Object.keys(template.findResources('AWS::Logs::LogGroup')).filter((id) => id.startsWith('AccessLogs'));
-    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+    const [logGroupId] = Object.keys(stage.findResources('AWS::Logs::LogGroup')).filter((id) => id.startsWith('AccessLogs'));
+    stage.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
       DefaultRouteSettings: { ThrottlingRateLimit: STAGE_THROTTLE.rateLimit, ThrottlingBurstLimit: STAGE_THROTTLE.burstLimit },
@@ -110,30 +131,36 @@ describe('the HTTP API', () => {
   });
 
   it('sends no CORS headers unless allowedOrigins is set', () => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent() });
+    api.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent() });
   });
 
   it('outputs the API URL, the user pool and the client id', () => {
-    for (const name of ['ApiUrl', 'UserPoolId', 'UserPoolClientId']) template.hasOutput(name, {});
+    stage.hasOutput('ApiUrl', {});
+    for (const name of ['UserPoolId', 'UserPoolClientId']) api.hasOutput(name, {});
   });
 });
 
 describe('the functions', () => {
   it('builds one function per entry of the route table, shared by the routes of that entry', () => {
-    expect([...built.apiStack.functions.keys()]).toEqual(entries.map(([entry]) => entry));
+    expect([...built.functions.keys()].sort()).toEqual(entries.map(([entry]) => entry).sort());
     const ids = new Set<string>();
     for (const [entry, group] of entries) {
-      const expected = logicalId(functionOf(entry));
-      for (const route of group) expect(wiring(`${route.method} ${route.path}`).functionId, route.id).toBe(expected);
+      const fn = functionOf(entry);
+      const expected = logicalId(fn);
+      for (const route of group) {
+        const { functionId, stack } = wiring(`${route.method} ${route.path}`);
+        expect(functionId, route.id).toBe(expected);
+        expect(stack, route.id).toBe(Stack.of(fn));
+      }
       ids.add(expected);
     }
     expect(ids.size).toBe(entries.length);
   });
 
   it('runs every function on Node.js 24, arm64, with source maps, JSON logs and its own log group', () => {
-    const resources = template.toJSON().Resources;
     for (const fn of allFunctions()) {
-      const logGroupId = logicalId(fn.logGroup as unknown as { node: { defaultChild?: unknown } });
+      const resources = resourcesOf(fn);
+      const logGroupId = logicalId(fn.logGroup);
       expect(resources[logicalId(fn)].Properties, fn.node.path).toMatchObject({
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
@@ -147,16 +174,16 @@ describe('the functions', () => {
 
   it('gives no function role an AWS-managed policy', () => {
     for (const fn of allFunctions()) {
-      expect(template.toJSON().Resources[roleIdOf(fn)].Properties.ManagedPolicyArns).toBeUndefined();
+      expect(resourcesOf(fn)[roleIdOf(fn)].Properties.ManagedPolicyArns).toBeUndefined();
     }
   });
 
   it.each(entries.filter(([, group]) => tableAccessOf(group) === 'none').map(([entry]) => [entry]))(
     'gives %s (which needs no table) neither TABLE_NAME nor any DynamoDB action',
     (entry) => {
-      const fn = template.toJSON().Resources[logicalId(functionOf(entry))];
+      const fn = resourceOf(functionOf(entry));
       expect(fn.Properties.Environment.Variables.TABLE_NAME).toBeUndefined();
-      const actions = statementsOfRole(template, roleIdOf(functionOf(entry))).flatMap((s) => s.actions);
+      const actions = roleStatements(functionOf(entry)).flatMap((s) => s.actions);
       expect(actions.filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
     },
   );
@@ -164,7 +191,7 @@ describe('the functions', () => {
   it.each(entries.filter(([, group]) => tableAccessOf(group) === 'read').map(([entry]) => [entry]))(
     'lets %s (GET only) read the table and its indexes but never write',
     (entry) => {
-      const statements = statementsOfRole(template, roleIdOf(functionOf(entry)));
+      const statements = roleStatements(functionOf(entry));
       const actions = statements.flatMap((s) => s.actions);
       expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
       expect(actions.filter((a) => DYNAMODB_WRITES.test(a) || a === 'dynamodb:ConditionCheckItem')).toEqual([]);
@@ -174,13 +201,13 @@ describe('the functions', () => {
   it.each(entries.filter(([, group]) => tableAccessOf(group) === 'readWrite').map(([entry]) => [entry]))(
     'lets %s (which changes data) write to the table',
     (entry) => {
-      const actions = statementsOfRole(template, roleIdOf(functionOf(entry))).flatMap((s) => s.actions);
+      const actions = roleStatements(functionOf(entry)).flatMap((s) => s.actions);
       expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem']));
     },
   );
 
   it('grants no wildcard action, and no DynamoDB action on a wildcard resource', () => {
-    const statements = [...statementsOf(template), ...statementsOf(Template.fromStack(built.dataStack))];
+    const statements = built.stacks.flatMap((stack) => statementsOf(templateOf(stack)));
     expect(statements.length).toBeGreaterThan(0);
     for (const s of statements) {
       expect(s.actions.filter((a) => a === '*' || a.endsWith(':*')), s.policy).toEqual([]);
@@ -204,16 +231,17 @@ describe('the functions', () => {
   });
 
   it.each(entries.filter(([, g]) => usesOf(g).events).map(([entry]) => [entry]))('lets %s publish to the domain event bus only', (entry) => {
-    const fn = template.toJSON().Resources[logicalId(functionOf(entry))];
-    expect(fn.Properties.Environment.Variables.EVENT_BUS_NAME).toEqual({ Ref: logicalId(built.apiStack.eventBus as never) });
-    const put = statementsOfRole(template, roleIdOf(functionOf(entry))).filter((st) => st.actions.includes('events:PutEvents'));
+    const fn = functionOf(entry);
+    const bus = built.jobsStack.eventBus;
+    expect(targetOf(built, Stack.of(fn), resourceOf(fn).Properties.Environment.Variables.EVENT_BUS_NAME)).toEqual(refTo(bus));
+    const put = roleStatements(fn).filter((st) => st.actions.includes('events:PutEvents'));
     expect(put).toHaveLength(1);
-    expect(JSON.stringify(put[0]!.resources)).toContain(logicalId(built.apiStack.eventBus as never));
+    expect(put[0]!.resources.map((r) => targetOf(built, Stack.of(fn), r))).toEqual([{ stack: built.jobsStack.stackName, value: { 'Fn::GetAtt': [logicalId(bus), 'Arn'] } }]);
   });
 
   it('gives no other function the right to publish events', () => {
     for (const [entry] of entries.filter(([, g]) => !usesOf(g).events)) {
-      const actions = statementsOfRole(template, roleIdOf(functionOf(entry))).flatMap((st) => st.actions);
+      const actions = roleStatements(functionOf(entry)).flatMap((st) => st.actions);
       expect(actions.includes('events:PutEvents'), entry).toBe(false);
     }
   });
@@ -225,28 +253,57 @@ describe('the functions', () => {
   });
 });
 
+describe('the alarms', () => {
+  const alarmsNotifying = (stack: Stack) => Object.values(templateOf(stack).findResources('AWS::CloudWatch::Alarm'))
+    .filter((a) => (a.Properties.AlarmActions ?? []).some((action: unknown) => JSON.stringify(targetOf(built, stack, action)) === JSON.stringify(refTo(built.jobsStack.alarms))));
+
+  it('alarm on any error of every function (HTTP, jobs, seed), to the one alarm topic', () => {
+    const jobs = Object.values(built.jobsStack.certificateJobs.functions);
+    for (const fn of [...allFunctions(), ...jobs]) {
+      const mine = alarmsNotifying(Stack.of(fn)).filter((a) => a.Properties.MetricName === 'Errors'
+        && JSON.stringify(a.Properties.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: logicalId(fn) } }]));
+      expect(mine, fn.node.path).toHaveLength(1);
+      expect(mine[0]!.Properties).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching' });
+    }
+  });
+
+  it('alarm on any 5xx of the API stage, to the same topic', () => {
+    const serverErrors = alarmsNotifying(built.stageStack).filter((a) => a.Properties.MetricName === '5xx');
+    expect(serverErrors).toHaveLength(1);
+    expect(serverErrors[0]!.Properties).toMatchObject({ Namespace: 'AWS/ApiGateway', Statistic: 'Sum', Threshold: 1 });
+  });
+
+  it('send to a topic that refuses unencrypted publishers and has no subscriber unless alarmEmail is set', () => {
+    expect(findEverywhere(built, 'AWS::SNS::Topic')).toHaveLength(1);
+    expect(findEverywhere(built, 'AWS::SNS::Subscription')).toHaveLength(0);
+    const policy = JSON.stringify(Object.values(templateOf(built.jobsStack).findResources('AWS::SNS::TopicPolicy'))[0]!.Properties);
+    expect(policy).toContain('aws:SecureTransport');
+  });
+});
+
 describe('the reference-data seed', () => {
   it('runs functions/deploy/seed-reference-data.ts on every deploy that changes it, and fails the deploy if it fails', () => {
-    const seed = built.apiStack.seed;
-    const versionId = built.apiStack.getLogicalId(seed.currentVersion.node.defaultChild as CfnElement);
-    template.hasResourceProperties('Custom::Trigger', {
+    const seed = built.seed;
+    expect(Stack.of(seed)).toBe(built.contextStacks.platform);
+    const versionId = Stack.of(seed).getLogicalId(seed.currentVersion.node.defaultChild as CfnElement);
+    templateOf(seed).hasResourceProperties('Custom::Trigger', {
       // the version's logical id gets a hash of the function's configuration appended, so each change is a new version
       HandlerArn: { Ref: Match.stringLikeRegexp(`^${versionId}`) },
       ExecuteOnHandlerChange: true,
       InvocationType: 'RequestResponse',
     });
-    expect(template.toJSON().Resources[roleIdOf(seed)].Properties.Description).toContain(SEED_ENTRY);
+    expect(resourcesOf(seed)[roleIdOf(seed)].Properties.Description).toContain(SEED_ENTRY);
   });
 
   it('may write to the table', () => {
-    const actions = statementsOfRole(template, roleIdOf(built.apiStack.seed)).flatMap((s) => s.actions);
+    const actions = roleStatements(built.seed).flatMap((s) => s.actions);
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:BatchWriteItem']));
   });
 });
 
 describe('the user pool', () => {
   it('lets only admins create users, with a strong password policy and optional TOTP', () => {
-    template.hasResource('AWS::Cognito::UserPool', {
+    api.hasResource('AWS::Cognito::UserPool', {
       Properties: Match.objectLike({
         AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
         MfaConfiguration: 'OPTIONAL',
@@ -262,18 +319,18 @@ describe('the user pool', () => {
   });
 
   it.each(['municipality', 'institution'])('carries the mutable custom attribute %s', (name) => {
-    template.hasResourceProperties('AWS::Cognito::UserPool', {
+    api.hasResourceProperties('AWS::Cognito::UserPool', {
       Schema: Match.arrayWith([Match.objectLike({ Name: name, AttributeDataType: 'String', Mutable: true })]),
     });
   });
 
   it.each(ROLES.map((r) => [r]))('has a %s group', (role) => {
-    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
+    api.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
   });
 
   it('has a public SRP client that reads the custom claims but cannot write them', () => {
-    template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
-    const client = Object.values(template.findResources('AWS::Cognito::UserPoolClient'))[0]!.Properties;
+    expect(findEverywhere(built, 'AWS::Cognito::UserPoolClient')).toHaveLength(1);
+    const client = Object.values(api.findResources('AWS::Cognito::UserPoolClient'))[0]!.Properties;
     expect(client.GenerateSecret).toBe(false);
     expect(client.ExplicitAuthFlows).toEqual(expect.arrayContaining(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']));
     expect(client.ExplicitAuthFlows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
@@ -284,33 +341,31 @@ describe('the user pool', () => {
 
 describe('functions that reach the attachments bucket or send mail', () => {
   let withMail: BuiltApp;
-  let mailTemplate: Template;
   beforeAll(() => {
     withMail = buildApp({ sesSenderIdentity: 'jaunatne@example.lv' });
-    mailTemplate = Template.fromStack(withMail.apiStack);
   });
   const groups = [...groupByEntry(routeList)];
 
   it.each(groups.filter(([, g]) => usesOf(g).files).map(([entry, g]) => [entry, usesOf(g).files!]))(
     'binds %s to the bucket with %s access on application objects only',
     (entry, access) => {
-      const fn = withMail.apiStack.functions.get(entry)!;
-      const props = mailTemplate.toJSON().Resources[logicalId(fn)].Properties;
+      const fn = withMail.functions.get(entry)!;
+      const props = resourceOf(fn).Properties;
       expect(props.Environment.Variables.FILES_BUCKET).toBeDefined();
-      const s3 = statementsOfRole(mailTemplate, roleIdOf(fn)).filter((s) => s.actions.some((a) => a.startsWith('s3:')));
+      const s3 = roleStatements(fn).filter((s) => s.actions.some((a) => a.startsWith('s3:')));
       expect(s3.flatMap((s) => s.actions).sort()).toEqual(access === 'readWrite' ? ['s3:GetObject', 's3:PutObject'] : ['s3:GetObject']);
       for (const s of s3) expect(JSON.stringify(s.resources)).toContain(`/${usesOf(groups.find(([e]) => e === entry)![1]).filesPrefix}/*`);
     },
   );
 
   it.each(groups.filter(([, g]) => !usesOf(g).files).map(([entry]) => [entry]))('gives %s no S3 access', (entry) => {
-    const actions = statementsOfRole(mailTemplate, roleIdOf(withMail.apiStack.functions.get(entry)!)).flatMap((s) => s.actions);
+    const actions = roleStatements(withMail.functions.get(entry)!).flatMap((s) => s.actions);
     expect(actions.filter((a) => a.startsWith('s3:'))).toEqual([]);
   });
 
   it('lets exactly the mail-sending functions send from the configured identity', () => {
     for (const [entry, group] of groups) {
-      const actions = statementsOfRole(mailTemplate, roleIdOf(withMail.apiStack.functions.get(entry)!)).flatMap((s) => s.actions);
+      const actions = roleStatements(withMail.functions.get(entry)!).flatMap((s) => s.actions);
       expect(actions.includes('ses:SendEmail'), entry).toBe(usesOf(group).mail);
     }
   });

@@ -1,26 +1,35 @@
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Stack } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type BuiltApp } from '../../infra/build-app.js';
 import { EMAIL_SWEEP_MINUTES } from '../../infra/constructs/certificate-jobs.js';
 import { EMAIL_LEASE_SECONDS } from '../../lib/domain/certificates/email-delivery.js';
 import { statementsOfRole } from './iam.js';
+import { logicalIdOf, resourceOf, targetOf, templateOf } from './stacks.js';
 
 let built: BuiltApp;
+/** The Jobs stack's template: the bus, the queues, the schedule, the rules and the job functions. */
 let template: Template;
 beforeAll(() => {
   built = buildApp({ sesSenderIdentity: 'jaunatne@example.lv' });
-  template = Template.fromStack(built.apiStack);
+  template = templateOf(built.jobsStack);
 });
 
-const idOf = (c: { node: { defaultChild?: unknown } }) => built.apiStack.getLogicalId(c.node.defaultChild as never);
+const idOf = logicalIdOf;
 
 describe('the certificate jobs', () => {
-  it('keeps the API stack under CloudFormation\'s 500-resource limit', () => {
-    expect(Object.keys(template.toJSON().Resources).length).toBeLessThan(500);
+  it('live in the Jobs stack, queues, schedule and rules included', () => {
+    const jobs = built.jobsStack.certificateJobs;
+    for (const fn of Object.values(jobs.functions)) expect(Stack.of(fn), fn.node.path).toBe(built.jobsStack);
+    for (const type of ['AWS::SQS::Queue', 'AWS::Scheduler::Schedule', 'AWS::Events::Rule', 'AWS::Events::EventBus']) {
+      for (const stack of built.stacks.filter((s) => s !== built.jobsStack)) {
+        expect(Object.keys(templateOf(stack).findResources(type)), `${type} in ${stack.stackName}`).toEqual([]);
+      }
+    }
   });
 
   it('runs the batch worker from an encrypted queue whose failures land in a DLQ watched by an alarm', () => {
-    const jobs = built.apiStack.certificateJobs;
+    const jobs = built.jobsStack.certificateJobs;
     template.hasResourceProperties('AWS::SQS::Queue', {
       RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [idOf(jobs.deadLetters), 'Arn'] }, maxReceiveCount: 3 },
       SqsManagedSseEnabled: true, VisibilityTimeout: 1800,
@@ -30,13 +39,14 @@ describe('the certificate jobs', () => {
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [idOf(jobs.deadLetters), 'QueueName'] } }], Threshold: 1,
+      AlarmActions: [{ Ref: idOf(built.jobsStack.alarms) }],
     });
   });
 
   it('starts the yearly run on 15 January at 06:00 in Riga', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 6 15 1 ? *)', ScheduleExpressionTimezone: 'Europe/Riga',
-      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [idOf(built.apiStack.certificateJobs.functions.yearly), 'Arn'] } }),
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [idOf(built.jobsStack.certificateJobs.functions.yearly), 'Arn'] } }),
     });
   });
 
@@ -70,9 +80,9 @@ describe('the certificate jobs', () => {
     ['jaunatne.hours', 'ThresholdReached', 'threshold'],
     ['jaunatne.hours', 'HoursReversed', 'reversal'],
   ] as const)('routes %s %s on the domain bus to its function, with retries and the DLQ', (source, type, fn) => {
-    const jobs = built.apiStack.certificateJobs;
+    const jobs = built.jobsStack.certificateJobs;
     template.hasResourceProperties('AWS::Events::Rule', {
-      EventBusName: { Ref: idOf(built.apiStack.eventBus as never) },
+      EventBusName: { Ref: idOf(built.jobsStack.eventBus) },
       EventPattern: { source: [source], 'detail-type': [type] },
       Targets: [Match.objectLike({
         Arn: { 'Fn::GetAtt': [idOf(jobs.functions[fn]), 'Arn'] },
@@ -83,7 +93,7 @@ describe('the certificate jobs', () => {
   });
 
   it('lets the issuing functions reach only the issuer-key secrets, the certificates/ objects and the queue', () => {
-    const jobs = built.apiStack.certificateJobs;
+    const jobs = built.jobsStack.certificateJobs;
     for (const fn of [jobs.functions.worker, jobs.functions.threshold]) {
       const statements = statementsOfRole(template, idOf(fn.role as never));
       const secrets = statements.filter((s) => s.actions.some((a) => a.startsWith('secretsmanager:')));
@@ -99,18 +109,22 @@ describe('the certificate jobs', () => {
   });
 
   it('gives the start-run route the queue URL and the right to send to it, and no other HTTP function', () => {
-    const start = built.apiStack.functions.get('functions/http/certificates/start-certificate-run.ts')!;
-    const resources = template.toJSON().Resources;
-    expect(resources[idOf(start)].Properties.Environment.Variables.CERTIFICATE_QUEUE_URL).toBeDefined();
-    for (const [entry, fn] of built.apiStack.functions) {
-      const sends = statementsOfRole(template, idOf(fn.role as never)).some((s) => s.actions.includes('sqs:SendMessage'));
-      expect(sends, entry).toBe(fn === start);
+    const start = built.functions.get('functions/http/certificates/start-certificate-run.ts')!;
+    const queue = built.jobsStack.certificateJobs.queue;
+    const env = resourceOf(start).Properties.Environment.Variables;
+    expect(targetOf(built, Stack.of(start), env.CERTIFICATE_QUEUE_URL)).toEqual({ stack: built.jobsStack.stackName, value: { Ref: idOf(queue) } });
+    for (const [entry, fn] of built.functions) {
+      const sends = statementsOfRole(templateOf(fn), idOf(fn.role)).filter((s) => s.actions.includes('sqs:SendMessage'));
+      expect(sends.length > 0, entry).toBe(fn === start);
+      for (const s of sends) {
+        expect(s.resources.map((r) => targetOf(built, Stack.of(fn), r))).toEqual([{ stack: built.jobsStack.stackName, value: { 'Fn::GetAtt': [idOf(queue), 'Arn'] } }]);
+      }
     }
   });
 
   it('signs credentials for the API URL (PUBLIC_BASE_URL) in every job function', () => {
-    for (const fn of Object.values(built.apiStack.certificateJobs.functions)) {
-      expect(template.toJSON().Resources[idOf(fn)].Properties.Environment.Variables.PUBLIC_BASE_URL).toBeDefined();
+    for (const fn of Object.values(built.jobsStack.certificateJobs.functions)) {
+      expect(resourceOf(fn).Properties.Environment.Variables.PUBLIC_BASE_URL).toBeDefined();
     }
   });
 });

@@ -4,6 +4,7 @@ import { Validations } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp, type BuiltApp } from '../../infra/build-app.js';
+import { RESOURCE_BUDGET, resourceCounts } from './stacks.js';
 
 let built: BuiltApp;
 
@@ -30,12 +31,20 @@ describe('the AwsSolutions checks', () => {
   });
 
   it('fail the synth on a finding nobody acknowledged', () => {
-    const { app, apiStack } = buildApp();
-    new Bucket(apiStack, 'UncheckedBucket');
+    const { app, contextStacks } = buildApp();
+    new Bucket(contextStacks.hours, 'UncheckedBucket');
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(() => app.synth()).toThrow();
     const report = readFileSync(join(app.outdir, 'validation-report.json'), 'utf8');
     expect(report).toContain('AwsSolutions-S1');
-    expect(report).toContain('Jaunatne-Api/UncheckedBucket');
+    expect(report).toContain('Jaunatne-Hours/UncheckedBucket');
+  });
+});
+
+describe('the resource budget', () => {
+  it(`keeps every stack at or below ${RESOURCE_BUDGET} resources`, () => {
+    const counts = resourceCounts(built);
+    expect(counts.map((c) => c.stack)).toEqual(built.stacks.map((s) => s.stackName));
+    for (const { stack, resources } of counts) expect(resources, stack).toBeLessThanOrEqual(RESOURCE_BUDGET);
   });
 });

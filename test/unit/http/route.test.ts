@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pathPattern, tableAccessOf } from '../../../lib/http/route.js';
-import { routeList } from '../../../lib/http/routes.js';
+import { routeList, routesByContext } from '../../../lib/http/routes.js';
 
 describe('pathPattern', () => {
   it('captures path parameters by name and matches whole paths only', () => {
@@ -19,6 +19,16 @@ describe('the route table', () => {
   it('has unique ids and unique method + path pairs', () => {
     expect(new Set(routeList.map((r) => r.id)).size).toBe(routeList.length);
     expect(new Set(routeList.map((r) => `${r.method} ${r.path}`)).size).toBe(routeList.length);
+  });
+
+  it('puts every route in exactly one bounded context, and every function entry in one context only', () => {
+    const byContext = Object.entries(routesByContext).flatMap(([context, list]) => Object.values(list).map((r) => [context, r] as const));
+    expect(byContext.map(([, r]) => r.id).sort()).toEqual(routeList.map((r) => r.id).sort());
+    const contextOfEntry = new Map<string, string>();
+    for (const [context, route] of byContext) {
+      expect(contextOfEntry.get(route.entry) ?? context, route.entry).toBe(context);
+      contextOfEntry.set(route.entry, context);
+    }
   });
 
   it('declares a schema for every path parameter', () => {

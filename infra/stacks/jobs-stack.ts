@@ -1,0 +1,49 @@
+// The asynchronous side: the domain event bus, the certificate queues, schedules and the reactions to domain events.
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { EventBus } from 'aws-cdk-lib/aws-events';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { Topic } from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import { alarmOnFunctionErrors, alarmTopic, notifyOnEveryAlarm } from '../constructs/alarms.js';
+import { FONT_FILES } from '../constructs/bundled-files.js';
+import { CertificateJobs, issuerKeysSecretPrefix } from '../constructs/certificate-jobs.js';
+import { filesBucketName, type Settings } from '../settings.js';
+
+export interface JobsStackProps extends StackProps {
+  readonly table: ITableV2;
+  readonly settings: Settings;
+  /** Signed into every credential and QR code (the configured public base URL, or the HTTP API's endpoint). */
+  readonly publicBaseUrl: string;
+}
+
+/** Deployed before the context stacks: their functions publish to this bus and hand certificate runs to this queue. */
+export class JobsStack extends Stack {
+  readonly eventBus: EventBus;
+  readonly certificateJobs: CertificateJobs;
+  /** Every alarm of the platform notifies this topic (DLQs, function errors, API 5xx). */
+  readonly alarms: Topic;
+
+  constructor(scope: Construct, id: string, props: JobsStackProps) {
+    super(scope, id, props);
+    const { table, settings } = props;
+    // By name, not by reference: the grant then names a predictable ARN (see filesBucketName).
+    const files = Bucket.fromBucketName(this, 'Files', filesBucketName(settings));
+
+    // Domain events (HoursSubmitted, ThresholdReached, …): the jobs that react to them subscribe with rules on this bus.
+    this.eventBus = new EventBus(this, 'DomainEvents', { description: 'Jaunatne domain events' });
+
+    this.certificateJobs = new CertificateJobs(this, 'CertificateJobs', {
+      table, files, eventBus: this.eventBus, publicBaseUrl: props.publicBaseUrl,
+      issuerKeysSecretPrefix: issuerKeysSecretPrefix(settings.stage), sesSenderIdentity: settings.sesSenderIdentity,
+      tracing: settings.tracing, fontFiles: FONT_FILES,
+    });
+
+    // The operators' topic lives here, the first stack after the API that every later one references anyway.
+    this.alarms = alarmTopic(this, settings.alarmEmail);
+    notifyOnEveryAlarm(this.certificateJobs, this.alarms);
+    alarmOnFunctionErrors(this, this.alarms);
+
+    new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });
+  }
+}
