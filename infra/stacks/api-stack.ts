@@ -26,7 +26,7 @@ export const SEED_ENTRY = 'functions/deploy/seed-reference-data.ts';
 
 /** Swagger UI comes from the npm package, copied into the docs bundle where get-docs.ts looks for it. */
 const swaggerUiDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
-/** The DejaVu TTFs PDFs embed (lib/pdf/fonts.ts and lib/certificates/pdf.ts look in fonts/ beside the handler). */
+/** The DejaVu TTFs PDFs embed (lib/pdf/fonts.ts looks in fonts/ beside the handler). */
 const fontsDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 export const PDF_FONTS = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSerif.ttf', 'DejaVuSerif-Bold.ttf', 'DejaVuSerif-Italic.ttf', 'DejaVuSansMono.ttf'];
 const FONT_FILES = Object.fromEntries(PDF_FONTS.map((name) => [`fonts/${name}`, join(fontsDir, name)]));
