@@ -4,7 +4,7 @@ import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dyn
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderCertificatePdf } from '../lib/certificates/pdf.js';
+import { renderCertificatePdf } from '../lib/pdf/certificate.js';
 import { InMemoryKeyVault } from '../lib/credentials/key-vault.js';
 import { ensureTable, localClient } from '../lib/data/admin.js';
 import { DynamoCertificateRepository } from '../lib/data/certificate-repository.js';

@@ -3,7 +3,7 @@ import { buildJwks } from '../lib/credentials/jwks.js';
 import { InMemoryKeyStore } from '../lib/credentials/key-store.js';
 import { buildOpenBadgeCredential, verificationUrl, type CertificateCredentialInput } from '../lib/credentials/open-badge.js';
 import { signCredential, verifyCredential } from '../lib/credentials/vc-jwt.js';
-import { renderCertificatePdf, type CertificatePdfInput } from '../lib/certificates/pdf.js';
+import { renderCertificatePdf, type CertificatePdfInput } from '../lib/pdf/certificate.js';
 import { cryptoRandom, generate, validate } from '../lib/domain/certificates/code.js';
 import { assessYear, DEFAULT_POLICY, type ApprovedMinutes } from '../lib/domain/certificates/eligibility.js';
 import { FULL, measure, printTable, type BenchOptions } from './stats.js';

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-/** The DejaVu TTFs PDFs embed (lib/pdf/fonts.ts and lib/certificates/pdf.ts look in fonts/ beside the handler). */
+/** The DejaVu TTFs PDFs embed (lib/pdf/fonts.ts looks in fonts/ beside the handler). */
 const fontsDir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 export const PDF_FONTS = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSerif.ttf', 'DejaVuSerif-Bold.ttf', 'DejaVuSerif-Italic.ttf', 'DejaVuSansMono.ttf'];
 export const FONT_FILES: Record<string, string> = Object.fromEntries(PDF_FONTS.map((name) => [`fonts/${name}`, join(fontsDir, name)]));

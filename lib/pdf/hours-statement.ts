@@ -1,7 +1,8 @@
 // The volunteer's yearly statement as a PDF (izziņa par veikto brīvprātīgo darbu), A4, in Latvian.
 import { PDFDocument, rgb } from 'pdf-lib';
 import { hoursText, type StatementContent } from '../domain/hours/exports.js';
-import { embedFonts, wrapText } from './fonts.js';
+import { embedFonts } from './fonts.js';
+import { wrapText } from './layout.js';
 
 const A4 = [595.28, 841.89] as const;
 const MARGIN = 56;
@@ -11,14 +12,14 @@ export async function renderHoursStatement(c: StatementContent, options: { fontD
   doc.setTitle(`Izziņa par brīvprātīgo darbu ${c.year}`);
   doc.setLanguage('lv-LV');
   doc.setCreator('jaunatne');
-  const fonts = await embedFonts(doc, options.fontDir);
+  const fonts = await embedFonts(doc, ['sans', 'sansBold'], options.fontDir);
   let page = doc.addPage([...A4]);
   let y = A4[1] - MARGIN;
   const width = A4[0] - 2 * MARGIN;
   const write = (text: string, options: { size?: number; bold?: boolean; gap?: number } = {}) => {
     const size = options.size ?? 11;
-    const font = options.bold ? fonts.bold : fonts.regular;
-    for (const line of wrapText(font, text, size, width)) {
+    const font = options.bold ? fonts.sansBold : fonts.sans;
+    for (const line of wrapText(text, font, size, width)) {
       if (y < MARGIN + size) {
         page = doc.addPage([...A4]);
         y = A4[1] - MARGIN;

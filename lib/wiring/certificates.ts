@@ -2,10 +2,8 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { S3Client } from '@aws-sdk/client-s3';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { defaultFontDir, renderCertificatePdf } from '../certificates/pdf.js';
+import { join } from 'node:path';
+import { renderCertificatePdf } from '../pdf/certificate.js';
 import { FileKeyVault, type KeyVault } from '../credentials/key-vault.js';
 import { config } from '../config.js';
 import { documentClient, tableName } from '../data/client.js';
@@ -26,16 +24,6 @@ import { mailerFromConfig } from '../mail/mailer-from-config.js';
 import { SqsBatchQueue } from '../queues/sqs-batch-queue.js';
 import { SecretsManagerKeyVault } from '../credentials/secrets-manager-key-vault.js';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-
-/**
- * The certificate fonts (DejaVu Serif, Sans, Mono): a bundled `fonts/` directory when infra ships all five there, else
- * the package. Looked up on the first PDF: most certificate functions render none and ship no fonts (nor node_modules).
- */
-let fontDir: string | undefined;
-function certificateFontDir(): string {
-  const bundled = join(dirname(fileURLToPath(import.meta.url)), 'fonts');
-  return (fontDir ??= existsSync(join(bundled, 'DejaVuSerif.ttf')) ? bundled : defaultFontDir());
-}
 
 /** Private issuer keys: Secrets Manager in AWS (ISSUER_KEYS_SECRET_PREFIX), a directory locally; neither fails loudly. */
 function keyVault(): KeyVault {
@@ -107,7 +95,7 @@ export function certificateDeps(): CertificateDeps {
     random: cryptoRandom,
     newId: randomUUID,
     baseUrl: PUBLIC_BASE_URL ?? LOCAL_FILES_BASE_URL ?? 'http://localhost:3000',
-    renderPdf: (input) => renderCertificatePdf(input, { fontDir: certificateFontDir() }),
+    renderPdf: (input) => renderCertificatePdf(input),
     batchSize: 25,
     concurrency: 4,
     log: (message, detail) => logger.info(message, detail),

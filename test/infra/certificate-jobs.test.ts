@@ -51,7 +51,7 @@ describe('the certificate jobs', () => {
   });
 
   it('sweeps the pending certificate emails every 10 minutes, with the email function\'s grants and nothing more', () => {
-    const jobs = built.apiStack.certificateJobs;
+    const jobs = built.jobsStack.certificateJobs;
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: `rate(${EMAIL_SWEEP_MINUTES} minutes)`,
       Target: Match.objectLike({

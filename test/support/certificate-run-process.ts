@@ -6,7 +6,7 @@
 // (every thread stops, nothing runs after that point) until the parent kills its process group.
 import { writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderCertificatePdf } from '../../lib/certificates/pdf.js';
+import { renderCertificatePdf } from '../../lib/pdf/certificate.js';
 import { FileKeyVault } from '../../lib/credentials/key-vault.js';
 import { localClient } from '../../lib/data/admin.js';
 import { DynamoCertificateRepository } from '../../lib/data/certificate-repository.js';

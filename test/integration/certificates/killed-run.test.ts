@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { renderCertificatePdf } from '../../../lib/certificates/pdf.js';
+import { renderCertificatePdf } from '../../../lib/pdf/certificate.js';
 import { FileKeyVault } from '../../../lib/credentials/key-vault.js';
 import { DynamoCertificateRepository } from '../../../lib/data/certificate-repository.js';
 import { DynamoHoursRepository } from '../../../lib/data/hours-repository.js';

@@ -1,5 +1,5 @@
 // The ports every certificate use case may need, and the CertificateIssued event they emit.
-import type { CertificatePdfInput } from '../../../certificates/pdf.js';
+import type { CertificatePdfInput } from '../../../pdf/certificate.js';
 import type { KeyStore } from '../../../credentials/key-store.js';
 import type { Mailer } from '../../../mail/mailer.js';
 import type { Clock } from '../../clock.js';

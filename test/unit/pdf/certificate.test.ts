@@ -2,7 +2,7 @@ import { decodePDFRawStream, PDFArray, PDFContentStream, PDFDocument, PDFRawStre
 import QRCode from 'qrcode';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { QR_ERROR_CORRECTION, QR_TAG, renderCertificatePdf, type CertificatePdfInput } from '../../../lib/certificates/pdf.js';
+import { QR_ERROR_CORRECTION, QR_TAG, renderCertificatePdf, type CertificatePdfInput } from '../../../lib/pdf/certificate.js';
 
 const URL_LV042 = 'https://api.jaunatne.test/v1/certificates/LV042-2025-7K3Q-M9XD';
 const aCertificatePdf = (over: Partial<CertificatePdfInput> = {}): CertificatePdfInput => ({
@@ -164,5 +164,50 @@ describe('the certificate PDF', () => {
     expect(doc.getTitle()).toBe('APLIECINĀJUMS par veikto brīvprātīgo darbu — Ģirts Ķēniņš-Šņore, 2025');
     expect(doc.getAuthor()).toBe('Jēkabpils novada pašvaldība');
     expect(doc.getSubject()).toBe('LV042-2025-7K3Q-M9XD');
+  });
+});
+
+describe('certificates rendered one after another in one process (fonts parsed once and reused)', () => {
+  const LETTERS = 'āčēģīķļņšūž';
+  const pangram = `${LETTERS} ${LETTERS.toLocaleUpperCase('lv-LV')}`;
+  // The first uses Ģ Ķ Š Ū Ž Ļ Č Ē Ī Ņ, whose glyphs are built from G K S U Z L C E I N; the second then uses those
+  // base letters alone. A glyph cache shared between documents would have met them with no code points.
+  const first = aCertificatePdf({
+    holderName: 'Ģirts Ķēniņš-Šņore',
+    signer: { name: 'Ūna Žīgure-Ļaudāča', position: { lv: 'Jaunatnes lietu speciāliste', en: 'Youth affairs specialist' } },
+    institutions: [{ name: 'Ērgļu Īves nams', activities: [pangram], minutes: 62 * 60 + 30 }],
+  });
+  const second = aCertificatePdf({
+    code: 'LVRIX-2024-ABCD-EFG0',
+    verificationUrl: 'https://api.jaunatne.test/v1/certificates/LVRIX-2024-ABCD-EFG0',
+    holderName: 'Gints Kalniņš-Celms',
+    signer: { name: 'Zane Ulmane-Eniņa', position: { lv: 'Izglītības speciāliste', en: 'Education specialist' } },
+    institutions: [{ name: 'Siguldas Novada Jauniešu māja', activities: [pangram], minutes: 62 * 60 + 30 }],
+  });
+
+  it('names every Latvian diacritic in both', () => {
+    for (const input of [first, second]) {
+      const names = [input.holderName, input.signer.name, ...input.institutions.flatMap((i) => [i.name, ...i.activities])].join(' ');
+      for (const letter of LETTERS) {
+        expect(names).toContain(letter);
+        expect(names).toContain(letter.toLocaleUpperCase('lv-LV'));
+      }
+    }
+  });
+
+  it('extracts each exactly, letter for letter, and renders the same input to the same bytes again', async () => {
+    const a = await renderCertificatePdf(first);
+    const b = await renderCertificatePdf(second);
+    const again = await renderCertificatePdf(first);
+    const linesA = await linesOf(a);
+    expect(linesA).toContain('Ģirts Ķēniņš-Šņore');
+    expect(linesA).toContain('Ūna Žīgure-Ļaudāča');
+    expect(linesA).toContain(`Ērgļu Īves nams (62 h 30 min) — ${pangram}`);
+    const linesB = await linesOf(b);
+    expect(linesB).toContain('Gints Kalniņš-Celms');
+    expect(linesB).toContain('Zane Ulmane-Eniņa');
+    expect(linesB).toContain(`Siguldas Novada Jauniešu māja (62 h 30 min) — ${pangram}`);
+    expect(linesB).toContain('LVRIX-2024-ABCD-EFG0');
+    expect(Buffer.from(again).equals(Buffer.from(a))).toBe(true);
   });
 });

@@ -1,8 +1,4 @@
 // The certificate PDF (apliecinājums par veikto brīvprātīgo darbu): A4 landscape, Latvian or English, DejaVu fonts, vector QR code.
-import fontkit from '@pdf-lib/fontkit';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import {
   beginMarkedContent,
   endMarkedContent,
@@ -13,12 +9,9 @@ import {
   rectangle,
   rgb,
   setFillingRgbColor,
-  type PDFFont,
   type PDFPage,
-  type RGB,
 } from 'pdf-lib';
 import QRCode from 'qrcode';
-import type { Bilingual } from '../domain/errors.js';
 import {
   formatHoursLong,
   formatHoursShort,
@@ -26,7 +19,10 @@ import {
   formatNumericDate,
   municipalityLocativeLv,
   type Language,
-} from './format.js';
+} from '../certificates/format.js';
+import type { Bilingual } from '../domain/errors.js';
+import { embedFonts, textWidth, type FontName } from './fonts.js';
+import { drawCentred as centred, fittedSize, wrapText } from './layout.js';
 
 export interface CertificatePdfInput {
   language: Language;
@@ -95,64 +91,7 @@ const GOLD = rgb(0.72, 0.58, 0.25);
 const INK = rgb(0.12, 0.12, 0.14);
 const GREY = rgb(0.4, 0.42, 0.46);
 
-const FONT_FILES = {
-  serif: 'DejaVuSerif.ttf',
-  serifBold: 'DejaVuSerif-Bold.ttf',
-  serifItalic: 'DejaVuSerif-Italic.ttf',
-  sans: 'DejaVuSans.ttf',
-  mono: 'DejaVuSansMono.ttf',
-} as const;
-type FontName = keyof typeof FONT_FILES;
-type Fonts = Record<FontName, PDFFont>;
-
-/**
- * Where the DejaVu TTFs live: the dejavu-fonts-ttf package. A Lambda bundle that copies the files
- * elsewhere passes `fontDir` (from its parsed config) to renderCertificatePdf.
- */
-export function defaultFontDir(): string {
-  return join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-}
-
-/*
- * Each PDF parses its fonts anew (fontkit.create per embed). Sharing one parsed fontkit Font between
- * documents is 4× faster but unsafe: fontkit caches glyph objects, and a glyph first met without its
- * code points loses them in the next document's ToUnicode map (text extraction then drops letters).
- */
-const fontBytes = new Map<string, Uint8Array>();
-/** Font files are read once per process; each PDF embeds its own subset. */
-function loadFont(dir: string, name: FontName): Uint8Array {
-  const path = join(dir, FONT_FILES[name]);
-  let bytes = fontBytes.get(path);
-  if (!bytes) {
-    bytes = readFileSync(path);
-    fontBytes.set(path, bytes);
-  }
-  return bytes;
-}
-
-/** Breaks text into lines no wider than `width` at word boundaries (a single over-long word stays whole). */
-export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = line === '' ? word : `${line} ${word}`;
-    if (line !== '' && font.widthOfTextAtSize(candidate, size) > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = candidate;
-    }
-  }
-  if (line !== '') lines.push(line);
-  return lines;
-}
-
-function centred(page: PDFPage, text: string, y: number, font: PDFFont, size: number, color: RGB, maxWidth = Infinity): void {
-  let s = size;
-  while (s > 8 && font.widthOfTextAtSize(text, s) > maxWidth) s -= 0.5;
-  const w = font.widthOfTextAtSize(text, s);
-  page.drawText(text, { x: (page.getWidth() - w) / 2, y, size: s, font, color });
-}
+const FONTS = ['serif', 'serifBold', 'serifItalic', 'sans', 'mono'] as const satisfies readonly FontName[];
 
 /** The QR code as dark modules, one rectangle per horizontal run, inside a /QRCode marked-content section. */
 function drawQr(page: PDFPage, url: string, x: number, y: number, size: number): void {
@@ -192,10 +131,7 @@ export async function renderCertificatePdf(raw: CertificatePdfInput, options: { 
   const t = TEXT[input.language];
   const lang = input.language;
   const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
-  const dir = options.fontDir ?? defaultFontDir();
-  const fonts = {} as Fonts;
-  for (const name of Object.keys(FONT_FILES) as FontName[]) fonts[name] = await pdf.embedFont(loadFont(dir, name), { subset: true });
+  const fonts = await embedFonts(pdf, FONTS, options.fontDir);
 
   const issued = new Date(`${input.issuedOn}T12:00:00Z`);
   pdf.setTitle(`${t.title} ${t.subtitle} — ${input.holderName}, ${input.year}`, { showInWindowTitleBar: true });
@@ -236,14 +172,13 @@ export async function renderCertificatePdf(raw: CertificatePdfInput, options: { 
   const left = (W - colW * columns.length) / 2;
   columns.forEach((c, i) => {
     const cx = left + colW * i + colW / 2;
-    const label = fonts.sans.widthOfTextAtSize(c.label, 8.5);
+    const label = textWidth(fonts.sans, c.label, 8.5);
     page.drawText(c.label, { x: cx - label / 2, y: 304, size: 8.5, font: fonts.sans, color: GREY });
-    let size = 18;
-    while (size > 10 && fonts.serifBold.widthOfTextAtSize(c.value, size) > colW - 16) size -= 0.5;
-    const value = fonts.serifBold.widthOfTextAtSize(c.value, size);
+    const size = fittedSize(c.value, fonts.serifBold, { size: 18, maxWidth: colW - 16, min: 10, step: 0.5 });
+    const value = textWidth(fonts.serifBold, c.value, size);
     page.drawText(c.value, { x: cx - value / 2, y: 282, size, font: fonts.serifBold, color: NAVY });
     if (c.note) {
-      const note = fonts.serif.widthOfTextAtSize(c.note, 9);
+      const note = textWidth(fonts.serif, c.note, 9);
       page.drawText(c.note, { x: cx - note / 2, y: 267, size: 9, font: fonts.serif, color: GREY });
     }
     if (i > 0) page.drawLine({ start: { x: left + colW * i, y: 264 }, end: { x: left + colW * i, y: 316 }, thickness: 0.75, color: GOLD });
@@ -273,7 +208,7 @@ export async function renderCertificatePdf(raw: CertificatePdfInput, options: { 
         // The institution's name in bold, the rest of the first line in regular weight.
         page.drawText(inst.name, { x: textX, y, size: 10.5, font: fonts.serifBold, color: INK });
         const after = line.slice(inst.name.length);
-        page.drawText(after, { x: textX + fonts.serifBold.widthOfTextAtSize(inst.name, 10.5), y, size: 10.5, font: fonts.serif, color: INK });
+        page.drawText(after, { x: textX + textWidth(fonts.serifBold, inst.name, 10.5), y, size: 10.5, font: fonts.serif, color: INK });
       } else {
         page.drawText(line, { x: textX + (j > 0 ? 12 : 0), y, size: 10.5, font: fonts.serif, color: INK });
       }
@@ -294,14 +229,13 @@ export async function renderCertificatePdf(raw: CertificatePdfInput, options: { 
   const qrX = W - 70 - qrSize;
   const qrY = 104;
   drawQr(page, input.verificationUrl, qrX, qrY, qrSize);
-  const codeLabel = fonts.sans.widthOfTextAtSize(t.code, 7.5);
+  const codeLabel = textWidth(fonts.sans, t.code, 7.5);
   page.drawText(t.code, { x: qrX + qrSize - codeLabel, y: 89, size: 7.5, font: fonts.sans, color: GREY });
-  const codeW = fonts.mono.widthOfTextAtSize(input.code, 11);
+  const codeW = textWidth(fonts.mono, input.code, 11);
   page.drawText(input.code, { x: qrX + qrSize - codeW, y: 75, size: 11, font: fonts.mono, color: INK });
-  let urlSize = 7;
   const verifyLine = `${t.verify} ${input.verificationUrl}`;
-  while (urlSize > 5 && fonts.sans.widthOfTextAtSize(verifyLine, urlSize) > 360) urlSize -= 0.25;
-  const urlW = fonts.sans.widthOfTextAtSize(verifyLine, urlSize);
+  const urlSize = fittedSize(verifyLine, fonts.sans, { size: 7, maxWidth: 360, min: 5, step: 0.25 });
+  const urlW = textWidth(fonts.sans, verifyLine, urlSize);
   page.drawText(verifyLine, { x: qrX + qrSize - urlW, y: 61, size: urlSize, font: fonts.sans, color: GREY });
 
   centred(page, t.note, 40, fonts.sans, 7, GREY, W - 120);
