@@ -15,7 +15,7 @@ import type { Construct } from 'constructs';
 import { tableAccessOf, usesOf, type RouteDef } from '../../lib/http/route.js';
 import { routeList, routes } from '../../lib/http/routes.js';
 import { AppFunction } from '../constructs/app-function.js';
-import { CertificateJobs, issuerKeysSecretPrefix } from '../constructs/certificate-jobs.js';
+import { CertificateJobs, issuerKeysParameterPrefix } from '../constructs/certificate-jobs.js';
 import { Identity } from '../constructs/identity.js';
 import { filesBucketName, type Settings } from '../settings.js';
 
@@ -113,7 +113,7 @@ export class ApiStack extends Stack {
     const publicBaseUrl = settings.publicBaseUrl ?? this.api.apiEndpoint;
     this.certificateJobs = new CertificateJobs(this, 'CertificateJobs', {
       table, files, eventBus: this.eventBus, publicBaseUrl,
-      issuerKeysSecretPrefix: issuerKeysSecretPrefix(settings.stage), sesSenderIdentity: settings.sesSenderIdentity,
+      issuerKeysParameterPrefix: issuerKeysParameterPrefix(settings.stage), sesSenderIdentity: settings.sesSenderIdentity,
       tracing: settings.tracing, fontFiles: FONT_FILES,
     });
 
