@@ -25,10 +25,10 @@ const envSchema = z.object({
   LOCAL_DATA_DIR: z.string().min(1).optional(),
   /** SQS queue the certificate runs' batches go to (AWS); unset means batches are processed in-process. */
   CERTIFICATE_QUEUE_URL: z.url().optional(),
-  /** Directory of the issuers' private Ed25519 keys (local stack: <dataDir>/issuer-keys). AWS: Secrets Manager, not built yet. */
+  /** Local only: directory of the issuers' private Ed25519 keys (local stack: <dataDir>/issuer-keys). */
   ISSUER_KEYS_DIR: z.string().min(1).optional(),
-  /** AWS: issuer private keys are Secrets Manager secrets named `<prefix>/<kid>`. */
-  ISSUER_KEYS_SECRET_PREFIX: z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,256}$/).optional(),
+  /** AWS: issuer private keys are SecureString parameters named `<prefix>/<kid>` in Parameter Store. */
+  ISSUER_KEYS_PARAMETER_PREFIX: z.string().regex(/^(\/[A-Za-z0-9_.-]+)+$/, 'a parameter path such as /jaunatne/issuer-keys').optional(),
 });
 
 export type Config = z.infer<typeof envSchema>;

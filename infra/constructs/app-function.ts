@@ -154,17 +154,20 @@ export class AppFunction extends NodejsFunction {
     return this;
   }
 
-  /** Lets the function read and create the issuers' private keys: Secrets Manager secrets `<prefix>/<kid>`. */
+  /**
+   * Lets the function read and create the issuers' private keys: Parameter Store SecureStrings `<prefix>/<kid>`
+   * (standard tier, the account's `aws/ssm` key: no KMS statement is needed, and the path grant is the access control).
+   */
   allowIssuerKeys(prefix: string): this {
-    this.addEnvironment('ISSUER_KEYS_SECRET_PREFIX', prefix);
+    this.addEnvironment('ISSUER_KEYS_PARAMETER_PREFIX', prefix);
     const { account, region, partition } = Stack.of(this);
-    const secrets = `arn:${partition}:secretsmanager:${region}:${account}:secret:${prefix}/*`;
+    const parameters = `arn:${partition}:ssm:${region}:${account}:parameter${prefix}/*`;
     this.executionRole.addToPrincipalPolicy(new PolicyStatement({
-      actions: ['secretsmanager:GetSecretValue', 'secretsmanager:CreateSecret'], resources: [secrets],
+      actions: ['ssm:GetParameter', 'ssm:PutParameter'], resources: [parameters],
     }));
     Validations.of(this.executionRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::${nagText(Stack.of(this).resolve(secrets))}]`,
-      reason: `One secret per issuer key id under ${prefix}/ (keys are created on first use per municipality and rotated by new ids); no other secret and no wildcard action.`,
+      id: `AwsSolutions-IAM5[Resource::${nagText(Stack.of(this).resolve(parameters))}]`,
+      reason: `One parameter per issuer key id under ${prefix}/ (keys are created on first use per municipality and rotated by new ids); no other parameter and no wildcard action.`,
     });
     return this;
   }

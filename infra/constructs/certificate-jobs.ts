@@ -37,7 +37,7 @@ export interface CertificateJobsProps {
   readonly eventBus: IEventBus;
   /** Signed into every credential and QR code: it must never change once certificates exist. */
   readonly publicBaseUrl: string;
-  readonly issuerKeysSecretPrefix: string;
+  readonly issuerKeysParameterPrefix: string;
   readonly sesSenderIdentity?: string;
   readonly tracing: boolean;
   readonly fontFiles: Record<string, string>;
@@ -77,7 +77,7 @@ export class CertificateJobs extends Construct {
     }).bindTable({ table: props.table, access: 'readWrite' })
       .bindFiles({ bucket: props.files, access: 'readWrite', prefix: 'certificates' })
       .allowPublish(props.eventBus)
-      .allowIssuerKeys(props.issuerKeysSecretPrefix)
+      .allowIssuerKeys(props.issuerKeysParameterPrefix)
       .allowSendTo(this.queue);
 
     const worker = issuing('ProcessBatch', CERTIFICATE_ENTRIES.worker, workerTimeout);
@@ -145,7 +145,7 @@ export class CertificateJobs extends Construct {
   }
 }
 
-export function issuerKeysSecretPrefix(stage: string | undefined): string {
-  return stage ? `jaunatne-${stage}/issuer-keys` : 'jaunatne/issuer-keys';
+export function issuerKeysParameterPrefix(stage: string | undefined): string {
+  return stage ? `/jaunatne-${stage}/issuer-keys` : '/jaunatne/issuer-keys';
 }
 

@@ -64,7 +64,9 @@ export class Identity extends Construct {
         requireUppercase: true,
         requireDigits: true,
         requireSymbols: true,
-        passwordHistorySize: 5,
+        // No passwordHistorySize: password history needs the Essentials plan (USD 0.015 per active user over
+        // 10,000 against Lite's 0.0055); NIST SP 800-63B does not ask for it. Plus (threatProtection) keeps it.
+        ...(props.threatProtection ? { passwordHistorySize: 5 } : {}),
         tempPasswordValidity: Duration.days(7),
       },
       mfa: Mfa.OPTIONAL,
@@ -79,7 +81,7 @@ export class Identity extends Construct {
       email: props.senderEmail
         ? UserPoolEmail.withSES({ fromEmail: props.senderEmail, sesRegion: Stack.of(this).region })
         : UserPoolEmail.withCognito(),
-      featurePlan: props.threatProtection ? FeaturePlan.PLUS : FeaturePlan.ESSENTIALS,
+      featurePlan: props.threatProtection ? FeaturePlan.PLUS : FeaturePlan.LITE,
       ...(props.threatProtection ? { standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION } : {}),
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -113,7 +115,7 @@ export class Identity extends Construct {
     if (!props.threatProtection) {
       Validations.of(cfnUserPool).acknowledge({
         id: 'AwsSolutions-COG8',
-        reason: 'Essentials plan by default (Plus is billed per active user); the threatProtection context value switches to Plus with threat protection enforced.',
+        reason: 'Lite plan by default (TOTP MFA, triggers and ID-token claims are all in Lite; Plus is billed per active user); the threatProtection context value switches to Plus with threat protection enforced.',
       });
     }
   }

@@ -7,7 +7,7 @@ import type { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { alarmOnFunctionErrors, alarmTopic, notifyOnEveryAlarm } from '../constructs/alarms.js';
 import { FONT_FILES } from '../constructs/bundled-files.js';
-import { CertificateJobs, issuerKeysSecretPrefix } from '../constructs/certificate-jobs.js';
+import { CertificateJobs, issuerKeysParameterPrefix } from '../constructs/certificate-jobs.js';
 import { filesBucketName, type Settings } from '../settings.js';
 
 export interface JobsStackProps extends StackProps {
@@ -35,7 +35,7 @@ export class JobsStack extends Stack {
 
     this.certificateJobs = new CertificateJobs(this, 'CertificateJobs', {
       table, files, eventBus: this.eventBus, publicBaseUrl: props.publicBaseUrl,
-      issuerKeysSecretPrefix: issuerKeysSecretPrefix(settings.stage), sesSenderIdentity: settings.sesSenderIdentity,
+      issuerKeysParameterPrefix: issuerKeysParameterPrefix(settings.stage), sesSenderIdentity: settings.sesSenderIdentity,
       tracing: settings.tracing, fontFiles: FONT_FILES,
     });
 

@@ -1,12 +1,12 @@
-// Private issuer keys as a port: locally Ed25519 JWK files in a directory; in AWS a Secrets Manager adapter (not built yet).
+// Private issuer keys as a port: locally Ed25519 JWK files in a directory; in AWS Parameter Store (ssm-key-vault.ts).
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
  * Holds the private halves; the public halves and the key status live in the table (DynamoKeyStore).
- * Swapping the vault is the only change needed to keep private keys in Secrets Manager (one secret per
- * kid, `jaunatne/issuer-keys/<kid>`, created by the same `create` and read by `privateKey`).
+ * In AWS the vault is Parameter Store (one SecureString per kid, `/jaunatne/issuer-keys/<kid>`, created by the
+ * same `create` and read by `privateKey`).
  */
 export interface KeyVault {
   /** Generates a new Ed25519 key under `kid`, stores its private half and returns the public JWK. */

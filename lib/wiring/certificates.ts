@@ -22,15 +22,15 @@ import { logger } from '../http/logger.js';
 import type { Mailer } from '../mail/mailer.js';
 import { mailerFromConfig } from '../mail/mailer-from-config.js';
 import { SqsBatchQueue } from '../queues/sqs-batch-queue.js';
-import { SecretsManagerKeyVault } from '../credentials/secrets-manager-key-vault.js';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SsmKeyVault } from '../credentials/ssm-key-vault.js';
+import { SSMClient } from '@aws-sdk/client-ssm';
 
-/** Private issuer keys: Secrets Manager in AWS (ISSUER_KEYS_SECRET_PREFIX), a directory locally; neither fails loudly. */
+/** Private issuer keys: Parameter Store in AWS (ISSUER_KEYS_PARAMETER_PREFIX), a directory locally; neither fails loudly. */
 function keyVault(): KeyVault {
-  const { ISSUER_KEYS_DIR, ISSUER_KEYS_SECRET_PREFIX, AWS_REGION } = config();
-  if (ISSUER_KEYS_SECRET_PREFIX) return new SecretsManagerKeyVault(new SecretsManagerClient({ region: AWS_REGION }), ISSUER_KEYS_SECRET_PREFIX);
+  const { ISSUER_KEYS_DIR, ISSUER_KEYS_PARAMETER_PREFIX, AWS_REGION } = config();
+  if (ISSUER_KEYS_PARAMETER_PREFIX) return new SsmKeyVault(new SSMClient({ region: AWS_REGION }), ISSUER_KEYS_PARAMETER_PREFIX);
   if (ISSUER_KEYS_DIR) return new FileKeyVault(ISSUER_KEYS_DIR);
-  const missing = async (): Promise<never> => { throw new Error('Invalid environment: ISSUER_KEYS_SECRET_PREFIX (AWS) or ISSUER_KEYS_DIR (local) is required to sign certificates'); };
+  const missing = async (): Promise<never> => { throw new Error('Invalid environment: ISSUER_KEYS_PARAMETER_PREFIX (AWS) or ISSUER_KEYS_DIR (local) is required to sign certificates'); };
   return { create: missing, privateKey: missing };
 }
 

@@ -312,7 +312,7 @@ describe('the user pool', () => {
           PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true }),
         }),
         DeletionProtection: 'ACTIVE',
-        UserPoolTier: 'ESSENTIALS',
+        UserPoolTier: 'LITE',
       }),
       DeletionPolicy: 'Retain',
     });

@@ -63,7 +63,7 @@ describe('the certificate jobs', () => {
     const statements = statementsOfRole(template, idOf(jobs.functions.sweep.role as never));
     const actions = statements.flatMap((s) => s.actions);
     expect(actions).toEqual(expect.arrayContaining(['ses:SendEmail', 's3:GetObject', 'dynamodb:UpdateItem']));
-    expect(actions.filter((a) => /^(secretsmanager|sqs|events):/.test(a) || a === 's3:PutObject')).toEqual([]);
+    expect(actions.filter((a) => /^(ssm|sqs|events):/.test(a) || a === 's3:PutObject')).toEqual([]);
     const s3 = statements.filter((s) => s.actions.some((a) => a.startsWith('s3:')));
     expect(JSON.stringify(s3.map((s) => s.resources))).toContain('/certificates/*');
     expect(JSON.stringify(s3.map((s) => s.resources))).not.toContain('/applications/');
@@ -92,20 +92,21 @@ describe('the certificate jobs', () => {
     });
   });
 
-  it('lets the issuing functions reach only the issuer-key secrets, the certificates/ objects and the queue', () => {
+  it('lets the issuing functions reach only the issuer-key parameters, the certificates/ objects and the queue', () => {
     const jobs = built.jobsStack.certificateJobs;
     for (const fn of [jobs.functions.worker, jobs.functions.threshold]) {
       const statements = statementsOfRole(template, idOf(fn.role as never));
-      const secrets = statements.filter((s) => s.actions.some((a) => a.startsWith('secretsmanager:')));
-      expect(secrets.flatMap((s) => s.actions).sort()).toEqual(['secretsmanager:CreateSecret', 'secretsmanager:GetSecretValue']);
-      expect(JSON.stringify(secrets[0]!.resources)).toContain(':secret:jaunatne/issuer-keys/*');
+      const parameters = statements.filter((s) => s.actions.some((a) => a.startsWith('ssm:')));
+      expect(parameters.flatMap((s) => s.actions).sort()).toEqual(['ssm:GetParameter', 'ssm:PutParameter']);
+      expect(JSON.stringify(parameters[0]!.resources)).toContain(':parameter/jaunatne/issuer-keys/*');
+      expect(statements.flatMap((s) => s.actions).filter((a) => a.startsWith('secretsmanager:') || a.startsWith('kms:'))).toEqual([]);
       const s3 = statements.filter((s) => s.actions.some((a) => a.startsWith('s3:')));
       expect(JSON.stringify(s3.map((s) => s.resources))).toContain('/certificates/*');
       expect(JSON.stringify(s3.map((s) => s.resources))).not.toContain('/applications/');
     }
     const email = statementsOfRole(template, idOf(jobs.functions.email.role as never)).flatMap((s) => s.actions);
     expect(email).toEqual(expect.arrayContaining(['ses:SendEmail', 's3:GetObject']));
-    expect(email.filter((a) => a.startsWith('secretsmanager:'))).toEqual([]);
+    expect(email.filter((a) => a.startsWith('ssm:'))).toEqual([]);
   });
 
   it('gives the start-run route the queue URL and the right to send to it, and no other HTTP function', () => {
