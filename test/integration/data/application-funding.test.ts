@@ -103,11 +103,11 @@ describe('the per-municipality running total under concurrency', () => {
   });
 
   it('refuses a running total that moved since it was read (the conditional write, not the use case, decides)', async () => {
-    await publishAllocation(t.doc, t.table, 'LV-074', 5 * EUR_10K);
-    const coordinator = aUser('coordinator', 'LV-074', 'c-LV-074');
-    const [a] = await drafts('LV-074', 1, EUR_10K);
+    await publishAllocation(t.doc, t.table, 'LV-077', 5 * EUR_10K);
+    const coordinator = aUser('coordinator', 'LV-077', 'c-LV-077');
+    const [a] = await drafts('LV-077', 1, EUR_10K);
     await submitApplication(deps, coordinator, a!.id, { expectedRevision: 1 });
-    const funding = await repo.getFunding('LV-074');
+    const funding = await repo.getFunding('LV-077');
     const head = (await repo.get(a!.id))!;
     const next = { ...head, status: 'under_review' as const, revision: head.revision + 1 };
     // a stale running total (one version behind) is refused and the head stays as it was
