@@ -58,7 +58,7 @@ describe('the volunteer-hours logbook over HTTP', () => {
 
   it('lets the programme set the threshold and tiers, and counts reversals out of the tally', async () => {
     const world = await aWorld(call, tokenFor, 'LV-058');
-    await expectStatus(call('PUT', '/v1/municipalities/LV-058/hours-programme', { token: world.coordinator, body: { thresholdMinutes: 120, tiers: [{ name: 'bronza', minMinutes: 60 }] } }), 200);
+    await expectStatus(call('PUT', '/v1/municipalities/LV-058/hours-programme', { token: world.coordinator, body: { thresholdMinutes: 120, tiers: [{ name: 'bronza', minMinutes: 120 }] } }), 200);
     const youth = await aYouth(call, tokenFor, 'LV-058');
     const entries = [await anEntry(call, youth.token, world.institutionId, { date: daysAgo(1), minutes: 120 })];
     await expectStatus(call('POST', `/v1/hour-entries/${entries[0]!.id}/decision`, { token: world.supervisor, body: { decision: 'approve' } }), 200);

@@ -1,5 +1,5 @@
 // The logbook's rules as pure functions: data in, a RuleViolation (stable id, Latvian + English) or a result out.
-import { RuleViolation } from '../errors.js';
+import { RuleViolation, type RuleIssue } from '../errors.js';
 import { isValidOn, type Municipality } from '../municipalities/types.js';
 import type { Decision, EntryInput, EntryState, HourEntry, Institution, Programme, Progress, Tally, Volunteer, VolunteerInput } from './types.js';
 
@@ -193,6 +193,47 @@ export function nextTally(tally: Tally, change: { pending: number; approved: num
     },
     firstReached,
   };
+}
+
+/**
+ * A programme's tiers must be consistent before it is stored: each at or above the threshold (a tier is a level
+ * of recognition, and recognition starts at the threshold: Līvāni 50 h threshold, tiers 50/100/150 h), strictly
+ * ascending as listed, and named apart (case aside). Every broken rule is listed; the first one names the violation.
+ */
+export function checkProgramme(p: Pick<Programme, 'thresholdMinutes' | 'tiers'>): RuleViolation | undefined {
+  const issues: RuleIssue[] = [];
+  const names = new Set<string>();
+  p.tiers.forEach((tier, i) => {
+    if (tier.minMinutes < p.thresholdMinutes) {
+      issues.push({
+        field: `body.tiers.${i}.minMinutes`, rule: 'programme.tier-below-threshold',
+        message: {
+          lv: `Līmeņa „${tier.name}” minimums (${fmtHours(tier.minMinutes)}) nedrīkst būt zemāks par programmas slieksni (${fmtHours(p.thresholdMinutes)})`,
+          en: `The minimum of tier “${tier.name}” (${fmtHours(tier.minMinutes)}) must not be below the programme's threshold (${fmtHours(p.thresholdMinutes)})`,
+        },
+      });
+    }
+    const previous = p.tiers[i - 1];
+    if (previous && tier.minMinutes <= previous.minMinutes) {
+      issues.push({
+        field: `body.tiers.${i}.minMinutes`, rule: 'programme.tiers-not-ascending',
+        message: {
+          lv: `Līmeņiem jābūt augošā secībā: līmeņa „${tier.name}” minimumam jābūt lielākam par iepriekšējā līmeņa „${previous.name}” minimumu`,
+          en: `Tiers must ascend: the minimum of tier “${tier.name}” must be above that of the previous tier “${previous.name}”`,
+        },
+      });
+    }
+    const name = tier.name.normalize('NFC').toLocaleLowerCase('lv');
+    if (names.has(name)) {
+      issues.push({
+        field: `body.tiers.${i}.name`, rule: 'programme.tier-name-duplicate',
+        message: { lv: `Līmeņu nosaukumiem jāatšķiras: „${tier.name}” jau ir`, en: `Tier names must differ: “${tier.name}” is already used` },
+      });
+    }
+    names.add(name);
+  });
+  const [first] = issues;
+  return first ? new RuleViolation(first.rule, first.message, first.field, issues) : undefined;
 }
 
 /** The highest tier whose minimum the approved minutes reach, or null. */

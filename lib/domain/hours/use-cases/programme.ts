@@ -1,5 +1,6 @@
 // The municipality's recognition programme: read by anyone signed in, set by its coordinator (or the agency).
 import { assertActsFor, type User } from '../../identity/types.js';
+import { checkProgramme } from '../rules.js';
 import type { Programme, ProgrammeInput } from '../types.js';
 import { assertMunicipality, assertReads, assertRole, programmeOf, type HoursDeps } from './deps.js';
 
@@ -10,11 +11,16 @@ export async function getProgramme(deps: Pick<HoursDeps, 'hours' | 'municipaliti
   return programmeOf(deps, municipality);
 }
 
-/** 1. a coordinator (or the agency)  2. the municipality must exist  3. the caller acts for it  4. store the whole policy with who and when */
+/**
+ * 1. a coordinator (or the agency)  2. the municipality must exist  3. the caller acts for it  4. its tiers are
+ * consistent with the threshold  5. store the whole policy with who and when
+ */
 export async function putProgramme(deps: Pick<HoursDeps, 'hours' | 'municipalities' | 'clock'>, user: User, municipality: string, input: ProgrammeInput): Promise<Programme> {
   assertRole(user, ['coordinator', 'agency'], 'set the recognition programme');
   await assertMunicipality(deps, municipality);
   assertActsFor(user, municipality);
+  const violation = checkProgramme(input);
+  if (violation) throw violation;
   const programme: Programme = { ...input, municipality, updatedAt: deps.clock.now().toISOString(), updatedBy: user.sub };
   await deps.hours.putProgramme(programme);
   return programme;

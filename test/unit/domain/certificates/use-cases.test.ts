@@ -62,6 +62,19 @@ describe('eligibility at the boundary, through a whole run', () => {
     expect(run).toMatchObject({ scope: null, eligible: 2, issued: 2 });
     expect((await world.certificates.getByHolder('LV-056', 2025, 'l-1'))?.tier?.name).toBe('sudrabs');
   });
+
+  it('issues from a programme stored with tiers below the threshold and clashing names: the highest tier reached, no failure', async () => {
+    const world = aWorld();
+    await world.hours.putProgramme(aProgramme({ tiers: [{ name: 'Sudrabs', minMinutes: 6000 }, { name: 'bronza', minMinutes: 3000 }, { name: 'sudrabs', minMinutes: 7200 }] }));
+    seedVolunteer(world.hours, 'v-60', [{ date: '2025-03-01', minutes: 3600 }]);
+    seedVolunteer(world.hours, 'v-110', [{ date: '2025-03-01', minutes: 6600 }]);
+    seedVolunteer(world.hours, 'v-130', [{ date: '2025-03-01', minutes: 7800 }]);
+    expect(await runToEnd(world)).toMatchObject({ eligible: 3, issued: 3, failed: 0 });
+    const tierOf = async (id: string) => (await world.certificates.getByHolder('LV-042', 2025, id))?.tier;
+    expect([await tierOf('v-60'), await tierOf('v-110'), await tierOf('v-130')]).toEqual([
+      { id: 'bronza', name: 'bronza' }, { id: 'sudrabs', name: 'Sudrabs' }, { id: 'sudrabs-2', name: 'sudrabs' },
+    ]);
+  });
 });
 
 describe('runs', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, checkDecision, checkProfile, checkEntry, decide, isoWeek, nextTally, progressOf, reverse, tierReached, type EntryContext } from '../../../../lib/domain/hours/rules.js';
+import { ageOn, checkDecision, checkProfile, checkEntry, checkProgramme, decide, isoWeek, nextTally, progressOf, reverse, tierReached, type EntryContext } from '../../../../lib/domain/hours/rules.js';
 import { emptyTally, type HourEntry } from '../../../../lib/domain/hours/types.js';
 import { RuleViolation } from '../../../../lib/domain/errors.js';
 import { aProgramme, aVolunteer, anEntryInput, anHourEntry, anInstitution } from '../../../support/hours-builders.js';
@@ -230,5 +230,32 @@ describe('tallies', () => {
     expect(progress.tierReached).toBe(tier);
     expect(progress.minutesStillNeeded).toBe(needed);
     expect(tierReached(approved, p)).toBe(tier);
+  });
+});
+
+describe('checkProgramme', () => {
+  const t = (name: string, hours: number) => ({ name, minMinutes: hours * 60 });
+  it.each([
+    ['the Līvāni model (50 h threshold; 50/100/150 h)', 3000, [t('bronza', 50), t('sudrabs', 100), t('zelts', 150)], []],
+    ['no tiers', 3600, [], []],
+    ['a tier below the threshold', 3600, [t('bronza', 50), t('sudrabs', 100)], [['programme.tier-below-threshold', 'body.tiers.0.minMinutes']]],
+    ['tiers out of order', 3000, [t('sudrabs', 100), t('bronza', 50)], [['programme.tiers-not-ascending', 'body.tiers.1.minMinutes']]],
+    ['two tiers at one minimum', 3000, [t('bronza', 50), t('sudrabs', 50)], [['programme.tiers-not-ascending', 'body.tiers.1.minMinutes']]],
+    ['one name twice, case aside', 3000, [t('Zelts', 50), t('zelts', 100)], [['programme.tier-name-duplicate', 'body.tiers.1.name']]],
+    ['every problem at once', 3600, [t('bronza', 100), t('bronza', 50)], [
+      ['programme.tier-below-threshold', 'body.tiers.1.minMinutes'], ['programme.tiers-not-ascending', 'body.tiers.1.minMinutes'], ['programme.tier-name-duplicate', 'body.tiers.1.name'],
+    ]],
+  ] as const)('%s', (_, thresholdMinutes, tiers, expected) => {
+    const violation = checkProgramme({ thresholdMinutes, tiers: [...tiers] });
+    expect(violation?.issues?.map((i) => [i.rule, i.field]) ?? []).toEqual(expected);
+    if (expected.length) expect(violation).toMatchObject({ ruleId: expected[0]![0], field: expected[0]![1] });
+  });
+
+  it('names the tier and both minimums in Latvian and English', () => {
+    const violation = checkProgramme({ thresholdMinutes: 3600, tiers: [t('bronza', 50)] })!;
+    expect(violation.title).toEqual({
+      lv: 'Līmeņa „bronza” minimums (50 h) nedrīkst būt zemāks par programmas slieksni (60 h)',
+      en: "The minimum of tier “bronza” (50 h) must not be below the programme's threshold (60 h)",
+    });
   });
 });

@@ -32,7 +32,7 @@ beforeEach(async () => {
     municipalities: { get: async (code: string) => MUNICIPALITIES.find((m) => m.code === code) },
   };
   await putMyProfile(deps, youth, { name: 'Ģirts Ķēniņš', birthDate: '2005-06-15', email: 'g@example.lv', municipality: 'LV-042', inBasicSchool: false, guardianConsent: null });
-  await putProgramme(deps, coordinator, 'LV-042', programmeInputSchema.parse({ thresholdMinutes: 120, tiers: [{ name: 'bronza', minMinutes: 60 }] }));
+  await putProgramme(deps, coordinator, 'LV-042', programmeInputSchema.parse({ thresholdMinutes: 120, tiers: [{ name: 'bronza', minMinutes: 120 }] }));
   institutionId = (await registerInstitution(deps, coordinator, 'LV-042', { name: 'Bibliotēka' })).id;
   await assignSupervisor(deps, coordinator, institutionId, 's-1');
 });
@@ -58,6 +58,15 @@ describe('roles, checked by the use cases themselves (not only by the route tabl
     await expect(reverseEntry(deps, supervisor, entry.id, 'kļūda')).rejects.toThrow(ForbiddenError);
     await expect(reverseEntry(deps, youth, entry.id, 'kļūda')).rejects.toThrow(ForbiddenError);
     expect((await hours.getEntry(entry.id))?.state).toBe('approved');
+  });
+});
+
+describe('putProgramme', () => {
+  it('refuses a tier below the threshold (422) and keeps the stored programme', async () => {
+    const before = await getProgramme(deps, coordinator, 'LV-042');
+    const input = programmeInputSchema.parse({ tiers: [{ name: 'bronza', minMinutes: 3000 }, { name: 'sudrabs', minMinutes: 6000 }] });
+    await expect(putProgramme(deps, coordinator, 'LV-042', input)).rejects.toMatchObject({ ruleId: 'programme.tier-below-threshold', field: 'body.tiers.0.minMinutes' });
+    expect(await getProgramme(deps, coordinator, 'LV-042')).toEqual(before);
   });
 });
 
