@@ -80,6 +80,7 @@ export async function certificateDownload(deps: CertificateDeps, user: User, cod
 
 /** Coordinator / agency: withdraw a certificate with a reason; shows at the verification URL and in the revocation list. */
 export async function revokeCertificate(deps: Pick<CertificateDeps, 'certificates' | 'clock'>, user: User, code: string, reason: string): Promise<Certificate> {
+  assertDecides(user);
   const c = await load(deps, code);
   assertActsFor(user, c.programme);
   if (c.status === 'revoked') throw new ConflictError(`certificate ${c.code} is already revoked`);
@@ -90,6 +91,7 @@ export async function revokeCertificate(deps: Pick<CertificateDeps, 'certificate
 
 /** Coordinator / agency: keep a flagged certificate as it is (the flag is cleared). */
 export async function keepCertificate(deps: Pick<CertificateDeps, 'certificates'>, user: User, code: string): Promise<Certificate> {
+  assertDecides(user);
   const c = await load(deps, code);
   assertActsFor(user, c.programme);
   if (c.status !== 'flagged') throw new ConflictError(`certificate ${c.code} is ${c.status}, not flagged`);
@@ -100,8 +102,14 @@ export async function keepCertificate(deps: Pick<CertificateDeps, 'certificates'
 
 /** Flagged certificates of a municipality, waiting for the coordinator's decision. */
 export async function flaggedCertificates(deps: Pick<CertificateDeps, 'certificates'>, user: User, municipality: string): Promise<Certificate[]> {
+  assertDecides(user);
   assertActsFor(user, municipality);
   return deps.certificates.listFlagged(municipality);
+}
+
+/** Revoking, keeping and reviewing flagged certificates is the coordinator's (own municipality) or the agency's. */
+function assertDecides(user: User): void {
+  if (user.role !== 'coordinator' && user.role !== 'agency') throw new ForbiddenError(`a ${user.role} cannot decide on certificates`);
 }
 
 /** The coordinator's view of one certificate (no credential, no PDF key). */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CertificateDeps, CertificateIssued } from '../../../../lib/domain/certificates/use-cases/deps.js';
 import {
-  certificateDownload, keepCertificate, revocationList, revokeCertificate, verifyCertificate,
+  certificateDownload, flaggedCertificates, keepCertificate, revocationList, revokeCertificate, verifyCertificate,
 } from '../../../../lib/domain/certificates/use-cases/certificates.js';
 import { certificateRoster, flagOnReversal, issueOnThreshold, sendCertificateEmail } from '../../../../lib/domain/certificates/use-cases/reactions.js';
 import { getRun, startRun } from '../../../../lib/domain/certificates/use-cases/runs.js';
@@ -194,6 +194,19 @@ describe('reversals, revocation and keeping', () => {
     await expect(keepCertificate(world.deps, coordinator(), c.code)).rejects.toBeInstanceOf(ConflictError);
     await flagOnReversal(world.deps, reversal(3000, world));
     expect((await keepCertificate(world.deps, coordinator(), c.code)).status).toBe('valid');
+  });
+
+  it('a youth or supervisor of the same municipality can neither revoke, keep nor list flagged certificates, and nothing changes', async () => {
+    const { world, c } = await issued();
+    await flagOnReversal(world.deps, reversal(3000, world));
+    const supervisor: User = { sub: 's-1', role: 'supervisor', municipality: 'LV-042', institution: 'inst-1', email: null, name: null };
+    for (const user of [youth('v-1'), supervisor]) {
+      await expect(revokeCertificate(world.deps, user, c.code, 'x')).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(keepCertificate(world.deps, user, c.code)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(flaggedCertificates(world.deps, user, 'LV-042')).rejects.toBeInstanceOf(ForbiddenError);
+    }
+    expect((await world.certificates.getByCode(c.code))?.status).toBe('flagged');
+    expect(await flaggedCertificates(world.deps, agency, 'LV-042')).toHaveLength(1);
   });
 });
 
