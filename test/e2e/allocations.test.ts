@@ -154,6 +154,9 @@ describe('Recovery Fund allocation over HTTP', () => {
     const run = (await call('GET', `/v1/allocations/${runId}`, { token: agency })).json;
     expect(own.json.items[0].amountCents).toBe(run.lines.find((l: { code: string }) => l.code === 'LV-042').amountCents);
     expect((await call('GET', '/v1/allocations/current?municipality=LV-RIX', { token: coordinator })).status).toBe(403);
+    const unknown = await call('GET', '/v1/allocations/current?municipality=LV-999', { token: agency });
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.status).toBe(404);
     const youth = await tokenFor({ role: 'youth', sub: 'y-1', municipality: 'LV-042' });
     expect((await call('GET', '/v1/allocations/current', { token: youth })).status).toBe(403);
     expect((await call('GET', `/v1/allocations/${runId}`, { token: coordinator })).status).toBe(403);

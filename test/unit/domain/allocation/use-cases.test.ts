@@ -141,6 +141,8 @@ describe('publishing and the current allocation', () => {
     await expect(getCurrentAllocation(deps, user('coordinator', 'LV-042'), 'LV-RIX')).rejects.toBeInstanceOf(ForbiddenError);
     await expect(getCurrentAllocation(deps, user('supervisor', 'LV-042'))).rejects.toBeInstanceOf(ForbiddenError);
     expect((await getCurrentAllocation(deps, user('coordinator', 'LV-068'))).items).toEqual([]);
+    await expect(getCurrentAllocation(deps, agency, 'LV-999')).rejects.toBeInstanceOf(NotFoundError);
+    expect((await getCurrentAllocation(deps, agency, 'LV-068')).items).toEqual([]);
   });
 
   it('compares two runs, counting a line missing from one as zero', async () => {
