@@ -1,29 +1,21 @@
 // Exports of an allocation run: CSV for spreadsheets, and a self-contained HTML report with SVG bar charts. Pure.
+import { csvFile, csvText } from '../csv.js';
 import { centsToEuros } from './exact.js';
 import type { AllocationRun, RunLine } from './types.js';
-
-const csvCell = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 export const CSV_HEADER = ['code', 'name', 'cohort', 'youth', 'base_eur', 'proportional_share_cents', 'adjustment', 'adjustment_cents', 'rounding_cent', 'amount_cents', 'amount_eur', 'eur_per_youth'];
 
 /** One row per municipality, in code order; amounts both in cents and in euros with two decimals. */
 export function runCsv(lines: readonly RunLine[]): string {
-  const rows = [CSV_HEADER.join(',')];
-  for (const l of lines) {
-    rows.push([
-      l.code, l.name, l.cohort, l.youth, centsToEuros(l.explanation.baseCents), l.explanation.proportionalShare,
-      l.explanation.adjustment, l.explanation.adjustmentCents, l.explanation.roundingCent, l.amountCents,
-      centsToEuros(l.amountCents), l.explanation.eurosPerYouth,
-    ].map(csvCell).join(','));
-  }
-  return `${rows.join('\r\n')}\r\n`;
+  return csvText(CSV_HEADER, lines.map((l) => [
+    l.code, l.name, l.cohort, l.youth, centsToEuros(l.explanation.baseCents), l.explanation.proportionalShare,
+    l.explanation.adjustment, l.explanation.adjustmentCents, l.explanation.roundingCent, l.amountCents,
+    centsToEuros(l.amountCents), l.explanation.eurosPerYouth,
+  ]));
 }
 
 /** The CSV as a downloaded file: a UTF-8 byte-order mark first, so spreadsheets read ā č ē … in names (as the hours CSVs do). */
-export const runCsvFile = (lines: readonly RunLine[]): string => `\uFEFF${runCsv(lines)}`;
+export const runCsvFile = (lines: readonly RunLine[]): string => csvFile(runCsv(lines));
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

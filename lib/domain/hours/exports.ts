@@ -1,20 +1,14 @@
 // Exports of the logbook as plain data: CSV text of a volunteer's year and of the municipality report, and the statement's content.
+import { csvFile, csvText, type CsvValue } from '../csv.js';
 import type { HourEntry, Programme, Volunteer } from './types.js';
 import type { MunicipalityReport } from './use-cases/queries.js';
 
 const STATE_LV: Record<HourEntry['state'], string> = { pending: 'gaida apstiprinājumu', approved: 'apstiprināts', rejected: 'noraidīts', reversed: 'atsaukts' };
 
-/** One CSV field (RFC 4180); a leading = + - @ is neutralised so spreadsheets never run it as a formula. */
-export function csvField(value: string | number | null | undefined): string {
-  let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+export { csvField } from '../csv.js';
 
 /** CSV with a UTF-8 byte-order mark (spreadsheets then read ā č ē … correctly) and CRLF line ends. */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return `\uFEFF${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
-}
+export const toCsv = (header: readonly string[], rows: readonly (readonly CsvValue[])[]): string => csvFile(csvText(header, rows));
 
 /** h:mm, e.g. 90 → "1:30". */
 export const hoursText = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
