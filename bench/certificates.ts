@@ -5,7 +5,9 @@ import { buildOpenBadgeCredential, verificationUrl, type CertificateCredentialIn
 import { signCredential, verifyCredential } from '../lib/credentials/vc-jwt.js';
 import { renderCertificatePdf, type CertificatePdfInput } from '../lib/pdf/certificate.js';
 import { cryptoRandom, generate, validate } from '../lib/domain/certificates/code.js';
-import { assessYear, DEFAULT_POLICY, type ApprovedMinutes } from '../lib/domain/certificates/eligibility.js';
+import { assessYear, type ApprovedMinutes } from '../lib/domain/certificates/eligibility.js';
+import { recognitionPolicy } from '../lib/domain/hours/recognition.js';
+import { defaultProgramme } from '../lib/domain/hours/types.js';
 import { FULL, measure, printTable, type BenchOptions } from './stats.js';
 
 const BASE = 'https://api.jaunatne.example';
@@ -101,7 +103,8 @@ export async function benchCertificates(options: BenchOptions = FULL): Promise<v
   });
   const entries: ApprovedMinutes[] = Array.from({ length: 40 }, (_, i) => ({ minutes: 90 + (i % 4) * 15, activityDate: `2025-${String(1 + (i % 12)).padStart(2, '0')}-15` }));
   const nVolunteers = options.smoke ? 10 : 10_000;
-  const eligRate = await perSecond(nVolunteers, () => assessYear(entries, DEFAULT_POLICY, 2025));
+  const policy = recognitionPolicy(defaultProgramme('LV-042'));
+  const eligRate = await perSecond(nVolunteers, () => assessYear(entries, policy, 2025));
   printTable('codes and eligibility (sequential)', [
     { step: 'generate code (CSPRNG)', per_s: genRate },
     { step: 'normalise + validate typed code', per_s: valRate },

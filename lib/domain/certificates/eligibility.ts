@@ -1,7 +1,9 @@
-// Certificate eligibility: a volunteer's approved minutes in one Riga calendar year against the programme's threshold and tiers.
+// Certificate eligibility: a volunteer's approved minutes in one Riga calendar year, under the recognition rule
+// (lib/domain/hours/recognition.ts: the programme's threshold and tiers, the one home of that rule and its default).
 import { rigaDate } from '../clock.js';
-import type { Bilingual, FieldIssue } from '../errors.js';
+import type { FieldIssue } from '../errors.js';
 import { ValidationError } from '../errors.js';
+import { recognise, type RecognitionPolicy, type RecognitionTier } from '../hours/recognition.js';
 
 /**
  * One approved logbook entry as eligibility sees it. `activityDate` is the day the work was done, as
@@ -15,30 +17,13 @@ export interface ApprovedMinutes {
   approvedAt?: string;
 }
 
-/** A recognition level above the threshold (Līvāni: bronze ≥ 50 h, silver ≥ 100 h, gold ≥ 150 h). */
-export interface Tier {
-  id: string;
-  name: Bilingual;
-  minMinutes: number;
-}
-
-/** The programme's recognition rule; per municipality (Jēkabpils 60 h, Olaine 50 h, Rīga 120 h …). */
-export interface RecognitionPolicy {
-  thresholdMinutes: number;
-  /** Ascending by `minMinutes`, each at or above the threshold; may be empty. */
-  tiers: readonly Tier[];
-}
-
-/** Jēkabpils, the seed project: 60 approved hours in the calendar year, no tiers. */
-export const DEFAULT_POLICY: RecognitionPolicy = { thresholdMinutes: 60 * 60, tiers: [] };
-
 export interface YearEligibility {
   year: number;
   /** Approved minutes dated inside the year (never below 0, even if reversals outweigh entries). */
   totalMinutes: number;
   eligible: boolean;
   /** The highest tier reached, null below the first tier or when the policy has none. */
-  tier: Tier | null;
+  tier: RecognitionTier | null;
   /** How many minutes are still missing to the threshold (0 once eligible). */
   minutesToThreshold: number;
   /** Number of entries dated inside the year. */
@@ -49,35 +34,15 @@ export interface YearEligibility {
 
 const ISO_DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-/** Every problem of a policy at once (empty when the policy is usable). */
-export function policyIssues(policy: RecognitionPolicy): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  if (!Number.isInteger(policy.thresholdMinutes) || policy.thresholdMinutes <= 0) {
-    issues.push({ field: 'thresholdMinutes', rule: 'positive-integer', message: 'must be a positive whole number of minutes' });
-  }
-  policy.tiers.forEach((tier, i) => {
-    if (!Number.isInteger(tier.minMinutes) || tier.minMinutes < policy.thresholdMinutes) {
-      issues.push({ field: `tiers.${i}.minMinutes`, rule: 'at-least-threshold', message: 'must be a whole number of minutes at or above the threshold' });
-    }
-    const previous = policy.tiers[i - 1];
-    if (previous !== undefined && tier.minMinutes <= previous.minMinutes) {
-      issues.push({ field: `tiers.${i}.minMinutes`, rule: 'ascending', message: 'must be above the previous tier' });
-    }
-    if (policy.tiers.findIndex((t) => t.id === tier.id) !== i) {
-      issues.push({ field: `tiers.${i}.id`, rule: 'unique', message: 'must be unique within the programme' });
-    }
-  });
-  return issues;
-}
-
 /**
  * Totals the approved minutes whose activity date falls in `year` and applies the policy.
  * Entries outside the year are ignored whatever their approval date, so hours dated 31 December but
  * approved in January count for the old year, and hours dated 1 January count for the new one.
- * Throws ValidationError for a malformed policy or entry (that is a bug upstream, not user input).
+ * Throws ValidationError for a malformed entry (that is a bug upstream, not user input); the policy comes from
+ * recognitionPolicy, consistent by construction.
  */
 export function assessYear(entries: readonly ApprovedMinutes[], policy: RecognitionPolicy, year: number): YearEligibility {
-  const issues = policyIssues(policy);
+  const issues: FieldIssue[] = [];
   entries.forEach((e, i) => {
     if (!Number.isInteger(e.minutes)) issues.push({ field: `entries.${i}.minutes`, rule: 'integer', message: 'must be a whole number of minutes' });
     if (!ISO_DATE.test(e.activityDate)) issues.push({ field: `entries.${i}.activityDate`, rule: 'iso-date', message: 'must be YYYY-MM-DD' });
@@ -97,15 +62,13 @@ export function assessYear(entries: readonly ApprovedMinutes[], policy: Recognit
     if (to === null || e.activityDate > to) to = e.activityDate;
   }
   const totalMinutes = Math.max(0, sum);
-  const eligible = totalMinutes >= policy.thresholdMinutes;
-  let tier: Tier | null = null;
-  for (const t of policy.tiers) if (totalMinutes >= t.minMinutes) tier = t;
+  const { eligible, tier, minutesStillNeeded } = recognise(totalMinutes, policy);
   return {
     year,
     totalMinutes,
     eligible,
     tier,
-    minutesToThreshold: Math.max(0, policy.thresholdMinutes - totalMinutes),
+    minutesToThreshold: minutesStillNeeded,
     entriesCounted: counted,
     period: from !== null && to !== null ? { from, to } : null,
   };

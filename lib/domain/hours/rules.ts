@@ -1,6 +1,7 @@
 // The logbook's rules as pure functions: data in, a RuleViolation (stable id, Latvian + English) or a result out.
 import { RuleViolation, type RuleIssue } from '../errors.js';
 import { isValidOn, type Municipality } from '../municipalities/types.js';
+import { reachesThreshold, recognise, recognitionPolicy } from './recognition.js';
 import type { Decision, EntryInput, EntryState, HourEntry, Institution, Programme, Progress, Tally, Volunteer, VolunteerInput } from './types.js';
 
 const v = (id: string, lv: string, en: string, field?: string) => new RuleViolation(`hours.${id}`, { lv, en }, field);
@@ -180,7 +181,7 @@ export function reverse(entry: HourEntry, reason: string, by: string, at: string
  */
 export function nextTally(tally: Tally, change: { pending: number; approved: number }, p: Programme, at: string): { tally: Tally; firstReached: boolean } {
   const approvedMinutes = tally.approvedMinutes + change.approved;
-  const eligible = approvedMinutes >= p.thresholdMinutes;
+  const eligible = reachesThreshold(approvedMinutes, p);
   const firstReached = eligible && tally.thresholdReachedAt === null;
   return {
     tally: {
@@ -236,21 +237,21 @@ export function checkProgramme(p: Pick<Programme, 'thresholdMinutes' | 'tiers'>)
   return first ? new RuleViolation(first.rule, first.message, first.field, issues) : undefined;
 }
 
-/** The highest tier whose minimum the approved minutes reach, or null. */
-export function tierReached(approvedMinutes: number, p: Pick<Programme, 'tiers'>): string | null {
-  const reached = p.tiers.filter((t) => approvedMinutes >= t.minMinutes).sort((a, b) => b.minMinutes - a.minMinutes);
-  return reached[0]?.name ?? null;
+/** The name of the highest tier the approved minutes reach (the recognition rule), or null. */
+export function tierReached(approvedMinutes: number, p: Pick<Programme, 'thresholdMinutes' | 'tiers'>): string | null {
+  return recognise(approvedMinutes, recognitionPolicy(p)).tier?.name.lv ?? null;
 }
 
 export function progressOf(tally: Tally, p: Programme): Progress {
+  const recognition = recognise(tally.approvedMinutes, recognitionPolicy(p));
   return {
     year: tally.year,
     programme: tally.programme,
     approvedMinutes: tally.approvedMinutes,
     pendingMinutes: tally.pendingMinutes,
     thresholdMinutes: p.thresholdMinutes,
-    eligible: tally.approvedMinutes >= p.thresholdMinutes,
-    tierReached: tierReached(tally.approvedMinutes, p),
-    minutesStillNeeded: Math.max(0, p.thresholdMinutes - tally.approvedMinutes),
+    eligible: recognition.eligible,
+    tierReached: recognition.tier?.name.lv ?? null,
+    minutesStillNeeded: recognition.minutesStillNeeded,
   };
 }

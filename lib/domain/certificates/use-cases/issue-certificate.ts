@@ -4,10 +4,11 @@ import { buildOpenBadgeCredential, verificationUrl } from '../../../credentials/
 import { signCredential } from '../../../credentials/vc-jwt.js';
 import { rigaDate } from '../../clock.js';
 import type { Bilingual } from '../../errors.js';
-import { defaultProgramme, type Programme } from '../../hours/types.js';
+import { defaultProgramme } from '../../hours/types.js';
 import { generate } from '../code.js';
 import { pendingEmail } from '../email-delivery.js';
-import { assessYear, type RecognitionPolicy, type Tier } from '../eligibility.js';
+import { recognitionPolicy } from '../../hours/recognition.js';
+import { assessYear } from '../eligibility.js';
 import { CodeTaken } from '../ports.js';
 import { summariseInstitutions } from '../summary.js';
 import { certificatePdfKey, type Certificate } from '../types.js';
@@ -23,31 +24,6 @@ export function issuerName(name: string, nameEn: string): Bilingual {
   const lv = name.endsWith(' novads') ? `${name.slice(0, -'novads'.length)}novada pašvaldība`
     : name.endsWith(' valstspilsēta') ? `${name.slice(0, -'valstspilsēta'.length)}valstspilsētas pašvaldība` : `${name} pašvaldība`;
   return { lv, en: nameEn };
-}
-
-/**
- * The programme's threshold and tiers in the shape the pure eligibility rule takes: ascending, each at or above the
- * threshold, ids unique. Programmes refuse inconsistent tiers now, but one stored earlier must still issue: a tier
- * below the threshold is reached by every eligible volunteer, so it counts from the threshold, and of tiers that
- * then share a minimum the highest one stands. A volunteer's tier is the highest reached, or none.
- */
-export function recognitionPolicy(programme: Programme): RecognitionPolicy {
-  const ids = new Set<string>();
-  const tiers: { tier: Tier; stored: number }[] = [];
-  for (const t of [...programme.tiers].sort((a, b) => a.minMinutes - b.minMinutes)) {
-    const minMinutes = Math.max(t.minMinutes, programme.thresholdMinutes);
-    const last = tiers.at(-1);
-    if (last && last.tier.minMinutes === minMinutes) {
-      if (last.stored === t.minMinutes) continue; // two tiers stored at one minimum: the first listed stands (as progress shows it)
-      tiers.pop();
-    }
-    const base = t.name.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'tier';
-    let id = base;
-    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
-    ids.add(id);
-    tiers.push({ tier: { id, name: { lv: t.name, en: t.name }, minMinutes }, stored: t.minMinutes });
-  }
-  return { thresholdMinutes: programme.thresholdMinutes, tiers: tiers.map((t) => t.tier) };
 }
 
 /** Publishes CertificateIssued and marks the certificate announced (a crash in between re-announces; consumers de-duplicate). */

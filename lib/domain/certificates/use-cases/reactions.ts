@@ -1,5 +1,6 @@
 // Reactions to domain events: the certificate email, rolling issue on ThresholdReached, flagging on a reversal.
 import type { HoursReversed, ThresholdReached } from '../../hours/events.js';
+import { reachesThreshold } from '../../hours/recognition.js';
 import { defaultProgramme } from '../../hours/types.js';
 import { assertActsFor, type User } from '../../identity/types.js';
 import { NotFoundError } from '../../errors.js';
@@ -39,7 +40,7 @@ export async function flagOnReversal(deps: CertificateDeps, event: HoursReversed
   if (!c || c.status !== 'valid') return 'unchanged';
   const [tally, stored] = await Promise.all([deps.hours.getTally(volunteerId, code, year), deps.hours.getProgramme(code)]);
   const threshold = (stored ?? defaultProgramme(code)).thresholdMinutes;
-  if (tally.approvedMinutes >= threshold) return 'unchanged';
+  if (reachesThreshold(tally.approvedMinutes, { thresholdMinutes: threshold })) return 'unchanged';
   await deps.certificates.updateStatus(c.code, 'valid', {
     status: 'flagged',
     flag: { reason: `reversal of entry ${entryId} left ${tally.approvedMinutes} of ${threshold} minutes`, approvedMinutes: tally.approvedMinutes, at: deps.clock.now().toISOString() },
