@@ -94,7 +94,7 @@ export async function benchCertificateRuns(options: BenchOptions = FULL): Promis
         certificates: new DynamoCertificateRepository(doc, table), hours: new DynamoHoursRepository(doc, table), municipalities,
         keys: new DynamoKeyStore(doc, table, vault),
         files: new LocalCertificateFiles(filesDir, new LocalBlobStore(filesDir, 'http://127.0.0.1:1', 'x'.repeat(32))),
-        queue, events: { publish: async () => undefined }, mailer: { send: async () => ({ messageId: 'x' }) },
+        queue, mailer: { send: async () => ({ messageId: 'x' }) },
         clock: { now: () => new Date(`${year + 1}-01-15T06:00:00Z`) }, random: cryptoRandom, newId: () => crypto.randomUUID(),
         baseUrl: 'https://api.jaunatne.example', batchSize: 25, concurrency: 4,
         renderPdf: async (input) => {

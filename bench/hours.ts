@@ -8,6 +8,7 @@ import { localClient } from '../lib/data/admin.js';
 import { createDocumentClient } from '../lib/data/client.js';
 import { DynamoHoursRepository } from '../lib/data/hours-repository.js';
 import { rigaDate } from '../lib/domain/clock.js';
+import { entryEvent } from '../lib/domain/hours/events.js';
 import { decide, nextTally } from '../lib/domain/hours/rules.js';
 import { defaultProgramme, emptyTally, type HourEntry, type Tally } from '../lib/domain/hours/types.js';
 import { signToken } from '../lib/local/identity-provider.js';
@@ -77,14 +78,14 @@ export async function benchHours(options: BenchOptions = FULL): Promise<void> {
         institutionName: 'Bench centrs', state: 'pending', approvedMinutes: 0, decidedBy: null, decidedAt: null, comment: null, version: 1, createdAt: at,
       };
       tally = nextTally(tally, { pending: 15, approved: 0 }, programme, at).tally;
-      await repo.createEntry(entry, tally, { entryId: entry.id, at, by: rawVolunteer, from: null, to: 'pending', reason: null });
+      await repo.createEntry(entry, tally, { entryId: entry.id, at, by: rawVolunteer, from: null, to: 'pending', reason: null }, [entryEvent(entry, rawVolunteer, at)]);
       rawEntries.push(entry);
     }, n, warmup);
     const rawApprove = await measure(async () => {
       const at = new Date().toISOString();
       const decided = decide(rawEntries[r++]!, { decision: 'approve' }, 'bench-supervisor', at);
       tally = nextTally(tally, { pending: -15, approved: 15 }, programme, at).tally;
-      await repo.transition(decided, 'pending', tally, { entryId: decided.id, at, by: 'bench-supervisor', from: 'pending', to: 'approved', reason: null });
+      await repo.transition(decided, 'pending', tally, { entryId: decided.id, at, by: 'bench-supervisor', from: 'pending', to: 'approved', reason: null }, [entryEvent(decided, 'bench-supervisor', at)]);
     }, n, warmup);
 
     printTable(`hour entries: gateway + handler vs raw TransactWriteItems (${n} sequential each, DynamoDB Local)`, [

@@ -1,4 +1,4 @@
-// The asynchronous side: the domain event bus, the certificate queues, schedules and the reactions to domain events.
+// The asynchronous side: the domain event bus, outbox delivery onto it, the certificate queues, schedules and the reactions.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
@@ -8,6 +8,7 @@ import type { Construct } from 'constructs';
 import { alarmOnFunctionErrors, alarmTopic, notifyOnEveryAlarm } from '../constructs/alarms.js';
 import { FONT_FILES } from '../constructs/bundled-files.js';
 import { CertificateJobs, issuerKeysParameterPrefix } from '../constructs/certificate-jobs.js';
+import { OutboxDelivery } from '../constructs/outbox-delivery.js';
 import { filesBucketName, type Settings } from '../settings.js';
 
 export interface JobsStackProps extends StackProps {
@@ -21,6 +22,8 @@ export interface JobsStackProps extends StackProps {
 export class JobsStack extends Stack {
   readonly eventBus: EventBus;
   readonly certificateJobs: CertificateJobs;
+  /** The table stream's outbox items → the bus. */
+  readonly outboxDelivery: OutboxDelivery;
   /** Every alarm of the platform notifies this topic (DLQs, function errors, API 5xx). */
   readonly alarms: Topic;
 
@@ -32,6 +35,8 @@ export class JobsStack extends Stack {
 
     // Domain events (HoursSubmitted, ThresholdReached, …): the jobs that react to them subscribe with rules on this bus.
     this.eventBus = new EventBus(this, 'DomainEvents', { description: 'Jaunatne domain events' });
+    // Use cases write their events to the table (outbox items, in the transaction of the change); this puts them on the bus.
+    this.outboxDelivery = new OutboxDelivery(this, 'OutboxDelivery', { table, eventBus: this.eventBus, tracing: settings.tracing });
 
     this.certificateJobs = new CertificateJobs(this, 'CertificateJobs', {
       table, files, eventBus: this.eventBus, publicBaseUrl: props.publicBaseUrl,
@@ -42,6 +47,7 @@ export class JobsStack extends Stack {
     // The operators' topic lives here, the first stack after the API that every later one references anyway.
     this.alarms = alarmTopic(this, settings.alarmEmail);
     notifyOnEveryAlarm(this.certificateJobs, this.alarms);
+    notifyOnEveryAlarm(this.outboxDelivery, this.alarms);
     alarmOnFunctionErrors(this, this.alarms);
 
     new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });

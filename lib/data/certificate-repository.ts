@@ -8,7 +8,9 @@ import type { EmailDelivery } from '../domain/certificates/email-delivery.js';
 import { CodeTaken, type CertificateRef, type CertificateRepository } from '../domain/certificates/ports.js';
 import type { BatchCounts, Certificate, CertificateBatch, CertificateRun } from '../domain/certificates/types.js';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
+import type { DomainEvent } from '../domain/events.js';
 import { ENTITY, keys } from './keys.js';
+import { outboxPuts } from './outbox.js';
 import { partitionIs, getConsistent, queryAll, type Item } from './query.js';
 import { INDEXES } from './table.js';
 
@@ -66,7 +68,7 @@ export class DynamoCertificateRepository implements CertificateRepository {
     }
   }
 
-  async create(c: Certificate): Promise<'created' | 'exists'> {
+  async create(c: Certificate, events: readonly DomainEvent[]): Promise<'created' | 'exists'> {
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: [
         { Put: { TableName: this.table, Item: certificateItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -80,6 +82,7 @@ export class DynamoCertificateRepository implements CertificateRepository {
           TableName: this.table,
           Item: { ...keys.certificateEmailPending(c.programme, c.year, c.volunteerId), entityType: ENTITY.certificateEmailPending, programme: c.programme, year: c.year, volunteerId: c.volunteerId, code: c.code },
         } }] : []),
+        ...outboxPuts(this.table, events),
       ] }));
       return 'created';
     } catch (error) {
@@ -91,13 +94,22 @@ export class DynamoCertificateRepository implements CertificateRepository {
     }
   }
 
-  async markAnnounced(code: string): Promise<void> {
+  async markAnnounced(code: string, events: readonly DomainEvent[]): Promise<void> {
     const c = await this.getByCode(code);
     if (!c) throw new NotFoundError('certificate', code);
-    await this.db.send(new UpdateCommand({
-      TableName: this.table, Key: keys.certificate(c.programme, c.year, c.volunteerId),
-      UpdateExpression: 'SET announced = :t', ExpressionAttributeValues: { ':t': true },
-    }));
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: [
+        { Update: {
+          TableName: this.table, Key: keys.certificate(c.programme, c.year, c.volunteerId),
+          UpdateExpression: 'SET announced = :t', ConditionExpression: 'announced <> :t', ExpressionAttributeValues: { ':t': true },
+        } },
+        ...outboxPuts(this.table, events),
+      ] }));
+    } catch (error) {
+      // announced by a concurrent issuer: its events are in the outbox already
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return;
+      throw error;
+    }
   }
 
   async updateStatus(code: string, expected: Certificate['status'], patch: Pick<Certificate, 'status' | 'flag' | 'revocation'>): Promise<void> {

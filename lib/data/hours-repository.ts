@@ -6,12 +6,14 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
+import type { DomainEvent } from '../domain/events.js';
 import { IdempotencyKeyTaken, RetryableConflict, type HoursRepository, type IdempotencyRecord } from '../domain/hours/ports.js';
 import {
   emptyTally, hourEntrySchema, institutionSchema, programmeInputSchema, volunteerSchema,
   type AuditRecord, type HourEntry, type Institution, type Programme, type SupervisorAssignment, type Tally, type Volunteer,
 } from '../domain/hours/types.js';
 import { ENTITY, keys } from './keys.js';
+import { outboxPuts } from './outbox.js';
 import { partitionIs, getConsistent, queryAll, type Item } from './query.js';
 import { INDEXES } from './table.js';
 
@@ -164,13 +166,14 @@ export class DynamoHoursRepository implements HoursRepository {
     return item ? { requestHash: String(item.requestHash), result: hourEntrySchema.parse(item.result) } : undefined;
   }
 
-  async createEntry(entry: HourEntry, tally: Tally, audit: AuditRecord, idempotency?: { key: string; requestHash: string }): Promise<void> {
+  async createEntry(entry: HourEntry, tally: Tally, audit: AuditRecord, events: readonly DomainEvent[], idempotency?: { key: string; requestHash: string }): Promise<void> {
     const items: TransactItem[] = [
       { Put: { TableName: this.table, Item: entryItem(entry), ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { TableName: this.table, Item: { ...keys.hourEntryPointer(entry.id), entityType: ENTITY.hourEntryPointer, volunteerId: entry.volunteerId, date: entry.date }, ConditionExpression: 'attribute_not_exists(pk)' } },
       this.tallyPut(tally),
       { Put: { TableName: this.table, Item: auditItem(audit) } },
     ];
+    const keyAt = items.length;
     if (idempotency) {
       items.push({ Put: {
         TableName: this.table,
@@ -178,14 +181,15 @@ export class DynamoHoursRepository implements HoursRepository {
         ConditionExpression: 'attribute_not_exists(pk)',
       } });
     }
+    items.push(...outboxPuts(this.table, events));
     await this.transact(items, (failed) => {
-      if (failed.includes(4)) return new IdempotencyKeyTaken(`idempotency key ${idempotency?.key} already used`);
+      if (idempotency && failed.includes(keyAt)) return new IdempotencyKeyTaken(`idempotency key ${idempotency?.key} already used`);
       if (failed.includes(0) || failed.includes(1)) return new ConflictError(`entry ${entry.id} exists`);
       return undefined;
     });
   }
 
-  async transition(entry: HourEntry, from: HourEntry['state'], tally: Tally, audit: AuditRecord): Promise<void> {
+  async transition(entry: HourEntry, from: HourEntry['state'], tally: Tally, audit: AuditRecord, events: readonly DomainEvent[]): Promise<void> {
     const items: TransactItem[] = [
       { Put: {
         TableName: this.table, Item: entryItem(entry),
@@ -195,6 +199,7 @@ export class DynamoHoursRepository implements HoursRepository {
       } },
       this.tallyPut(tally),
       { Put: { TableName: this.table, Item: auditItem(audit) } },
+      ...outboxPuts(this.table, events),
     ];
     await this.transact(items, (failed) => (failed.includes(0) ? new ConflictError(`entry ${entry.id} is no longer ${from}`) : undefined));
   }

@@ -80,6 +80,10 @@ export const keys = {
   issuerKeyListing: (kid: string) => ({ gsi1pk: 'ISSUERKEYS', gsi1sk: kid }),
   issuerKeysCollection: () => ({ gsi1pk: 'ISSUERKEYS' }),
   activeIssuerKey: (municipality: string) => ({ pk: `ISSUERKEY#${municipality}`, sk: 'ACTIVE' }),
+
+  // Transactional outbox (see lib/data/outbox.ts): one item per domain event, written with the change it reports.
+  /** Keyed by the event id: a re-written event (same id) is the same item, and the stream delivers only its first write. */
+  outboxEvent: (eventId: string) => ({ pk: `OUTBOX#${eventId}`, sk: 'EVENT' }),
 } as const;
 
 export const ENTITY = {
@@ -111,4 +115,5 @@ export const ENTITY = {
   certificateEmailPending: 'CertificateEmailPending',
   issuerKey: 'IssuerKey',
   activeIssuerKey: 'ActiveIssuerKey',
+  outboxEvent: 'OutboxEvent',
 } as const;

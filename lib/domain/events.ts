@@ -1,4 +1,5 @@
-// Domain events as a port: use cases publish through an EventSink; EventBridge in AWS, the local bus otherwise.
+// Domain events: use cases declare them and hand them to their repository, which writes them as outbox items in the
+// same transaction as the change they report; delivery (the table stream) publishes them through an EventSink.
 
 /** One fact that happened, named in the past tense. `id` is unique so consumers can de-duplicate. */
 export interface DomainEvent<T extends string = string, D = unknown> {
@@ -11,11 +12,11 @@ export interface DomainEvent<T extends string = string, D = unknown> {
 }
 
 export interface EventSink {
-  /** Publishes after the state change committed; throws when the transport refuses an event. */
+  /** Publishes events whose change committed (called by outbox delivery, never by a use case); throws when the transport refuses one. */
   publish(events: readonly DomainEvent[]): Promise<void>;
 }
 
-/** An in-memory sink for use-case tests: keeps every event in order. */
+/** An in-memory sink for tests: keeps every event in order. */
 export class RecordingEventSink implements EventSink {
   readonly events: DomainEvent[] = [];
   async publish(events: readonly DomainEvent[]): Promise<void> {

@@ -1,11 +1,10 @@
-// Wires the logbook's use cases to the DynamoDB repositories, the system clock and the configured event sink.
+// Wires the logbook's use cases to the DynamoDB repositories (which write their events to the outbox) and the system clock.
 import { repositories } from '../data/repositories.js';
 import { rigaDate, systemClock } from '../domain/clock.js';
 import type { HoursDeps } from '../domain/hours/use-cases/deps.js';
-import { eventSink } from '../events/sink.js';
 
 export function hoursDeps(): HoursDeps {
-  return { ...repositories(), clock: systemClock, events: eventSink() };
+  return { ...repositories(), clock: systemClock };
 }
 
 /** The requested year, or the current calendar year in Europe/Riga. */

@@ -1,4 +1,5 @@
-// The whole local stack in one process tree: DynamoDB Local, the table, demo data, the identity provider, the gateway.
+// The whole local stack in one process tree: DynamoDB Local, the table, demo data, the identity provider, the gateway,
+// and the outbox relay that delivers the table stream's events to the local bus.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -59,6 +60,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     pidFile: join(dataDir, 'dynamodb.pid'),
   });
   const stopDynamo = () => (options.dynamo ? Promise.resolve() : dynamo.stop());
+  let relay: import('./stream-relay.js').LocalStreamRelay | undefined;
   try {
     const admin = localClient(dynamo.endpoint);
     await ensureTable(admin, tableName);
@@ -87,12 +89,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const { subscribeCertificateReactions } = await import('./certificate-reactions.js');
     const { localEventBus } = await import('./event-bus.js');
     subscribeCertificateReactions(localEventBus(dataDir), certificateDeps);
+    // outbox delivery: the table stream → the same record handler as the AWS function → the local bus (events.log, reactions)
+    const { outboxRecordHandler } = await import('../events/outbox-delivery.js');
+    const { LocalStreamRelay } = await import('./stream-relay.js');
+    relay = new LocalStreamRelay({
+      endpoint: dynamo.endpoint, table: tableName, handle: outboxRecordHandler(localEventBus(dataDir)),
+      checkpointFile: join(dataDir, 'stream-checkpoint.json'),
+    }).start();
     const stop = async () => {
       await new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
+      await relay?.stop();
       await stopDynamo();
     };
     return { baseUrl: `http://${host}:${port}`, dynamo, tableName, keys, server, stop };
   } catch (error) {
+    await relay?.stop();
     await stopDynamo();
     throw error;
   }

@@ -14,7 +14,6 @@ import type { BatchQueue, CertificateFiles } from '../domain/certificates/ports.
 import type { CertificateDeps } from '../domain/certificates/use-cases/deps.js';
 import { processBatch } from '../domain/certificates/use-cases/runs.js';
 import { systemClock } from '../domain/clock.js';
-import { eventSink } from '../events/sink.js';
 import { blobStoreFromConfig } from '../files/blob-store-from-config.js';
 import { LocalCertificateFiles, S3CertificateFiles } from '../files/certificate-files.js';
 import { S3BlobStore } from '../files/s3-blob-store.js';
@@ -89,7 +88,6 @@ export function certificateDeps(): CertificateDeps {
     keys: new DynamoKeyStore(documentClient(), tableName(), keyVault()),
     files: certificateFiles(),
     queue: batchQueue(() => deps),
-    events: eventSink(),
     mailer: lazyMailer(),
     clock: systemClock,
     random: cryptoRandom,

@@ -1,7 +1,8 @@
-// Rolling issue and flag-on-reversal through the gateway: the local bus delivers ThresholdReached and HoursReversed to the certificate reactions.
+// Rolling issue and flag-on-reversal through the gateway: the outbox relay delivers ThresholdReached, CertificateIssued and
+// HoursReversed from the table stream to the local bus's certificate reactions, shortly after each commit (hence the waits).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
 import { aWorld, aYouth, anEntry, daysAgo, expectStatus } from '../support/hours-api.js';
 import { call, tokenFor } from '../support/http.js';
 
@@ -20,18 +21,25 @@ describe('rolling issue and reversal', () => {
     for (const e of entries) await expectStatus(call('POST', `/v1/hour-entries/${e.id}/decision`, { token: world.supervisor, body: { decision: 'approve' } }), 200);
 
     const year = Number(daysAgo(1).slice(0, 4));
-    const roster = await expectStatus(call('GET', `/v1/municipalities/${M}/certificate-roster.csv?year=${year}`, { token: world.coordinator }), 200);
-    const line = roster.text.split('\r\n').find((l) => l.includes('valmiera-rolling@example.lv'));
-    expect(line).toBeDefined();
-    const code = line!.split(',')[2]!.replace(/"/g, '');
+    const line = await vi.waitFor(async () => {
+      const roster = await expectStatus(call('GET', `/v1/municipalities/${M}/certificate-roster.csv?year=${year}`, { token: world.coordinator }), 200);
+      const found = roster.text.split('\r\n').find((l) => l.includes('valmiera-rolling@example.lv'));
+      expect(found).toBeDefined();
+      return found!;
+    }, { timeout: 20_000, interval: 100 });
+    const code = line.split(',')[2]!.replace(/"/g, '');
 
     const outbox = join(inject('e2eDataDir'), 'outbox');
-    const mails = readdirSync(outbox).map((f) => readFileSync(join(outbox, f), 'utf8')).filter((m) => m.includes(`apliecinajums-${code}.pdf`));
-    expect(mails).toHaveLength(1);
+    await vi.waitFor(() => {
+      const mails = readdirSync(outbox).map((f) => readFileSync(join(outbox, f), 'utf8')).filter((m) => m.includes(`apliecinajums-${code}.pdf`));
+      expect(mails).toHaveLength(1);
+    }, { timeout: 20_000, interval: 100 });
 
     await expectStatus(call('POST', `/v1/hour-entries/${entries[0]!.id}/reversal`, { token: world.coordinator, body: { reason: 'Ieraksts dublēts' } }), 200);
-    const flagged = await expectStatus(call('GET', `/v1/municipalities/${M}/flagged-certificates`, { token: world.coordinator }), 200);
-    expect(flagged.json.items.map((c: { code: string }) => c.code)).toContain(code);
+    await vi.waitFor(async () => {
+      const flagged = await expectStatus(call('GET', `/v1/municipalities/${M}/flagged-certificates`, { token: world.coordinator }), 200);
+      expect(flagged.json.items.map((c: { code: string }) => c.code)).toContain(code);
+    }, { timeout: 20_000, interval: 100 });
     expect((await call('GET', `/v1/certificates/${code}`)).json.status).toBe('valid');
 
     await expectStatus(call('POST', `/v1/certificates/${code}/keep`, { token: world.coordinator }), 200);

@@ -28,7 +28,7 @@ async function seed(municipality: string, thresholdMinutes: number, id: string, 
     const entry = anHourEntry({ id: randomUUID(), volunteerId: id, date, minutes, approvedMinutes: minutes, state: 'approved', programme: municipality, institutionMunicipality: municipality, decidedAt: `${date}T12:00:00.000Z`, decidedBy: 's' });
     const eligible = total >= thresholdMinutes;
     const tally = { volunteerId: id, programme: municipality, year: YEAR, approvedMinutes: total, pendingMinutes: 0, eligible, thresholdReachedAt: eligible ? `${date}T12:00:00.000Z` : null, version: day };
-    await hours.createEntry(entry, tally, { entryId: entry.id, at: `${date}T12:00:00.000Z`, by: 's', from: null, to: 'approved', reason: null });
+    await hours.createEntry(entry, tally, { entryId: entry.id, at: `${date}T12:00:00.000Z`, by: 's', from: null, to: 'approved', reason: null }, []);
   }
 }
 

@@ -36,7 +36,7 @@ async function seed(v: { id: string; name: string; minutes: number[] }) {
     const date = `${YEAR}-0${i + 3}-15`;
     const entry = anHourEntry({ id: randomUUID(), volunteerId: v.id, volunteerName: v.name, date, minutes: Math.min(minutes, 1440), approvedMinutes: minutes, state: 'approved', programme: M, decidedAt: `${date}T12:00:00.000Z`, decidedBy: 's' });
     const tally = { volunteerId: v.id, programme: M, year: YEAR, approvedMinutes: total, pendingMinutes: 0, eligible: total >= 3600, thresholdReachedAt: total >= 3600 ? `${date}T12:00:00.000Z` : null, version: i + 1 };
-    await hours.createEntry(entry, tally, { entryId: entry.id, at: `${date}T12:00:00.000Z`, by: 's', from: null, to: 'approved', reason: null });
+    await hours.createEntry(entry, tally, { entryId: entry.id, at: `${date}T12:00:00.000Z`, by: 's', from: null, to: 'approved', reason: null }, []);
   }
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
 import { aWorld, aYouth, anEntry, daysAgo, expectStatus } from '../support/hours-api.js';
 import { call, tokenFor } from '../support/http.js';
 
@@ -12,7 +12,7 @@ const eventsOf = (volunteerId: string) => {
     .filter((e) => e.detail.volunteerId === volunteerId);
 };
 
-describe('domain events on the local bus', () => {
+describe('domain events on the local bus (delivered from the outbox by the stream relay)', () => {
   it('emits every submission and decision, and ThresholdReached once even when the threshold is crossed by concurrent approvals', async () => {
     const world = await aWorld(call, tokenFor, M, 3);
     await expectStatus(call('PUT', `/v1/municipalities/${M}/hours-programme`, { token: world.coordinator, body: { thresholdMinutes: 120 } }), 200);
@@ -24,10 +24,13 @@ describe('domain events on the local bus', () => {
     expect(results.filter((r) => r.status === 200)).toHaveLength(4);
     await expectStatus(call('POST', `/v1/hour-entries/${entries[0]!.id}/reversal`, { token: world.coordinator, body: { reason: 'Pārbaude' } }), 200);
 
-    const types = eventsOf(youth.sub).map((e) => e.type);
-    expect(types.filter((t) => t === 'HoursSubmitted')).toHaveLength(4);
-    expect(types.filter((t) => t === 'HoursApproved')).toHaveLength(4);
-    expect(types.filter((t) => t === 'HoursReversed')).toHaveLength(1);
-    expect(types.filter((t) => t === 'ThresholdReached')).toHaveLength(1);
+    // The outbox relay delivers from the table stream shortly after each commit.
+    await vi.waitFor(() => {
+      const types = eventsOf(youth.sub).map((e) => e.type);
+      expect(types.filter((t) => t === 'HoursSubmitted')).toHaveLength(4);
+      expect(types.filter((t) => t === 'HoursApproved')).toHaveLength(4);
+      expect(types.filter((t) => t === 'HoursReversed')).toHaveLength(1);
+      expect(types.filter((t) => t === 'ThresholdReached')).toHaveLength(1);
+    }, { timeout: 20_000, interval: 100 });
   });
 });

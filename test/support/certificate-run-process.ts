@@ -20,8 +20,6 @@ import type { CertificateDeps } from '../../lib/domain/certificates/use-cases/de
 import { processBatch, startRun } from '../../lib/domain/certificates/use-cases/runs.js';
 import { LocalCertificateFiles } from '../../lib/files/certificate-files.js';
 import { InProcessBatchQueue } from '../../lib/local/batch-queue.js';
-import { subscribeCertificateReactions } from '../../lib/local/certificate-reactions.js';
-import { LocalEventBus } from '../../lib/local/event-bus.js';
 import { LocalBlobStore } from '../../lib/local/file-store.js';
 import { OutboxMailer } from '../../lib/local/outbox-mailer.js';
 import type { Mailer } from '../../lib/mail/mailer.js';
@@ -70,17 +68,15 @@ const mailer: Mailer = {
   },
 };
 
-const bus = new LocalEventBus();
 let deps: CertificateDeps;
 const queue = new InProcessBatchQueue((m) => processBatch(deps, m), { concurrency: 2, onError: (m, e) => say(`batch-failed ${JSON.stringify(m)} ${String(e)}`) });
 deps = {
   certificates: new DynamoCertificateRepository(doc, table), hours: new DynamoHoursRepository(doc, table), municipalities: new DynamoMunicipalityRepository(doc, table),
   keys: new DynamoKeyStore(doc, table, new FileKeyVault(env('KEYS_DIR'))),
-  files, queue, events: bus, mailer, clock: { now: () => new Date(Date.now() + offset) },
+  files, queue, mailer, clock: { now: () => new Date(Date.now() + offset) },
   random: cryptoRandom, newId: () => crypto.randomUUID(), baseUrl: 'https://api.jaunatne.example',
   renderPdf: (input) => renderCertificatePdf(input), batchSize: 5, concurrency: 2,
 };
-subscribeCertificateReactions(bus, () => deps);
 
 const coordinator = { sub: 'c-1', role: 'coordinator' as const, municipality: env('MUNICIPALITY'), institution: null, email: null, name: null };
 say('ready');

@@ -6,7 +6,7 @@ import type { BatchCounts, Certificate, CertificateBatch, CertificateRun } from 
 import type { CertificateDeps } from '../../lib/domain/certificates/use-cases/deps.js';
 import { processBatch } from '../../lib/domain/certificates/use-cases/runs.js';
 import { ConflictError, NotFoundError } from '../../lib/domain/errors.js';
-import { RecordingEventSink } from '../../lib/domain/events.js';
+import type { DomainEvent } from '../../lib/domain/events.js';
 import type { HourEntry, Tally } from '../../lib/domain/hours/types.js';
 import type { Municipality, StoredYouthContact } from '../../lib/domain/municipalities/types.js';
 import type { MailMessage } from '../../lib/mail/mailer.js';
@@ -18,6 +18,8 @@ const clone = <T>(v: T): T => structuredClone(v);
 
 export class InMemoryCertificateRepository implements CertificateRepository {
   certificates = new Map<string, Certificate>();
+  /** The outbox: every event committed with a certificate, in commit order. */
+  outbox: DomainEvent[] = [];
   codes = new Map<string, string>();
   runs = new Map<string, CertificateRun>();
   batches = new Map<string, CertificateBatch>();
@@ -36,14 +38,20 @@ export class InMemoryCertificateRepository implements CertificateRepository {
     this.codes.set(candidate, k);
     return candidate;
   }
-  async create(c: Certificate) {
+  async create(c: Certificate, events: readonly DomainEvent[]) {
     const k = this.key(c.programme, c.year, c.volunteerId);
     if (this.certificates.has(k)) return 'exists' as const;
     if (this.codes.get(c.code) !== k) throw new ConflictError(`code ${c.code} is not reserved for ${k}`);
     this.certificates.set(k, clone(c));
+    this.outbox.push(...clone(events));
     return 'created' as const;
   }
-  async markAnnounced(code: string) { this.certificates.get(this.codes.get(code)!)!.announced = true; }
+  async markAnnounced(code: string, events: readonly DomainEvent[]) {
+    const c = this.certificates.get(this.codes.get(code)!)!;
+    if (c.announced) return;
+    c.announced = true;
+    this.outbox.push(...clone(events));
+  }
   async updateStatus(code: string, expected: Certificate['status'], patch: Pick<Certificate, 'status' | 'flag' | 'revocation'>) {
     const k = this.codes.get(code);
     if (!k) throw new NotFoundError('certificate', code);
@@ -134,7 +142,6 @@ export function aWorld(options: { now?: string; batchSize?: number } = {}) {
   const certificates = new InMemoryCertificateRepository();
   const files = new InMemoryFiles();
   const mailer = new RecordingMailer();
-  const events = new RecordingEventSink();
   const queue = new ManualQueue();
   const store = new InMemoryKeyStore();
   const provisioned = new Map<string, Promise<unknown>>();
@@ -152,7 +159,7 @@ export function aWorld(options: { now?: string; batchSize?: number } = {}) {
   const municipalities = [JEKABPILS, LIVANI];
   let n = 0;
   const deps: CertificateDeps = {
-    certificates, hours, keys, files, queue, events, mailer,
+    certificates, hours, keys, files, queue, mailer,
     municipalities: {
       get: async (code) => municipalities.find((m) => m.code === code),
       list: async () => municipalities,
@@ -163,7 +170,7 @@ export function aWorld(options: { now?: string; batchSize?: number } = {}) {
     renderPdf: async (input) => new TextEncoder().encode(JSON.stringify(input)),
     batchSize: options.batchSize ?? 2, concurrency: 2,
   };
-  return { deps, hours, certificates, files, mailer, events, queue, keys, contacts };
+  return { deps, hours, certificates, files, mailer, queue, keys, contacts };
 }
 
 /**

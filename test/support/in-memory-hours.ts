@@ -1,5 +1,6 @@
 // An in-memory HoursRepository for use-case tests: same contracts (versions, conditions, conflicts) as the DynamoDB one.
 import { ConflictError, NotFoundError } from '../../lib/domain/errors.js';
+import type { DomainEvent } from '../../lib/domain/events.js';
 import { IdempotencyKeyTaken, RetryableConflict, type HoursRepository, type IdempotencyRecord } from '../../lib/domain/hours/ports.js';
 import { emptyTally, type AuditRecord, type HourEntry, type Institution, type Programme, type SupervisorAssignment, type Tally, type Volunteer } from '../../lib/domain/hours/types.js';
 
@@ -14,6 +15,8 @@ export class InMemoryHoursRepository implements HoursRepository {
   tallies = new Map<string, Tally>();
   audit: AuditRecord[] = [];
   idempotency = new Map<string, IdempotencyRecord>();
+  /** The outbox: every event committed with a change, in commit order. */
+  outbox: DomainEvent[] = [];
   /** Makes the next N tally writes fail as if another writer got there first. */
   staleTallyWrites = 0;
   /** Makes the next N idempotency reads miss, as a read may that races a commit still reaching the key's item. */
@@ -56,22 +59,24 @@ export class InMemoryHoursRepository implements HoursRepository {
     return clone(this.idempotency.get(`${v}|${key}`));
   }
 
-  async createEntry(entry: HourEntry, tally: Tally, audit: AuditRecord, idem?: { key: string; requestHash: string }) {
+  async createEntry(entry: HourEntry, tally: Tally, audit: AuditRecord, events: readonly DomainEvent[], idem?: { key: string; requestHash: string }) {
     if (idem && this.idempotency.has(`${entry.volunteerId}|${idem.key}`)) throw new IdempotencyKeyTaken('taken');
     this.checkTally(tally);
     this.entries.set(entry.id, clone(entry));
     this.tallies.set(`${tally.volunteerId}|${tally.programme}|${tally.year}`, clone(tally));
     this.audit.push(clone(audit));
     if (idem) this.idempotency.set(`${entry.volunteerId}|${idem.key}`, { requestHash: idem.requestHash, result: clone(entry) });
+    this.outbox.push(...clone(events));
   }
 
-  async transition(entry: HourEntry, from: HourEntry['state'], tally: Tally, audit: AuditRecord) {
+  async transition(entry: HourEntry, from: HourEntry['state'], tally: Tally, audit: AuditRecord, events: readonly DomainEvent[]) {
     const current = this.entries.get(entry.id);
     if (!current || current.state !== from || current.version !== entry.version - 1) throw new ConflictError('entry changed');
     this.checkTally(tally);
     this.entries.set(entry.id, clone(entry));
     this.tallies.set(`${tally.volunteerId}|${tally.programme}|${tally.year}`, clone(tally));
     this.audit.push(clone(audit));
+    this.outbox.push(...clone(events));
   }
 
   private checkTally(tally: Tally) {

@@ -1,4 +1,5 @@
 // What the certificate use cases need from the outside: storage, the batch queue, the PDF files and the renderer.
+import type { DomainEvent } from '../events.js';
 import type { EmailDelivery } from './email-delivery.js';
 import type { BatchCounts, Certificate, CertificateBatch, CertificateRun } from './types.js';
 
@@ -13,11 +14,15 @@ export interface CertificateRepository {
    */
   reserveCode(programme: string, year: number, volunteerId: string, candidate: string): Promise<string>;
   /**
-   * Creates the certificate (its code reserved for this holder) with its email pending, in one transaction.
-   * 'exists' when the volunteer already has one for the programme and year (nothing written).
+   * Creates the certificate (its code reserved for this holder) with its email pending and the events reporting it
+   * (outbox items), in one transaction. 'exists' when the volunteer already has one for the programme and year (nothing written).
    */
-  create(certificate: Certificate): Promise<'created' | 'exists'>;
-  markAnnounced(code: string): Promise<void>;
+  create(certificate: Certificate, events: readonly DomainEvent[]): Promise<'created' | 'exists'>;
+  /**
+   * For a certificate stored before the outbox (never announced): marks it announced and writes its events, in one
+   * transaction; nothing when it is announced already.
+   */
+  markAnnounced(code: string, events: readonly DomainEvent[]): Promise<void>;
   /** Replaces status, flag and revocation when the stored status is still `expected`; ConflictError otherwise. */
   updateStatus(code: string, expected: Certificate['status'], patch: Pick<Certificate, 'status' | 'flag' | 'revocation'>): Promise<void>;
   /** Certificates of a programme and year, by volunteer id (the roster). */

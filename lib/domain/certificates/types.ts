@@ -34,7 +34,7 @@ export interface Certificate {
   status: CertificateStatus;
   flag: { reason: string; approvedMinutes: number; at: string } | null;
   revocation: { reason: string; at: string; by: string } | null;
-  /** False until CertificateIssued went out: a rerun re-publishes it (the email consumer de-duplicates). */
+  /** True once CertificateIssued is in the outbox (written with the certificate); false only on certificates stored before it. */
   announced: boolean;
   /** The certificate email to the holder: pending until a send is confirmed (runs and the sweep finish pending ones). */
   email: EmailDelivery;

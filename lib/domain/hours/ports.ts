@@ -1,5 +1,6 @@
 // What the logbook's use cases need from storage, and the storage outcomes they react to.
 import { ConflictError } from '../errors.js';
+import type { DomainEvent } from '../events.js';
 import type { AuditRecord, HourEntry, Institution, Programme, SupervisorAssignment, Tally, Volunteer } from './types.js';
 
 /** A concurrent writer touched the tally (or a transaction was in flight): re-read and try again. */
@@ -43,14 +44,15 @@ export interface HoursRepository {
   getIdempotency(volunteerId: string, key: string): Promise<IdempotencyRecord | undefined>;
 
   /**
-   * Writes a new entry with its tally (expected at `tally.version - 1`), audit record and, when given, the
-   * idempotency record, all in one transaction. Throws RetryableConflict or IdempotencyKeyTaken.
+   * Writes a new entry with its tally (expected at `tally.version - 1`), audit record, the events reporting it
+   * (outbox items) and, when given, the idempotency record, all in one transaction. Throws RetryableConflict or IdempotencyKeyTaken.
    */
-  createEntry(entry: HourEntry, tally: Tally, audit: AuditRecord, idempotency?: { key: string; requestHash: string }): Promise<void>;
+  createEntry(entry: HourEntry, tally: Tally, audit: AuditRecord, events: readonly DomainEvent[], idempotency?: { key: string; requestHash: string }): Promise<void>;
 
   /**
-   * Moves an entry from `from` (at `entry.version - 1`) to its new state together with its tally and an audit
-   * record, in one transaction. ConflictError when the entry changed; RetryableConflict when only the tally did.
+   * Moves an entry from `from` (at `entry.version - 1`) to its new state together with its tally, an audit
+   * record and the events reporting it (outbox items), in one transaction. ConflictError when the entry changed;
+   * RetryableConflict when only the tally did.
    */
-  transition(entry: HourEntry, from: HourEntry['state'], tally: Tally, audit: AuditRecord): Promise<void>;
+  transition(entry: HourEntry, from: HourEntry['state'], tally: Tally, audit: AuditRecord, events: readonly DomainEvent[]): Promise<void>;
 }

@@ -17,8 +17,6 @@ import { getRun, processBatch, startRun } from '../../../lib/domain/certificates
 import type { User } from '../../../lib/domain/identity/types.js';
 import { LocalCertificateFiles } from '../../../lib/files/certificate-files.js';
 import { InProcessBatchQueue } from '../../../lib/local/batch-queue.js';
-import { subscribeCertificateReactions } from '../../../lib/local/certificate-reactions.js';
-import { LocalEventBus } from '../../../lib/local/event-bus.js';
 import { LocalBlobStore } from '../../../lib/local/file-store.js';
 import { OutboxMailer } from '../../../lib/local/outbox-mailer.js';
 import { suiteTable } from '../../support/dynamo.js';
@@ -52,27 +50,25 @@ describe('a run killed at a random point', () => {
         const date = `${year}-0${d}-10`;
         const entry = anHourEntry({ id: `${id}-${d}`, volunteerId: id, date, minutes: Math.min(minutes, 1440), approvedMinutes: minutes, state: 'approved', decidedAt: `${date}T10:00:00.000Z` });
         const total = minutes * d;
-        await hours.createEntry(entry, { volunteerId: id, programme: 'LV-042', year, approvedMinutes: total, pendingMinutes: 0, eligible: total >= 3600, thresholdReachedAt: null, version: d }, { entryId: entry.id, at: date, by: 's', from: null, to: 'approved', reason: null });
+        await hours.createEntry(entry, { volunteerId: id, programme: 'LV-042', year, approvedMinutes: total, pendingMinutes: 0, eligible: total >= 3600, thresholdReachedAt: null, version: d }, { entryId: entry.id, at: date, by: 's', from: null, to: 'approved', reason: null }, []);
       }
     }
     const outbox = join(dir, `outbox-${seed}`);
     const filesDir = join(dir, `files-${seed}`);
-    const bus = new LocalEventBus();
     let current: CertificateDeps;
     const queue = new InProcessBatchQueue((m) => processBatch(current, m), { concurrency: 2, onError: () => undefined });
     const healthy: CertificateDeps = {
       certificates: new DynamoCertificateRepository(t.doc, t.table), hours, municipalities: new DynamoMunicipalityRepository(t.doc, t.table),
       keys: new DynamoKeyStore(t.doc, t.table, new FileKeyVault(join(dir, 'issuer-keys'))),
       files: new LocalCertificateFiles(filesDir, new LocalBlobStore(filesDir, 'http://127.0.0.1:1', 'x'.repeat(32))),
-      queue, events: bus, mailer: new OutboxMailer(outbox), clock: { now: () => new Date(`${year + 1}-01-15T06:00:00Z`) },
+      queue, mailer: new OutboxMailer(outbox), clock: { now: () => new Date(`${year + 1}-01-15T06:00:00Z`) },
       random: seededRandom(seed), newId: () => crypto.randomUUID(), baseUrl: 'https://api.jaunatne.example',
       renderPdf: (input) => renderCertificatePdf(input), batchSize: 2, concurrency: 2,
     };
-    subscribeCertificateReactions(bus, () => healthy);
 
     // First run: after a random number of calls every port dies (as if the process were killed).
     const kill = new KillSwitch(5 + seededRandom(seed).int(40));
-    current = { ...healthy, certificates: kill.wrap(healthy.certificates), files: kill.wrap(healthy.files), keys: kill.wrap(healthy.keys), events: kill.wrap(bus) };
+    current = { ...healthy, certificates: kill.wrap(healthy.certificates), files: kill.wrap(healthy.files), keys: kill.wrap(healthy.keys) };
     const first = await startRun(current, coordinator, { year });
     await queue.idle();
     expect(kill.dead, `${kill.calls} calls`).toBe(true);
@@ -102,7 +98,7 @@ async function seedYear(hours: DynamoHoursRepository, year: number, prefix: stri
       const date = `${year}-0${d}-10`;
       const entry = anHourEntry({ id: `${id}-${d}`, volunteerId: id, date, minutes, approvedMinutes: minutes, state: 'approved', decidedAt: `${date}T10:00:00.000Z` });
       const total = minutes * d;
-      await hours.createEntry(entry, { volunteerId: id, programme: 'LV-042', year, approvedMinutes: total, pendingMinutes: 0, eligible: total >= 3600, thresholdReachedAt: null, version: d }, { entryId: entry.id, at: date, by: 's', from: null, to: 'approved', reason: null });
+      await hours.createEntry(entry, { volunteerId: id, programme: 'LV-042', year, approvedMinutes: total, pendingMinutes: 0, eligible: total >= 3600, thresholdReachedAt: null, version: d }, { entryId: entry.id, at: date, by: 's', from: null, to: 'approved', reason: null }, []);
     }
   }
   return eligible;

@@ -32,13 +32,13 @@ afterAll(async () => t.drop());
 /** Reserves the certificate's code for its holder, then creates it (the issuer's order). */
 async function issue(c: Certificate): Promise<'created' | 'exists'> {
   const code = await repo.reserveCode(c.programme, c.year, c.volunteerId, c.code);
-  return repo.create({ ...c, code });
+  return repo.create({ ...c, code }, []);
 }
 
 describe('certificates', () => {
   it('creates one certificate per volunteer, programme and year; a second create finds it and writes nothing', async () => {
     expect(await issue(aCertificate({ code: 'C1', volunteerId: 'once' }))).toBe('created');
-    expect(await repo.create(aCertificate({ code: 'C2', volunteerId: 'once' }))).toBe('exists');
+    expect(await repo.create(aCertificate({ code: 'C2', volunteerId: 'once' }), [])).toBe('exists');
     expect((await repo.getByHolder('LV-042', 2025, 'once'))?.code).toBe('C1');
     expect(await repo.getByCode('C2')).toBeUndefined();
   });
@@ -47,7 +47,7 @@ describe('certificates', () => {
     expect(await repo.reserveCode('LV-042', 2025, 'killed', 'K1')).toBe('K1');
     expect(await repo.reserveCode('LV-042', 2025, 'killed', 'K2')).toBe('K1');
     expect(await repo.getByCode('K1')).toBeUndefined();
-    expect(await repo.create(aCertificate({ code: 'K1', volunteerId: 'killed' }))).toBe('created');
+    expect(await repo.create(aCertificate({ code: 'K1', volunteerId: 'killed' }), [])).toBe('created');
     expect((await repo.getByCode('K1'))?.volunteerId).toBe('killed');
   });
 
@@ -59,7 +59,7 @@ describe('certificates', () => {
   it('refuses a code that another holder holds, and a certificate under a code not reserved for its holder', async () => {
     await issue(aCertificate({ code: 'DUP', volunteerId: 'a' }));
     await expect(repo.reserveCode('LV-042', 2025, 'b', 'DUP')).rejects.toBeInstanceOf(CodeTaken);
-    await expect(repo.create(aCertificate({ code: 'DUP', volunteerId: 'b' }))).rejects.toBeInstanceOf(ConflictError);
+    await expect(repo.create(aCertificate({ code: 'DUP', volunteerId: 'b' }), [])).rejects.toBeInstanceOf(ConflictError);
     expect(await repo.getByHolder('LV-042', 2025, 'b')).toBeUndefined();
   });
 

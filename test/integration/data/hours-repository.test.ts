@@ -23,7 +23,7 @@ const audit = (e: HourEntry, from: HourEntry['state'] | null) => ({ entryId: e.i
 async function submitted(overrides: Partial<HourEntry>, key?: string) {
   const entry = anHourEntry({ id: crypto.randomUUID(), ...overrides });
   const tally = await repo.getTally(entry.volunteerId, entry.programme, 2026);
-  await repo.createEntry(entry, nextTally(tally, { pending: entry.minutes, approved: 0 }, programme, 'now').tally, audit(entry, null), key ? { key, requestHash: 'h' } : undefined);
+  await repo.createEntry(entry, nextTally(tally, { pending: entry.minutes, approved: 0 }, programme, 'now').tally, audit(entry, null), [], key ? { key, requestHash: 'h' } : undefined);
   return entry;
 }
 
@@ -31,7 +31,7 @@ async function approve(entry: HourEntry) {
   const decided = decide(entry, { decision: 'approve' }, 's-1', new Date().toISOString());
   const tally = await repo.getTally(entry.volunteerId, entry.programme, 2026);
   const next = nextTally(tally, { pending: -entry.minutes, approved: decided.approvedMinutes }, programme, 'now');
-  await repo.transition(decided, 'pending', next.tally, audit(decided, 'pending'));
+  await repo.transition(decided, 'pending', next.tally, audit(decided, 'pending'), []);
   return { decided, next };
 }
 
@@ -74,7 +74,7 @@ describe('DynamoHoursRepository', () => {
     await approve(e);
     const tallyAfter = await repo.getTally('y-c', 'LV-042', 2026);
     const again = decide(e, { decision: 'reject', reason: 'x' }, 's-2', 'now');
-    await expect(repo.transition(again, 'pending', nextTally(tallyAfter, { pending: -60, approved: 0 }, programme, 'now').tally, audit(again, 'pending')))
+    await expect(repo.transition(again, 'pending', nextTally(tallyAfter, { pending: -60, approved: 0 }, programme, 'now').tally, audit(again, 'pending'), []))
       .rejects.toBeInstanceOf(ConflictError);
     expect(await repo.getTally('y-c', 'LV-042', 2026)).toEqual(tallyAfter);
   });
@@ -84,7 +84,7 @@ describe('DynamoHoursRepository', () => {
     const stale = await repo.getTally('y-s', 'LV-042', 2026);
     await submitted({ volunteerId: 'y-s', date: '2026-04-03' });
     const decided = decide(e, { decision: 'approve' }, 's-1', 'now');
-    await expect(repo.transition(decided, 'pending', nextTally(stale, { pending: -60, approved: 60 }, programme, 'now').tally, audit(decided, 'pending')))
+    await expect(repo.transition(decided, 'pending', nextTally(stale, { pending: -60, approved: 60 }, programme, 'now').tally, audit(decided, 'pending'), []))
       .rejects.toBeInstanceOf(RetryableConflict);
     expect((await repo.getEntry(e.id))?.state).toBe('pending');
     expect(await repo.getTally('y-s', 'LV-042', 2026)).toMatchObject({ pendingMinutes: 120, approvedMinutes: 0 });
@@ -100,7 +100,7 @@ describe('DynamoHoursRepository', () => {
     expect((await repo.eligibleVolunteers('LV-042', 2026)).map((x) => x.volunteerId)).toEqual(['y-e']);
     const reversed = reverse(decided, 'Kļūda', 'c-1', 'now') as HourEntry;
     const tally = await repo.getTally('y-e', 'LV-042', 2026);
-    await repo.transition(reversed, 'approved', nextTally(tally, { pending: 0, approved: -60 }, programme, 'now').tally, audit(reversed, 'approved'));
+    await repo.transition(reversed, 'approved', nextTally(tally, { pending: 0, approved: -60 }, programme, 'now').tally, audit(reversed, 'approved'), []);
     expect(await gsi3Count('ELIG#LV-042#2026')).toBe(0);
     expect(await repo.getTally('y-e', 'LV-042', 2026)).toMatchObject({ approvedMinutes: 60, eligible: false, thresholdReachedAt: 'now' });
   });
@@ -110,7 +110,7 @@ describe('DynamoHoursRepository', () => {
     expect(await repo.getIdempotency('y-i', 'key-1')).toEqual({ requestHash: 'h', result: e });
     const tally = await repo.getTally('y-i', 'LV-042', 2026);
     const other = anHourEntry({ id: crypto.randomUUID(), volunteerId: 'y-i', date: '2026-06-02' });
-    await expect(repo.createEntry(other, nextTally(tally, { pending: 60, approved: 0 }, programme, 'now').tally, audit(other, null), { key: 'key-1', requestHash: 'h2' }))
+    await expect(repo.createEntry(other, nextTally(tally, { pending: 60, approved: 0 }, programme, 'now').tally, audit(other, null), [], { key: 'key-1', requestHash: 'h2' }))
       .rejects.toBeInstanceOf(IdempotencyKeyTaken);
     expect(await repo.getEntry(other.id)).toBeUndefined();
     expect(await repo.getTally('y-i', 'LV-042', 2026)).toEqual(tally);

@@ -3,7 +3,7 @@ import type { CertificatePdfInput } from '../../../pdf/certificate.js';
 import type { KeyStore } from '../../../credentials/key-store.js';
 import type { Mailer } from '../../../mail/mailer.js';
 import type { Clock } from '../../clock.js';
-import type { DomainEvent, EventSink } from '../../events.js';
+import type { DomainEvent } from '../../events.js';
 import type { HoursRepository } from '../../hours/ports.js';
 import type { MunicipalityRepository } from '../../municipalities/ports.js';
 import type { RandomSource } from '../code.js';
@@ -16,7 +16,6 @@ export interface CertificateDeps {
   keys: KeyStore;
   files: CertificateFiles;
   queue: BatchQueue;
-  events: EventSink;
   mailer: Mailer;
   clock: Clock;
   random: RandomSource;

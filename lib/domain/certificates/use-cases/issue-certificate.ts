@@ -26,20 +26,18 @@ export function issuerName(name: string, nameEn: string): Bilingual {
   return { lv, en: nameEn };
 }
 
-/** Publishes CertificateIssued and marks the certificate announced (a crash in between re-announces; consumers de-duplicate). */
-export async function announce(deps: Pick<CertificateDeps, 'events' | 'certificates' | 'clock'>, c: Certificate): Promise<void> {
-  await deps.events.publish([certificateIssued({ code: c.code, programme: c.programme, year: c.year, volunteerId: c.volunteerId, runId: c.runId }, c.issuedAt)]);
-  await deps.certificates.markAnnounced(c.code);
-}
+/** The certificate's CertificateIssued (its id derived from the code: written again, it is the same event). */
+const issuedEvent = (c: Certificate) => certificateIssued({ code: c.code, programme: c.programme, year: c.year, volunteerId: c.volunteerId, runId: c.runId }, c.issuedAt);
 
 /**
- * 1. an existing certificate for (programme, year, volunteer) wins: announce it if that never happened, count it
+ * 1. an existing certificate for (programme, year, volunteer) wins (one stored before the outbox and never announced
+ *    gets its CertificateIssued written now), count it
  *    as issued by the run that made it, else skipped  2. assess the year from the approved entries by activity date
  * 3. reserve the holder's code (the one a killed or concurrent issuer reserved, else a fresh draw; a taken code →
  *    draw again), so everything stored under it belongs to this holder  4. render the Latvian PDF and store it under
  *    certificates/<code>.pdf (a rerun writes the same key: never an orphan)  5. sign the OB 3.0 VC-JWT with the
- *    municipality's key  6. create the certificate with its email pending in one transaction (a concurrent issuer →
- *    skipped)  7. emit CertificateIssued (its reaction sends the email; runs and the sweep finish what it did not)
+ *    municipality's key  6. create the certificate with its email pending and CertificateIssued (an outbox item) in
+ *    one transaction (a concurrent issuer → skipped); its delivery sends the email, runs and the sweep finish what it did not
  */
 export async function issueCertificate(
   deps: CertificateDeps, target: { programme: string; year: number; volunteerId: string; runId: string | null },
@@ -47,7 +45,7 @@ export async function issueCertificate(
   const { programme: programmeCode, year, volunteerId, runId } = target;
   const existing = await deps.certificates.getByHolder(programmeCode, year, volunteerId);
   if (existing) {
-    if (!existing.announced) await announce(deps, existing);
+    if (!existing.announced) await deps.certificates.markAnnounced(existing.code, [issuedEvent(existing)]);
     return { outcome: runId !== null && existing.runId === runId ? 'issued' : 'skipped', certificate: existing };
   }
 
@@ -98,10 +96,9 @@ export async function issueCertificate(
     totalMinutes: assessment.totalMinutes, thresholdMinutes: policy.thresholdMinutes,
     tier: assessment.tier ? { id: assessment.tier.id, name: assessment.tier.name.lv } : null,
     period: assessment.period, institutions, issuedAt, runId, credential, kid: signingKey.kid, pdfKey,
-    status: 'valid', flag: null, revocation: null, announced: false, email: pendingEmail(),
+    status: 'valid', flag: null, revocation: null, announced: true, email: pendingEmail(),
   };
-  if ((await deps.certificates.create(certificate)) === 'exists') return issueCertificate(deps, target);
-  await announce(deps, certificate);
+  if ((await deps.certificates.create(certificate, [issuedEvent(certificate)])) === 'exists') return issueCertificate(deps, target);
   deps.log?.('certificate issued', { code, programme: programmeCode, year, hours: formatHoursShort(assessment.totalMinutes) });
   return { outcome: 'issued', certificate };
 }

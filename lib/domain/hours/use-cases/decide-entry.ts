@@ -5,13 +5,13 @@ import { assertActsFor, type User } from '../../identity/types.js';
 import { entryEvent, thresholdReached } from '../events.js';
 import { checkDecision, decide, nextTally, reverse } from '../rules.js';
 import type { Decision, HourEntry } from '../types.js';
-import { assertRole, programmeOf, publishAfterCommit, retrying, type HoursDeps } from './deps.js';
+import { assertRole, programmeOf, retrying, type HoursDeps } from './deps.js';
 
 /**
  * 1. load the entry and its institution  2. the supervisor acts for the institution's municipality and is assigned to it
- * 3. the entry must still be pending (else 409), then the decision rule  4. save entry + tally + audit in one
+ * 3. the entry must still be pending (else 409), then the decision rule  4. save entry + tally + audit + events
+ * (HoursApproved / HoursRejected, and ThresholdReached when this decision first crossed the threshold) in one
  * transaction guarded by the entry's state and version and the tally's version (tally races are retried)
- * 5. emit HoursApproved / HoursRejected, and ThresholdReached from the transaction that first crossed the threshold
  */
 export async function decideEntry(deps: HoursDeps, user: User, entryId: string, decision: Decision): Promise<HourEntry> {
   assertRole(user, ['supervisor'], 'decide hour entries');
@@ -35,10 +35,9 @@ export async function decideEntry(deps: HoursDeps, user: User, entryId: string, 
       deps.hours.getTally(entry.volunteerId, entry.programme, Number(entry.date.slice(0, 4))),
     ]);
     const next = nextTally(tally, { pending: -entry.minutes, approved: decided.approvedMinutes }, programme, now);
-    await deps.hours.transition(decided, 'pending', next.tally, { entryId, at: now, by: user.sub, from: 'pending', to: decided.state, reason: decided.comment });
     const events: DomainEvent[] = [entryEvent(decided, user.sub, now)];
     if (next.firstReached) events.push(thresholdReached(next.tally, programme.thresholdMinutes, entryId));
-    await publishAfterCommit(deps, events);
+    await deps.hours.transition(decided, 'pending', next.tally, { entryId, at: now, by: user.sub, from: 'pending', to: decided.state, reason: decided.comment }, events);
     return decided;
   });
 }
@@ -60,7 +59,7 @@ export async function decideEntries(deps: HoursDeps, user: User, items: readonly
 
 /**
  * 1. a coordinator (or the agency)  2. load the entry  3. the caller acts for the entry's programme municipality  4. only approved entries
- * 5. entry reversed + tally minus its minutes (eligibility dropped if below) + audit, in one transaction  6. HoursReversed
+ * 5. entry reversed + tally minus its minutes (eligibility dropped if below) + audit + HoursReversed, in one transaction
  */
 export async function reverseEntry(deps: HoursDeps, user: User, entryId: string, reason: string): Promise<HourEntry> {
   assertRole(user, ['coordinator', 'agency'], 'reverse hour entries');
@@ -76,8 +75,7 @@ export async function reverseEntry(deps: HoursDeps, user: User, entryId: string,
     const programme = await programmeOf(deps, entry.programme);
     const tally = await deps.hours.getTally(entry.volunteerId, entry.programme, Number(entry.date.slice(0, 4)));
     const next = nextTally(tally, { pending: 0, approved: -entry.approvedMinutes }, programme, now);
-    await deps.hours.transition(reversed, 'approved', next.tally, { entryId, at: now, by: user.sub, from: 'approved', to: 'reversed', reason });
-    await publishAfterCommit(deps, [entryEvent(reversed, user.sub, now)]);
+    await deps.hours.transition(reversed, 'approved', next.tally, { entryId, at: now, by: user.sub, from: 'approved', to: 'reversed', reason }, [entryEvent(reversed, user.sub, now)]);
     return reversed;
   });
 }

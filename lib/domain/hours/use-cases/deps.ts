@@ -2,7 +2,6 @@
 import type { Clock } from '../../clock.js';
 import { ForbiddenError, NotFoundError } from '../../errors.js';
 import { assertActsFor, type User } from '../../identity/types.js';
-import type { EventSink, DomainEvent } from '../../events.js';
 import type { MunicipalityRepository } from '../../municipalities/ports.js';
 import { RetryableConflict, type HoursRepository } from '../ports.js';
 import { defaultProgramme, type Programme } from '../types.js';
@@ -11,7 +10,6 @@ export interface HoursDeps {
   hours: HoursRepository;
   municipalities: Pick<MunicipalityRepository, 'get'>;
   clock: Clock;
-  events: EventSink;
 }
 
 /** The stored programme of a municipality, or the defaults of DOMAIN.md §1 until the coordinator sets one. */
@@ -46,14 +44,5 @@ export async function retrying<T>(attempt: () => Promise<T>, attempts = 40): Pro
       if (!(error instanceof RetryableConflict) || i >= attempts) throw error;
       await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(i, 6))));
     }
-  }
-}
-
-/** Events go out after the commit; a failing transport must not turn a committed change into an error. */
-export async function publishAfterCommit(deps: Pick<HoursDeps, 'events'>, events: readonly DomainEvent[]): Promise<void> {
-  try {
-    await deps.events.publish(events);
-  } catch (error) {
-    console.error('event publishing failed after commit', { types: events.map((e) => e.type), error: String(error) });
   }
 }

@@ -7,7 +7,7 @@ import { entryEvent } from '../events.js';
 import { IdempotencyKeyTaken, RetryableConflict } from '../ports.js';
 import { checkEntry, isoWeek, nextTally } from '../rules.js';
 import type { EntryInput, HourEntry } from '../types.js';
-import { programmeOf, publishAfterCommit, retrying, type HoursDeps } from './deps.js';
+import { programmeOf, retrying, type HoursDeps } from './deps.js';
 
 export interface SubmitResult {
   entry: HourEntry;
@@ -35,10 +35,9 @@ export function entryIdFor(volunteerId: string, idempotencyKey: string): string 
  * 2. load the volunteer, the institution and both programmes
  * 3. read the tally and the volunteer's entries of that ISO week; if the keyed entry is among them, the first
  *    copy committed: replay it instead of checking it against itself; otherwise check every rule
- * 4. write entry + pointer + tally + audit (+ key) in one transaction conditioned on the tally's version and on
+ * 4. write entry + pointer + tally + audit + HoursSubmitted (outbox) (+ key) in one transaction conditioned on the tally's version and on
  *    the key being new; a race re-runs 1 and 3–4 (caps hold under concurrent submissions of the same year), and
  *    losing to the key replays it: a retry answers the first result however the retries interleave
- * 5. emit HoursSubmitted
  */
 export async function submitEntry(deps: HoursDeps, user: User, input: EntryInput, idempotencyKey?: string): Promise<SubmitResult> {
   const requestHash = hashOf(input);
@@ -105,12 +104,11 @@ export async function submitEntry(deps: HoursDeps, user: User, input: EntryInput
     const next = nextTally(tally, { pending: input.minutes, approved: 0 }, programme, at);
     try {
       await deps.hours.createEntry(entry, next.tally, { entryId: entry.id, at, by: user.sub, from: null, to: 'pending', reason: null },
-        idempotencyKey ? { key: idempotencyKey, requestHash } : undefined);
+        [entryEvent(entry, user.sub, at)], idempotencyKey ? { key: idempotencyKey, requestHash } : undefined);
     } catch (error) {
       if (error instanceof IdempotencyKeyTaken) return replayCommitted();
       throw error;
     }
-    await publishAfterCommit(deps, [entryEvent(entry, user.sub, at)]);
     return { entry, replayed: false };
   });
 }

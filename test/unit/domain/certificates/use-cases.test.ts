@@ -10,7 +10,6 @@ import { finishPendingEmails } from '../../../../lib/domain/certificates/use-cas
 import { issueCertificate } from '../../../../lib/domain/certificates/use-cases/issue-certificate.js';
 import { claimedEmail, EMAIL_LEASE_SECONDS } from '../../../../lib/domain/certificates/email-delivery.js';
 import { ForbiddenError, NotFoundError, RuleViolation, ValidationError, ConflictError } from '../../../../lib/domain/errors.js';
-import type { DomainEvent } from '../../../../lib/domain/events.js';
 import type { HoursReversed, ThresholdReached } from '../../../../lib/domain/hours/events.js';
 import type { User } from '../../../../lib/domain/identity/types.js';
 import { generate } from '../../../../lib/domain/certificates/code.js';
@@ -100,25 +99,26 @@ describe('runs', () => {
     const ids = Array.from({ length: 8 }, (_, i) => `v-${i}`);
     for (const id of ids) seedVolunteer(world.hours, id, [{ date: '2025-02-02', minutes: 3600 + seededRandom(seed).int(600) }]);
     seedVolunteer(world.hours, 'short', [{ date: '2025-02-02', minutes: 3585 }]);
-    // The email consumer is subscribed to the event sink, like an EventBridge rule (and delivers every event twice).
-    const deliver = (deps: CertificateDeps) => ({
-      publish: async (events: readonly DomainEvent[]) => {
-        for (const e of events) for (let i = 0; i < 2; i++) await sendCertificateEmail(deps, e as CertificateIssued);
-      },
-    });
+    // Delivery reads what the outbox committed (as the stream relay does) and hands each event to the email consumer, twice.
+    let delivered = 0;
+    const relay = async (deps: CertificateDeps) => {
+      for (; delivered < world.certificates.outbox.length; delivered++) {
+        for (let i = 0; i < 2; i++) await sendCertificateEmail(deps, world.certificates.outbox[delivered] as CertificateIssued);
+      }
+    };
     const kill = new KillSwitch(seed * 7);
     const killed: CertificateDeps = { ...world.deps };
-    Object.assign(killed, {
-      certificates: kill.wrap(world.certificates), files: kill.wrap(world.files), keys: kill.wrap(world.keys),
-      events: kill.wrap(deliver(world.deps)),
-    });
+    Object.assign(killed, { certificates: kill.wrap(world.certificates), files: kill.wrap(world.files), keys: kill.wrap(world.keys) });
     const first = await startRun(killed, coordinator(), { year: 2025 });
     await world.queue.drain(killed).catch(() => undefined);
     world.queue.messages = [];
+    // The restart comes after the killed process's email leases ran out; so does delivery of what it committed.
+    const healthy: CertificateDeps = { ...world.deps, clock: { now: () => new Date(world.deps.clock.now().getTime() + (EMAIL_LEASE_SECONDS + 1) * 1000) } };
+    await relay(healthy);
     // The rerun resumes the unfinished run (or, if the kill came after the end, starts a new one that skips everyone).
-    const healthy = { ...world.deps, events: deliver(world.deps) };
     const rerun = await startRun(healthy, coordinator(), { year: 2025 });
     await world.queue.drain(healthy);
+    await relay(healthy);
     const run = await getRun(world.deps, coordinator(), rerun.id);
     expect(run.status).toBe('completed');
     if (rerun.resumed) expect(rerun.id).toBe(first.id);
@@ -214,7 +214,7 @@ describe('emails, roster and rolling issue', () => {
   /** Issues v-1's certificate outside a run (no run end finishes its email): the event is recorded, not delivered. */
   async function issued(world: ReturnType<typeof aWorld>) {
     const { certificate } = await issueCertificate(world.deps, { programme: 'LV-042', year: 2025, volunteerId: 'v-1', runId: null });
-    return { certificate: certificate!, event: world.events.events[0] as CertificateIssued };
+    return { certificate: certificate!, event: world.certificates.outbox[0] as CertificateIssued };
   }
   const later = (world: ReturnType<typeof aWorld>, seconds: number): CertificateDeps =>
     ({ ...world.deps, clock: { now: () => new Date(world.deps.clock.now().getTime() + seconds * 1000) } });

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { ConflictError, ForbiddenError, RuleViolation } from '../../../../lib/domain/errors.js';
-import { RecordingEventSink } from '../../../../lib/domain/events.js';
 import type { User } from '../../../../lib/domain/identity/types.js';
 import { decideEntries, decideEntry, reverseEntry } from '../../../../lib/domain/hours/use-cases/decide-entry.js';
 import { assignSupervisor, listInstitutions, registerInstitution, setInstitutionActive } from '../../../../lib/domain/hours/use-cases/institutions.js';
@@ -20,15 +19,13 @@ const coordinator = user('coordinator', 'c-1');
 const supervisor = user('supervisor', 's-1');
 
 let hours: InMemoryHoursRepository;
-let events: RecordingEventSink;
 let deps: Parameters<typeof submitEntry>[0];
 let institutionId: string;
 
 beforeEach(async () => {
   hours = new InMemoryHoursRepository();
-  events = new RecordingEventSink();
   deps = {
-    hours, events, clock: { now: () => new Date('2026-03-20T10:00:00Z') },
+    hours, clock: { now: () => new Date('2026-03-20T10:00:00Z') },
     municipalities: { get: async (code: string) => MUNICIPALITIES.find((m) => m.code === code) },
   };
   await putMyProfile(deps, youth, { name: 'Ģirts Ķēniņš', birthDate: '2005-06-15', email: 'g@example.lv', municipality: 'LV-042', inBasicSchool: false, guardianConsent: null });
@@ -84,7 +81,7 @@ describe('submitEntry', () => {
     expect(replayed).toBe(false);
     expect(entry).toMatchObject({ state: 'pending', volunteerId: 'y-1', programme: 'LV-042', institutionName: 'Bibliotēka' });
     expect(await hours.getTally('y-1', 'LV-042', 2026)).toMatchObject({ pendingMinutes: 90, approvedMinutes: 0 });
-    expect(events.events.map((e) => e.type)).toEqual(['HoursSubmitted']);
+    expect(hours.outbox.map((e) => e.type)).toEqual(['HoursSubmitted']);
   });
 
   it('replays the first result for a repeated Idempotency-Key and writes nothing new', async () => {
@@ -92,7 +89,7 @@ describe('submitEntry', () => {
     const again = await submit({}, 'k-1');
     expect(again).toEqual({ entry: first.entry, replayed: true });
     expect(hours.entries.size).toBe(1);
-    expect(events.events).toHaveLength(1);
+    expect(hours.outbox).toHaveLength(1);
   });
 
   it('refuses the same Idempotency-Key with a different body', async () => {
@@ -107,7 +104,7 @@ describe('submitEntry', () => {
     const again = await submit({ minutes: 90, startTime: '14:00' }, 'k-3');
     expect(again).toEqual({ entry: first.entry, replayed: true });
     expect(hours.entries.size).toBe(1);
-    expect(events.events).toHaveLength(1);
+    expect(hours.outbox).toHaveLength(1);
   });
 
   it('refuses the same Idempotency-Key with a body of another week, writing nothing', async () => {
@@ -156,8 +153,8 @@ describe('decideEntry and reverseEntry', () => {
     await reverseEntry(deps, coordinator, ids[1]!, 'Dubultots ieraksts');
     expect(await hours.eligibleVolunteers('LV-042', 2026)).toEqual([]);
     await decideEntry(deps, supervisor, ids[2]!, { decision: 'approve' });
-    expect(events.events.filter((e) => e.type === 'ThresholdReached')).toHaveLength(1);
-    expect(events.events.map((e) => e.type)).toEqual(['HoursSubmitted', 'HoursSubmitted', 'HoursSubmitted', 'HoursApproved', 'HoursApproved', 'ThresholdReached', 'HoursReversed', 'HoursApproved']);
+    expect(hours.outbox.filter((e) => e.type === 'ThresholdReached')).toHaveLength(1);
+    expect(hours.outbox.map((e) => e.type)).toEqual(['HoursSubmitted', 'HoursSubmitted', 'HoursSubmitted', 'HoursApproved', 'HoursApproved', 'ThresholdReached', 'HoursReversed', 'HoursApproved']);
     expect(await myProgress(deps, youth, 2026)).toMatchObject({ approvedMinutes: 120, eligible: true, tierReached: 'bronza', minutesStillNeeded: 0 });
   });
 
