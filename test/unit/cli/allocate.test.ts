@@ -15,7 +15,8 @@ function allocate(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('npm run allocate', () => {
+// Each case starts tsx in a child process, which takes seconds on a loaded 2-core machine.
+describe('npm run allocate', { timeout: 30_000 }, () => {
   it('prints one JSON object with budget, distributable cents and every allocation', () => {
     const r = allocate('--headcounts', join(fixtures, 'ird041-2025.json'), '--format', 'json');
     expect(r.code).toBe(0);
