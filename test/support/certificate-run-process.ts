@@ -19,9 +19,13 @@ import type { CertificateFiles } from '../../lib/domain/certificates/ports.js';
 import type { CertificateDeps } from '../../lib/domain/certificates/use-cases/deps.js';
 import { processBatch, startRun } from '../../lib/domain/certificates/use-cases/runs.js';
 import { LocalCertificateFiles } from '../../lib/files/certificate-files.js';
+import { outboxRecordHandler } from '../../lib/events/outbox-delivery.js';
 import { InProcessBatchQueue } from '../../lib/local/batch-queue.js';
+import { subscribeCertificateReactions } from '../../lib/local/certificate-reactions.js';
+import { LocalEventBus } from '../../lib/local/event-bus.js';
 import { LocalBlobStore } from '../../lib/local/file-store.js';
 import { OutboxMailer } from '../../lib/local/outbox-mailer.js';
+import { LocalStreamRelay } from '../../lib/local/stream-relay.js';
 import type { Mailer } from '../../lib/mail/mailer.js';
 
 const env = (name: string): string => {
@@ -78,9 +82,21 @@ deps = {
   renderPdf: (input) => renderCertificatePdf(input), batchSize: 5, concurrency: 2,
 };
 
+// As on `npm start`: the table stream's outbox events reach the local bus, whose reactions send the certificate
+// emails while the run goes on; the checkpoint in DATA_DIR lets the next process go on where a killed one stopped.
+const bus = new LocalEventBus();
+subscribeCertificateReactions(bus, () => deps);
+const relay = new LocalStreamRelay({
+  endpoint: env('DYNAMO_ENDPOINT'), table, handle: outboxRecordHandler(bus), checkpointFile: join(dataDir, 'stream-checkpoint.json'),
+  onError: (e) => say(`relay-failed ${String(e)}`),
+}).start(50);
+
 const coordinator = { sub: 'c-1', role: 'coordinator' as const, municipality: env('MUNICIPALITY'), institution: null, email: null, name: null };
 say('ready');
 const run = await startRun(deps, coordinator, { year: Number(env('YEAR')) });
 await queue.idle();
+await relay.drain();
+await relay.drain(); // what the first pass's deliveries wrote
+await relay.stop();
 say(`done ${JSON.stringify(run)}`);
 process.exit(0);
