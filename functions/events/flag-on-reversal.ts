@@ -4,7 +4,7 @@ import type { HoursReversed } from '../../lib/domain/hours/events.js';
 import { flagOnReversal } from '../../lib/domain/certificates/use-cases/reactions.js';
 import { domainEventOf } from '../../lib/events/from-eventbridge.js';
 import { logger } from '../../lib/http/logger.js';
-import { certificateDeps } from '../../lib/wiring/certificates.js';
+import { certificateDeps } from '../../lib/wiring/deps.js';
 
 const deps = certificateDeps();
 

@@ -4,9 +4,9 @@ import type { ThresholdReached } from '../../lib/domain/hours/events.js';
 import { issueOnThreshold } from '../../lib/domain/certificates/use-cases/reactions.js';
 import { domainEventOf } from '../../lib/events/from-eventbridge.js';
 import { logger } from '../../lib/http/logger.js';
-import { certificateDeps } from '../../lib/wiring/certificates.js';
+import { issuingCertificateDeps } from '../../lib/wiring/issuing.js';
 
-const deps = certificateDeps();
+const deps = issuingCertificateDeps();
 
 export const handler = async (event: EventBridgeEvent<'ThresholdReached', Record<string, unknown>>) => {
   const domainEvent = domainEventOf<ThresholdReached>(event);

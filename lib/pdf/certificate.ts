@@ -18,34 +18,13 @@ import {
   formatIssueDate,
   formatNumericDate,
   municipalityLocativeLv,
-  type Language,
 } from '../certificates/format.js';
+import type { CertificatePdfInput } from '../domain/certificates/ports.js';
 import type { Bilingual } from '../domain/errors.js';
 import { embedFonts, textWidth, type FontName } from './fonts.js';
 import { drawCentred as centred, fittedSize, wrapText } from './layout.js';
 
-export interface CertificatePdfInput {
-  language: Language;
-  code: string;
-  /** `<base>/v1/certificates/<code>`, encoded in the QR code and printed below it. */
-  verificationUrl: string;
-  holderName: string;
-  year: number;
-  /** Official name, e.g. { lv: 'Jēkabpils novads', en: 'Jēkabpils Municipality' }. */
-  municipality: { name: Bilingual };
-  /** The legal issuer, e.g. { lv: 'Jēkabpils novada pašvaldība', en: 'Jēkabpils Municipality' }. */
-  issuerName: Bilingual;
-  programmeName?: Bilingual;
-  totalMinutes: number;
-  tier: { name: Bilingual } | null;
-  /** First and last activity date counted (YYYY-MM-DD), when known. */
-  period?: { from: string; to: string } | null;
-  /** Institutions where the hours were approved, with what the volunteer did there (as entered, not translated). */
-  institutions: readonly { name: string; activities: readonly string[]; minutes: number }[];
-  signer: { name: string; position: Bilingual };
-  /** YYYY-MM-DD (Europe/Riga). */
-  issuedOn: string;
-}
+export type { CertificatePdfInput };
 
 /** Marked-content tag around the QR modules, so tests (and tools) can find exactly what was drawn. */
 export const QR_TAG = 'QRCode';
