@@ -3,7 +3,6 @@ import {
   beginMarkedContent,
   endMarkedContent,
   fill,
-  PDFDocument,
   popGraphicsState,
   pushGraphicsState,
   rectangle,
@@ -21,6 +20,7 @@ import {
 } from '../certificates/format.js';
 import type { CertificatePdfInput } from '../domain/certificates/ports.js';
 import type { Bilingual } from '../domain/errors.js';
+import { createPdf, savePdf } from './document.js';
 import { embedFonts, textWidth, type FontName } from './fonts.js';
 import { drawCentred as centred, fittedSize, wrapText } from './layout.js';
 
@@ -109,7 +109,7 @@ export async function renderCertificatePdf(raw: CertificatePdfInput, options: { 
   const input = nfc(raw);
   const t = TEXT[input.language];
   const lang = input.language;
-  const pdf = await PDFDocument.create();
+  const pdf = await createPdf();
   const fonts = await embedFonts(pdf, FONTS, options.fontDir);
 
   const issued = new Date(`${input.issuedOn}T12:00:00Z`);
@@ -218,5 +218,5 @@ export async function renderCertificatePdf(raw: CertificatePdfInput, options: { 
   page.drawText(verifyLine, { x: qrX + qrSize - urlW, y: 61, size: urlSize, font: fonts.sans, color: GREY });
 
   centred(page, t.note, 40, fonts.sans, 7, GREY, W - 120);
-  return pdf.save();
+  return savePdf(pdf);
 }
