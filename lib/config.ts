@@ -29,6 +29,8 @@ const envSchema = z.object({
   ISSUER_KEYS_DIR: z.string().min(1).optional(),
   /** AWS: issuer private keys are SecureString parameters named `<prefix>/<kid>` in Parameter Store. */
   ISSUER_KEYS_PARAMETER_PREFIX: z.string().regex(/^(\/[A-Za-z0-9_.-]+)+$/, 'a parameter path such as /jaunatne/issuer-keys').optional(),
+  /** AWS: the decision links' HMAC key, a SecureString parameter (created on first use); locally <LOCAL_DATA_DIR>/link-key. */
+  LINK_KEY_PARAMETER: z.string().regex(/^(\/[A-Za-z0-9_.-]+)+$/, 'a parameter name such as /jaunatne/link-key').optional(),
 });
 
 export type Config = z.infer<typeof envSchema>;
