@@ -22,6 +22,7 @@ const CONTEXT_DESCRIPTIONS: Record<BoundedContext, string> = {
   allocation: 'Recovery Fund allocation: head-count datasets, allocation runs, publication and exports',
   hours: 'volunteer-hours logbook: volunteers, host institutions, entries and decisions, programmes, reports',
   certificates: 'certificates: runs, public verification, credentials, downloads, revocation',
+  pages: 'server-rendered pages for people without an account: certificate verification, supervisor decision links',
 };
 
 export interface BuiltApp {

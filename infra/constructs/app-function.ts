@@ -172,6 +172,16 @@ export class AppFunction extends NodejsFunction {
     return this;
   }
 
+  /** Lets the function read and create (once) the decision links' HMAC key, one SecureString parameter. */
+  allowLinkKey(name: string): this {
+    this.addEnvironment('LINK_KEY_PARAMETER', name);
+    const { account, region, partition } = Stack.of(this);
+    this.executionRole.addToPrincipalPolicy(new PolicyStatement({
+      actions: ['ssm:GetParameter', 'ssm:PutParameter'], resources: [`arn:${partition}:ssm:${region}:${account}:parameter${name}`],
+    }));
+    return this;
+  }
+
   /** Lets the function send mail from one verified SES identity (SES_SENDER), and nothing else. */
   allowMail(sender: string): this {
     this.addEnvironment('SES_SENDER', sender);

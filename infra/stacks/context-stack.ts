@@ -18,6 +18,8 @@ import { FONT_FILES, SWAGGER_UI_FILES } from '../constructs/bundled-files.js';
 import { filesBucketName, type Settings } from '../settings.js';
 
 export const SEED_ENTRY = 'functions/deploy/seed-reference-data.ts';
+/** The decision links' HMAC key (SecureString, created by the first function that needs it). */
+export const LINK_KEY_PARAMETER = '/jaunatne/link-key';
 
 const BUNDLED_FILES: Record<string, Record<string, string>> = {
   [routes.docs.entry]: SWAGGER_UI_FILES,
@@ -89,6 +91,7 @@ export class ContextStack extends Stack {
       if (uses.mail && settings.sesSenderIdentity) fn.allowMail(settings.sesSenderIdentity);
       if (uses.events) fn.allowPublish(props.eventBus);
       if (uses.certificateQueue) fn.allowSendTo(props.certificateQueue);
+      if (uses.linkKey) fn.allowLinkKey(LINK_KEY_PARAMETER);
       const integration = new HttpLambdaIntegration(`${pascalCase(first.id)}Integration`, fn);
 
       for (const route of group) {

@@ -1,9 +1,9 @@
 // Open Badges 3.0 OpenBadgeCredential for a volunteer-work certificate, built by a pure function from certificate data.
 import { createHash } from 'node:crypto';
-import { decimalHours, issuerProfileId, REVOCATION_LIST_TYPE, revocationListUrl, verificationUrl } from '../domain/certificates/credentials.js';
+import { decimalHours, issuerProfileId, REVOCATION_LIST_TYPE, revocationListUrl, verificationPageUrl, verificationUrl } from '../domain/certificates/credentials.js';
 import type { CertificateCredentialInput } from '../domain/certificates/ports.js';
 
-export { decimalHours, issuerProfileId, REVOCATION_LIST_TYPE, revocationListUrl, verificationUrl, type CertificateCredentialInput };
+export { decimalHours, issuerProfileId, REVOCATION_LIST_TYPE, revocationListUrl, verificationPageUrl, verificationUrl, type CertificateCredentialInput };
 
 export const OB_CONTEXT = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'] as const;
 export const OB_TYPE = ['VerifiableCredential', 'OpenBadgeCredential'] as const;

@@ -7,7 +7,8 @@ import {
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
-import { IdempotencyKeyTaken, RetryableConflict, type HoursRepository, type IdempotencyRecord } from '../domain/hours/ports.js';
+import { decisionLinkClaim } from './decision-link-repository.js';
+import { IdempotencyKeyTaken, LinkAlreadyUsed, RetryableConflict, type HoursRepository, type IdempotencyRecord } from '../domain/hours/ports.js';
 import {
   emptyTally, hourEntrySchema, institutionSchema, programmeInputSchema, volunteerSchema,
   type AuditRecord, type HourEntry, type Institution, type Programme, type SupervisorAssignment, type Tally, type Volunteer,
@@ -189,7 +190,7 @@ export class DynamoHoursRepository implements HoursRepository {
     });
   }
 
-  async transition(entry: HourEntry, from: HourEntry['state'], tally: Tally, audit: AuditRecord, events: readonly DomainEvent[]): Promise<void> {
+  async transition(entry: HourEntry, from: HourEntry['state'], tally: Tally, audit: AuditRecord, events: readonly DomainEvent[], linkClaim?: { nonce: string; at: string }): Promise<void> {
     const items: TransactItem[] = [
       { Put: {
         TableName: this.table, Item: entryItem(entry),
@@ -201,7 +202,12 @@ export class DynamoHoursRepository implements HoursRepository {
       { Put: { TableName: this.table, Item: auditItem(audit) } },
       ...outboxPuts(this.table, events),
     ];
-    await this.transact(items, (failed) => (failed.includes(0) ? new ConflictError(`entry ${entry.id} is no longer ${from}`) : undefined));
+    const claimAt = items.length;
+    if (linkClaim) items.push(decisionLinkClaim(this.table, linkClaim.nonce, linkClaim.at));
+    await this.transact(items, (failed) => {
+      if (failed.includes(0)) return new ConflictError(`entry ${entry.id} is no longer ${from}`);
+      return linkClaim && failed.includes(claimAt) ? new LinkAlreadyUsed(`decision link ${linkClaim.nonce} is used or expired`) : undefined;
+    });
   }
 
   /** The tally replaces its previous version; eligible tallies carry the eligibility index keys, others drop them. */

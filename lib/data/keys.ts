@@ -40,6 +40,8 @@ export const keys = {
   hourEntryPointer: (id: string) => ({ pk: `ENTRY#${id}`, sk: 'POINTER' }),
   hourEntryAudit: (id: string, at: string, to: string) => ({ pk: `ENTRY#${id}`, sk: `AUDIT#${at}#${to}` }),
   hourEntryAuditPrefix: (id: string) => ({ pk: `ENTRY#${id}`, skPrefix: 'AUDIT#' }),
+  /** A supervisor's decision link, by its random nonce (the URL's token is nonce + HMAC; the item says what it decides). */
+  decisionLink: (nonce: string) => ({ pk: `LINK#${nonce}`, sk: 'DECISION' }),
   /** Only pending entries carry these: the queue index stays sparse. */
   hourEntryQueue: (institutionId: string, createdAt: string, id: string) => ({ gsi2pk: `QUEUE#INST#${institutionId}`, gsi2sk: `${createdAt}#${id}` }),
   hourEntryProgrammeYear: (programme: string, year: number, date: string, id: string) => ({ gsi1pk: `HOURS#${programme}#${year}`, gsi1sk: `${date}#${id}` }),
@@ -102,6 +104,7 @@ export const ENTITY = {
   hourEntry: 'HourEntry',
   hourEntryPointer: 'HourEntryPointer',
   hourEntryAudit: 'HourEntryAudit',
+  decisionLink: 'DecisionLink',
   hoursTally: 'HoursTally',
   hoursIdempotency: 'HoursIdempotency',
   institution: 'Institution',

@@ -34,7 +34,7 @@ export const certificateRoutes = {
   }),
   verifyCertificate: defineRoute({
     id: 'verifyCertificate', method: 'GET', path: '/v1/certificates/{code}', tag: 'certificates', auth: 'public',
-    summary: 'Public verification: status (valid / revoked with reason), holder, year, hours, municipality — nothing else',
+    summary: 'Public verification: status (valid / revoked with reason), holder, year, hours, municipality — nothing else. A browser (Accept ranking text/html above JSON) is redirected (303) to the page /v/{code}',
     params: certificateCode, response: verificationSchema, problems: [404],
     throttle: PUBLIC_LOOKUP_THROTTLE,
     entry: 'functions/http/certificates/verify-certificate.ts',

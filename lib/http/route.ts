@@ -43,6 +43,8 @@ export interface RouteDef {
     readonly fonts?: true;
     /** Sends certificate batches to their queue (CERTIFICATE_QUEUE_URL). */
     readonly certificateQueue?: true;
+    /** Signs or checks decision links with the links' HMAC key (LINK_KEY_PARAMETER). */
+    readonly linkKey?: true;
   };
   /** A tighter limit than the stage's for this route in AWS (requests per second), e.g. public lookups by code. */
   readonly throttle?: { readonly rate: number; readonly burst: number };
@@ -70,6 +72,7 @@ export interface Uses {
   events: boolean;
   fonts: boolean;
   certificateQueue: boolean;
+  linkKey: boolean;
 }
 
 export function usesOf(group: readonly RouteDef[]): Uses {
@@ -78,6 +81,7 @@ export function usesOf(group: readonly RouteDef[]): Uses {
     ...(files.length > 0 ? { files: files.includes('readWrite') ? 'readWrite' as const : 'read' as const } : {}),
     filesPrefix: group.find((r) => r.uses?.filesPrefix)?.uses?.filesPrefix ?? 'applications',
     certificateQueue: group.some((r) => r.uses?.certificateQueue === true),
+    linkKey: group.some((r) => r.uses?.linkKey === true),
     mail: group.some((r) => r.uses?.mail === true),
     events: group.some((r) => r.uses?.events === true),
     fonts: group.some((r) => r.uses?.fonts === true),

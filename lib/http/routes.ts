@@ -8,6 +8,7 @@ import { applicationRoutes } from './application-routes.js';
 import { defineRoute, type RouteDef } from './route.js';
 import { hoursRoutes } from './hours-routes.js';
 import { certificateRoutes } from './certificate-routes.js';
+import { pageRoutes } from './page-routes.js';
 
 const ALL_ROLES = ROLES;
 
@@ -74,7 +75,8 @@ const platformRoutes = {
 
 /**
  * The bounded contexts and their routes: platform (incl. identity, municipalities), hours (volunteers,
- * institutions, programmes), certificates, allocation (incl. head-counts) and applications. A new route goes
+ * institutions, programmes), certificates, allocation (incl. head-counts), applications and pages (HTML for people
+ * without an account). A new route goes
  * into its context's list; a new context is a new entry here (and gets its own stack).
  */
 export const routesByContext = {
@@ -83,6 +85,7 @@ export const routesByContext = {
   allocation: allocationRoutes,
   hours: hoursRoutes,
   certificates: certificateRoutes,
+  pages: pageRoutes,
 } as const satisfies Record<string, Record<string, RouteDef>>;
 
 export type BoundedContext = keyof typeof routesByContext;
@@ -94,6 +97,7 @@ export const routes = {
   ...allocationRoutes,
   ...hoursRoutes,
   ...certificateRoutes,
+  ...pageRoutes,
 } satisfies Record<string, RouteDef>;
 
 export const routeList: readonly RouteDef[] = Object.values(routes);

@@ -3,6 +3,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { join } from 'node:path';
 import { FileKeyVault } from '../credentials/key-vault.js';
+import { linkKeyFile } from '../credentials/link-key.js';
 import { createDocumentClient, LOCAL_CREDENTIALS } from '../data/client.js';
 import { dynamoRepositories, type Repositories } from '../data/repositories.js';
 import type { BatchQueue } from '../domain/certificates/ports.js';
@@ -59,6 +60,7 @@ export function installLocalRuntime(options: LocalRuntimeOptions): LocalRuntime 
     batchQueue: () => options.batchQueue ?? queue!,
     events: () => bus,
     baseUrl: () => options.baseUrl ?? options.filesBaseUrl,
+    linkKey: () => async () => linkKeyFile(options.dataDir),
   });
   return { repositories: dynamoRepositories(db, options.table), bus, queue, batchesIdle: async () => queue?.idle() };
 }

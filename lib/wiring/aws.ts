@@ -8,6 +8,7 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import * as z from 'zod';
+import { linkKeyFromParameter } from '../credentials/link-key.js';
 import { SsmKeyVault } from '../credentials/ssm-key-vault.js';
 import { createDocumentClient } from '../data/client.js';
 import { EventBridgeSink } from '../events/eventbridge-sink.js';
@@ -33,6 +34,8 @@ const envSchema = z.object({
   CERTIFICATE_QUEUE_URL: z.url().optional(),
   /** Issuer private keys are SecureString parameters `<prefix>/<kid>` (allowIssuerKeys). */
   ISSUER_KEYS_PARAMETER_PREFIX: z.string().regex(/^(\/[A-Za-z0-9_.-]+)+$/, 'a parameter path such as /jaunatne/issuer-keys').optional(),
+  /** The decision links' HMAC key, a SecureString parameter created on first use (allowLinkKey). */
+  LINK_KEY_PARAMETER: z.string().regex(/^(\/[A-Za-z0-9_.-]+)+$/, 'a parameter name such as /jaunatne/link-key').optional(),
 });
 
 export type AwsEnvironment = z.infer<typeof envSchema>;
@@ -98,3 +101,9 @@ export const awsEvents: Adapters['events'] = /* @__PURE__ */ once(() =>
   new EventBridgeSink(new EventBridgeClient({ region: region() }), required('EVENT_BUS_NAME', 'to publish events')));
 
 export const awsBaseUrl: Adapters['baseUrl'] = /* @__PURE__ */ once(() => required('PUBLIC_BASE_URL', 'for certificates (the public API origin)'));
+
+export const awsLinkKey: Adapters['linkKey'] = /* @__PURE__ */ once(() => {
+  const name = required('LINK_KEY_PARAMETER', 'for decision links');
+  let key: Promise<Uint8Array> | undefined;
+  return () => (key ??= linkKeyFromParameter(new SSMClient({ region: region() }), name).catch((error) => { key = undefined; throw error; }));
+});

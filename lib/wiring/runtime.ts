@@ -30,6 +30,8 @@ export interface Adapters {
   events(): EventSink;
   /** The public API origin: verification URLs, credential ids and QR codes hang off it. */
   baseUrl(): string;
+  /** The HMAC key of the supervisors' decision links (resolved on first use). */
+  linkKey(): () => Promise<Uint8Array>;
 }
 
 let installed: Adapters | undefined;

@@ -98,11 +98,11 @@ describe('the HTTP API', () => {
     });
   });
 
-  it('throttles the public certificate lookups harder than the stage, route by route', () => {
+  it('throttles the public certificate lookups (API and page) harder than the stage, route by route', () => {
     expect(findEverywhere(built, 'AWS::ApiGatewayV2::Stage')).toHaveLength(1);
     const defaultStage = Object.values(stage.findResources('AWS::ApiGatewayV2::Stage'))[0]!;
     const limited = routeList.filter((r) => r.throttle);
-    expect(limited.map((r) => r.id).sort()).toEqual(['getCertificateCredential', 'verifyCertificate']);
+    expect(limited.map((r) => r.id).sort()).toEqual(['getCertificateCredential', 'getCertificatePage', 'verifyCertificate']);
     for (const r of limited) {
       expect(defaultStage.Properties.RouteSettings[`${r.method} ${r.path}`]).toEqual({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
       expect(r.throttle!.rate).toBeLessThan(STAGE_THROTTLE.rateLimit);

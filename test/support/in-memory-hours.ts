@@ -1,7 +1,8 @@
 // An in-memory HoursRepository for use-case tests: same contracts (versions, conditions, conflicts) as the DynamoDB one.
+import type { DecisionLink } from '../../lib/domain/hours/decision-links.js';
 import { ConflictError, NotFoundError } from '../../lib/domain/errors.js';
 import type { DomainEvent } from '../../lib/domain/events.js';
-import { IdempotencyKeyTaken, RetryableConflict, type HoursRepository, type IdempotencyRecord } from '../../lib/domain/hours/ports.js';
+import { IdempotencyKeyTaken, LinkAlreadyUsed, RetryableConflict, type HoursRepository, type IdempotencyRecord } from '../../lib/domain/hours/ports.js';
 import { emptyTally, type AuditRecord, type HourEntry, type Institution, type Programme, type SupervisorAssignment, type Tally, type Volunteer } from '../../lib/domain/hours/types.js';
 
 const clone = <T>(v: T): T => structuredClone(v);
@@ -69,10 +70,16 @@ export class InMemoryHoursRepository implements HoursRepository {
     this.outbox.push(...clone(events));
   }
 
-  async transition(entry: HourEntry, from: HourEntry['state'], tally: Tally, audit: AuditRecord, events: readonly DomainEvent[]) {
+  /** Decision links (shared with InMemoryDecisionLinkStore), claimed inside transition like the DynamoDB adapter does. */
+  links = new Map<string, DecisionLink>();
+
+  async transition(entry: HourEntry, from: HourEntry['state'], tally: Tally, audit: AuditRecord, events: readonly DomainEvent[], linkClaim?: { nonce: string; at: string }) {
     const current = this.entries.get(entry.id);
     if (!current || current.state !== from || current.version !== entry.version - 1) throw new ConflictError('entry changed');
+    const link = linkClaim ? this.links.get(linkClaim.nonce) : undefined;
+    if (linkClaim && (!link || link.usedAt || link.expiresAt <= linkClaim.at)) throw new LinkAlreadyUsed(`link ${linkClaim.nonce} used or expired`);
     this.checkTally(tally);
+    if (link && linkClaim) this.links.set(link.nonce, { ...link, usedAt: linkClaim.at });
     this.entries.set(entry.id, clone(entry));
     this.tallies.set(`${tally.volunteerId}|${tally.programme}|${tally.year}`, clone(tally));
     this.audit.push(clone(audit));

@@ -12,9 +12,17 @@ export function issuerProfileId(baseUrl: string, municipalityCode: string): stri
   return `${trimSlash(baseUrl)}/v1/municipalities/${municipalityCode}`;
 }
 
-/** The public verification URL of a certificate, also the credential's id and the QR code's target. */
+/**
+ * The certificate's API resource: the credential's id (and its id in the revocation list). It keeps verifying:
+ * API clients get JSON, a browser is redirected to the page.
+ */
 export function verificationUrl(baseUrl: string, code: string): string {
   return `${trimSlash(baseUrl)}/v1/certificates/${code}`;
+}
+
+/** The short public verification page a person opens: what the QR code, the printed PDF and the email carry. */
+export function verificationPageUrl(baseUrl: string, code: string): string {
+  return `${trimSlash(baseUrl)}/v/${code}`;
 }
 
 /** The municipality's revocation list (1EdTechRevocationList) URL. */

@@ -6,6 +6,9 @@ import type { AuditRecord, HourEntry, Institution, Programme, SupervisorAssignme
 /** A concurrent writer touched the tally (or a transaction was in flight): re-read and try again. */
 export class RetryableConflict extends ConflictError {}
 
+/** The decision link was used (or expired) before this decision could claim it: nothing was written. */
+export class LinkAlreadyUsed extends ConflictError {}
+
 /** Another request took the same Idempotency-Key first: read its record and replay or refuse. */
 export class IdempotencyKeyTaken extends ConflictError {}
 
@@ -54,5 +57,9 @@ export interface HoursRepository {
    * record and the events reporting it (outbox items), in one transaction. ConflictError when the entry changed;
    * RetryableConflict when only the tally did.
    */
-  transition(entry: HourEntry, from: HourEntry['state'], tally: Tally, audit: AuditRecord, events: readonly DomainEvent[]): Promise<void>;
+  /**
+   * `linkClaim`: the decision came by email link; the link's `usedAt` is set in the same transaction, conditional on
+   * being unset and the link not expired at `at` (LinkAlreadyUsed otherwise, nothing written).
+   */
+  transition(entry: HourEntry, from: HourEntry['state'], tally: Tally, audit: AuditRecord, events: readonly DomainEvent[], linkClaim?: { nonce: string; at: string }): Promise<void>;
 }

@@ -157,6 +157,8 @@ export interface AuditRecord {
   from: EntryState | null;
   to: EntryState;
   reason: string | null;
+  /** How the decision came: absent for the API, `email-link` for a supervisor's confirmed email link. */
+  via?: 'email-link';
 }
 
 export const progressSchema = z.object({

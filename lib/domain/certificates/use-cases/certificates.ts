@@ -1,5 +1,5 @@
 // Reading and deciding on certificates: public verification, the VC-JWT, download links, revoke / keep, JWKS, revocation list.
-import { buildJwks, buildRevocationList, decimalHours, issuerProfileId, revocationListUrl, verificationUrl, type RevocationList } from '../credentials.js';
+import { buildJwks, buildRevocationList, decimalHours, issuerProfileId, revocationListUrl, verificationPageUrl, verificationUrl, type RevocationList } from '../credentials.js';
 import { rigaDate } from '../../clock.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { assertActsFor, type User } from '../../identity/types.js';
@@ -63,7 +63,7 @@ export async function certificateDownload(deps: CertificateDeps, user: User, cod
     const contact = await deps.municipalities.getYouthContact(c.programme);
     const issuer = issuerName(municipality.name, municipality.nameEn);
     const pdf = await deps.renderPdf({
-      language, code: c.code, verificationUrl: verificationUrl(deps.baseUrl, c.code), holderName: c.holderName, year: c.year,
+      language, code: c.code, verificationUrl: verificationPageUrl(deps.baseUrl, c.code), holderName: c.holderName, year: c.year,
       municipality: { name: { lv: municipality.name, en: municipality.nameEn } }, issuerName: issuer, programmeName: PROGRAMME_NAME,
       totalMinutes: c.totalMinutes, tier: c.tier ? { name: { lv: c.tier.name, en: c.tier.name } } : null, period: c.period,
       institutions: c.institutions, signer: { name: contact?.name ?? issuer.lv, position: { lv: 'Jaunatnes lietu speciālists', en: 'Youth affairs specialist' } },

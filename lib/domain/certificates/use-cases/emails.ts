@@ -1,5 +1,5 @@
 // Sending a certificate's email under a lease and recording it once; finishing every email still pending.
-import { verificationUrl } from '../credentials.js';
+import { verificationPageUrl } from '../credentials.js';
 import { defaultProgramme } from '../../hours/types.js';
 import { certificateEmail } from '../email.js';
 import { certificateEmailKey, claimedEmail, failedEmail, mayClaim, sentEmail } from '../email-delivery.js';
@@ -30,7 +30,7 @@ export async function deliverCertificateEmail(deps: CertificateDeps, c: Certific
       ...certificateEmail(c, {
         municipalityName: municipality?.name ?? c.programme,
         event: (programme ?? defaultProgramme(c.programme)).recognitionEvent,
-        verificationUrl: verificationUrl(deps.baseUrl, c.code),
+        verificationUrl: verificationPageUrl(deps.baseUrl, c.code),
         ...(pdf ? { pdf } : {}),
       }),
       idempotencyKey: certificateEmailKey(c.code),

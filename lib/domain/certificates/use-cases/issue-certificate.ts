@@ -1,5 +1,5 @@
 // Issues one volunteer's certificate for a programme and year, exactly once (shared by runs and rolling issue).
-import { verificationUrl } from '../credentials.js';
+import { verificationPageUrl } from '../credentials.js';
 import { formatHoursShort } from '../format.js';
 import { rigaDate } from '../../clock.js';
 import type { Bilingual } from '../../errors.js';
@@ -77,7 +77,7 @@ export async function issueCertificate(
   }
   const pdfKey = certificatePdfKey(code, 'lv');
   const pdf = await deps.renderPdf({
-    language: 'lv', code, verificationUrl: verificationUrl(deps.baseUrl, code), holderName: volunteer.name, year,
+    language: 'lv', code, verificationUrl: verificationPageUrl(deps.baseUrl, code), holderName: volunteer.name, year,
     municipality: { name: municipalityName }, issuerName: issuer, programmeName: PROGRAMME_NAME,
     totalMinutes: assessment.totalMinutes, tier: assessment.tier, period: assessment.period,
     institutions: institutions.map((i) => ({ name: i.name, activities: i.activities, minutes: i.minutes })),

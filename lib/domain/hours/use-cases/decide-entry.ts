@@ -13,7 +13,11 @@ import { assertRole, programmeOf, retrying, type HoursDeps } from './deps.js';
  * (HoursApproved / HoursRejected, and ThresholdReached when this decision first crossed the threshold) in one
  * transaction guarded by the entry's state and version and the tally's version (tally races are retried)
  */
-export async function decideEntry(deps: HoursDeps, user: User, entryId: string, decision: Decision): Promise<HourEntry> {
+export async function decideEntry(
+  deps: HoursDeps, user: User, entryId: string, decision: Decision,
+  /** A decision by email link: its nonce is claimed in the same transaction and the audit says so. */
+  byLink?: { nonce: string },
+): Promise<HourEntry> {
   assertRole(user, ['supervisor'], 'decide hour entries');
   return retrying(async () => {
     const entry = await deps.hours.getEntry(entryId);
@@ -37,7 +41,8 @@ export async function decideEntry(deps: HoursDeps, user: User, entryId: string, 
     const next = nextTally(tally, { pending: -entry.minutes, approved: decided.approvedMinutes }, programme, now);
     const events: DomainEvent[] = [entryEvent(decided, user.sub, now)];
     if (next.firstReached) events.push(thresholdReached(next.tally, programme.thresholdMinutes, entryId));
-    await deps.hours.transition(decided, 'pending', next.tally, { entryId, at: now, by: user.sub, from: 'pending', to: decided.state, reason: decided.comment }, events);
+    const audit = { entryId, at: now, by: user.sub, from: 'pending' as const, to: decided.state, reason: decided.comment, ...(byLink ? { via: 'email-link' as const } : {}) };
+    await deps.hours.transition(decided, 'pending', next.tally, audit, events, byLink ? { nonce: byLink.nonce, at: now } : undefined);
     return decided;
   });
 }

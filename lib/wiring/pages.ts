@@ -1,0 +1,31 @@
+// The public pages' deps, from this runtime's adapters (lib/wiring/runtime.ts), deferred like every deps object.
+import { randomBytes } from 'node:crypto';
+import { HmacLinkSigner } from '../credentials/link-signer.js';
+import { DynamoDecisionLinkStore } from '../data/decision-link-repository.js';
+import { systemClock } from '../domain/clock.js';
+import type { VerificationPageDeps } from '../domain/certificates/use-cases/verification-page.js';
+import type { DecisionLinkDeps } from '../domain/hours/use-cases/decision-links.js';
+import { awsLinkKey, awsTable } from './aws.js';
+import { repositories } from './deps.js';
+import { adapter, deferred } from './runtime.js';
+
+export function verificationPageDeps(): VerificationPageDeps {
+  return deferred(() => {
+    const { certificates, municipalities } = repositories();
+    return { certificates, municipalities };
+  });
+}
+
+/** The decision-link pages: the logbook's deps plus the link store and the HMAC signer (key from the key store). */
+export function decisionLinkDeps(): DecisionLinkDeps {
+  return deferred(() => {
+    const { hours, municipalities } = repositories();
+    const table = adapter('table', awsTable);
+    return {
+      hours, municipalities, clock: systemClock,
+      links: new DynamoDecisionLinkStore(table.db, table.name),
+      signer: new HmacLinkSigner(adapter('linkKey', awsLinkKey)),
+      newNonce: () => randomBytes(16).toString('base64url'),
+    };
+  });
+}
