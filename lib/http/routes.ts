@@ -8,6 +8,7 @@ import { applicationRoutes } from './application-routes.js';
 import { defineRoute, type RouteDef } from './route.js';
 import { hoursRoutes } from './hours-routes.js';
 import { certificateRoutes } from './certificate-routes.js';
+import { youthHouseRoutes } from './youth-house-routes.js';
 
 const ALL_ROLES = ROLES;
 
@@ -83,6 +84,7 @@ export const routesByContext = {
   allocation: allocationRoutes,
   hours: hoursRoutes,
   certificates: certificateRoutes,
+  'youth-house': youthHouseRoutes,
 } as const satisfies Record<string, Record<string, RouteDef>>;
 
 export type BoundedContext = keyof typeof routesByContext;
@@ -94,6 +96,7 @@ export const routes = {
   ...allocationRoutes,
   ...hoursRoutes,
   ...certificateRoutes,
+  ...youthHouseRoutes,
 } satisfies Record<string, RouteDef>;
 
 export const routeList: readonly RouteDef[] = Object.values(routes);
