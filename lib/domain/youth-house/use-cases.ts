@@ -165,7 +165,22 @@ export async function signUp(deps: YouthHouseDeps, user: User, opportunityId: st
   const waiting = await deps.youthHouse.waitlist({ ...draft, state: 'waitlisted' }, (x) => [signUpEvent('ShiftWaitlisted', x, at)]);
   if (waiting === 'already-signed-up') throw new ConflictError(`already signed up for shift ${shift} of ${o.id}`);
   if (waiting === 'not-open') throw rule('not-open', 'Pieteikšanās šai iespējai nav atvērta', 'This opportunity is not open for sign-ups');
+  // A place freed between our full shift and our waitlisting went to nobody: hand it to the first waiting (maybe us).
+  const fresh = await deps.youthHouse.getOpportunity(o.id);
+  if (fresh && (fresh.registered[shift] ?? 0) < s.places) {
+    await promoteFirst(deps, o.id, shift, s.places, deps.clock.now().toISOString());
+    return (await deps.youthHouse.getSignUp(waiting.youthId, waiting.date, o.id, shift)) ?? waiting;
+  }
   return waiting;
+}
+
+/** Moves the first still-waiting sign-up of a shift onto a free place (WaitlistPromoted), if there is a place. */
+async function promoteFirst(deps: YouthHouseDeps, opportunityId: string, shift: number, places: number, at: string): Promise<SignUp | null> {
+  for (const next of await deps.youthHouse.waitlisted(opportunityId, shift, 10)) {
+    const promoted: SignUp = { ...next, state: 'registered', position: null, updatedAt: at };
+    if (await deps.youthHouse.promote(next, places, at, [signUpEvent('WaitlistPromoted', promoted, at)])) return promoted;
+  }
+  return null;
 }
 
 /** A youth cancels their sign-up; a freed place goes to the first on the waitlist who still waits (WaitlistPromoted). */
@@ -182,9 +197,5 @@ export async function cancelSignUp(deps: YouthHouseDeps, user: User, opportunity
     throw new ConflictError(`sign-up ${opportunityId}/${shift} of ${user.sub} changed meanwhile`);
   }
   if (mine.state !== 'registered' || o.status !== 'published') return { cancelled, promoted: null };
-  for (const next of await deps.youthHouse.waitlisted(opportunityId, shift, 10)) {
-    const promoted: SignUp = { ...next, state: 'registered', position: null, updatedAt: at };
-    if (await deps.youthHouse.promote(next, s.places, at, [signUpEvent('WaitlistPromoted', promoted, at)])) return { cancelled, promoted };
-  }
-  return { cancelled, promoted: null };
+  return { cancelled, promoted: await promoteFirst(deps, opportunityId, shift, s.places, at) };
 }
