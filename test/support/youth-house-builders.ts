@@ -1,7 +1,7 @@
 // Builders for youth-house tests: a valid opportunity input (shifts in the future), and deps over given repositories.
 import type { OpportunityInput } from '../../lib/domain/youth-house/types.js';
 
-/** An instant `days` from now at 10:00 Riga summer/winter-agnostic (UTC 08:00), with offset Z. */
+/** An instant `days` from now at `hourUtc`:00 UTC (08:00 UTC = 10:00 or 11:00 in Riga), as ISO with Z. */
 export const inDays = (days: number, hourUtc = 8) => {
   const d = new Date(Date.now() + days * 86_400_000);
   d.setUTCHours(hourUtc, 0, 0, 0);
