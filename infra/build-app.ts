@@ -23,6 +23,7 @@ const CONTEXT_DESCRIPTIONS: Record<BoundedContext, string> = {
   hours: 'volunteer-hours logbook: volunteers, host institutions, entries and decisions, programmes, reports',
   certificates: 'certificates: runs, public verification, credentials, downloads, revocation',
   pages: 'server-rendered pages for people without an account: certificate verification, supervisor decision links',
+  'youth-house': 'the digital youth house: opportunities, public lists, shift sign-ups and waitlists',
 };
 
 export interface BuiltApp {
@@ -74,7 +75,7 @@ export function buildApp(context: Record<string, unknown> = {}, outdir?: string)
   });
 
   const contextStacks = Object.fromEntries(BOUNDED_CONTEXTS.map((context) => {
-    const role = context.charAt(0).toUpperCase() + context.slice(1);
+    const role = context.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
     return [context, new ContextStack(app, stackName(settings, role), {
       ...named(role),
       description: `Jaunatne ${context}: ${CONTEXT_DESCRIPTIONS[context]} (routes and functions, stateless)`,

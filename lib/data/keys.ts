@@ -86,6 +86,19 @@ export const keys = {
   // Transactional outbox (see lib/data/outbox.ts): one item per domain event, written with the change it reports.
   /** Keyed by the event id: a re-written event (same id) is the same item, and the stream delivers only its first write. */
   outboxEvent: (eventId: string) => ({ pk: `OUTBOX#${eventId}`, sk: 'EVENT' }),
+
+  // The digital youth house (lib/data/youth-house-repository.ts): opportunities with their per-shift counters, sign-ups.
+  /** One opportunity with its shifts, `registered` (per shift) and `waitSeq` (last waitlist number per shift). */
+  opportunity: (id: string) => ({ pk: `OPP#${id}`, sk: 'OPPORTUNITY' }),
+  /** Only published opportunities carry these, by first shift start (UTC ISO): the public list. */
+  opportunityListing: (municipality: string, firstStart: string, id: string) => ({ gsi1pk: `OPPS#${municipality}`, gsi1sk: `${firstStart}#${id}` }),
+  opportunitiesListed: (municipality: string) => ({ gsi1pk: `OPPS#${municipality}` }),
+  /** A youth's sign-up for one shift, under the youth by the shift's date (the caps read a week of them). */
+  shiftSignUp: (youthId: string, date: string, opportunityId: string, shift: number) => ({ pk: `VOL#${youthId}`, sk: `SIGNUP#${date}#${opportunityId}#${String(shift).padStart(3, '0')}` }),
+  shiftSignUpRange: (youthId: string, from: string, to: string) => ({ pk: `VOL#${youthId}`, skFrom: `SIGNUP#${from}#`, skTo: `SIGNUP#${to}#\uffff` }),
+  /** Only waitlisted sign-ups carry these: the shift's waitlist in arrival order. */
+  shiftWaitlistEntry: (opportunityId: string, shift: number, position: number) => ({ gsi2pk: `WAITLIST#${opportunityId}#${String(shift).padStart(3, '0')}`, gsi2sk: String(position).padStart(6, '0') }),
+  shiftWaitlist: (opportunityId: string, shift: number) => ({ gsi2pk: `WAITLIST#${opportunityId}#${String(shift).padStart(3, '0')}` }),
 } as const;
 
 export const ENTITY = {
@@ -119,4 +132,6 @@ export const ENTITY = {
   issuerKey: 'IssuerKey',
   activeIssuerKey: 'ActiveIssuerKey',
   outboxEvent: 'OutboxEvent',
+  opportunity: 'Opportunity',
+  shiftSignUp: 'ShiftSignUp',
 } as const;

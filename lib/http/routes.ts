@@ -9,6 +9,7 @@ import { defineRoute, type RouteDef } from './route.js';
 import { hoursRoutes } from './hours-routes.js';
 import { certificateRoutes } from './certificate-routes.js';
 import { pageRoutes } from './page-routes.js';
+import { youthHouseRoutes } from './youth-house-routes.js';
 
 const ALL_ROLES = ROLES;
 
@@ -86,6 +87,7 @@ export const routesByContext = {
   hours: hoursRoutes,
   certificates: certificateRoutes,
   pages: pageRoutes,
+  'youth-house': youthHouseRoutes,
 } as const satisfies Record<string, Record<string, RouteDef>>;
 
 export type BoundedContext = keyof typeof routesByContext;
@@ -98,6 +100,7 @@ export const routes = {
   ...hoursRoutes,
   ...certificateRoutes,
   ...pageRoutes,
+  ...youthHouseRoutes,
 } satisfies Record<string, RouteDef>;
 
 export const routeList: readonly RouteDef[] = Object.values(routes);

@@ -84,16 +84,8 @@ export function checkEntry(entry: EntryInput, ctx: EntryContext): RuleViolation 
   if (today > closes) {
     return v('entry-too-old', `${entry.date.slice(0, 4)}. gada stundas varēja reģistrēt līdz ${closes}`, `Hours of ${entry.date.slice(0, 4)} could be logged until ${closes}`, 'body.date');
   }
-  const age = ageOn(volunteer.birthDate, entry.date);
-  if (age < p.minAge) {
-    return v('age-below-13', `Brīvprātīgajam darba veikšanas dienā jābūt vismaz ${p.minAge} gadus vecam`, `A volunteer must be at least ${p.minAge} on the day of the work`, 'body.date');
-  }
-  if (age > p.maxAge) {
-    return v('age-above-maximum', `Programma attiecas uz jauniešiem līdz ${p.maxAge} gadu vecumam`, `The programme covers young people up to age ${p.maxAge}`, 'body.date');
-  }
-  if (age <= p.consentUpToAge && (!volunteer.guardianConsent || volunteer.guardianConsent.date > entry.date)) {
-    return v('consent-missing', `Līdz ${p.consentUpToAge} gadu vecumam (ieskaitot) vajadzīga likumiskā pārstāvja rakstiska piekrišana`, `Up to and including age ${p.consentUpToAge} the legal representative's written consent is required`, 'guardianConsent');
-  }
+  const person = checkAgeAndConsent(volunteer, entry.date, p);
+  if (person) return person;
   if (!institution.active) {
     return v('institution-inactive', 'Šī iestāde pašlaik nepieņem brīvprātīgos', 'This institution is not active', 'body.institutionId');
   }
@@ -103,7 +95,36 @@ export function checkEntry(entry: EntryInput, ctx: EntryContext): RuleViolation 
   if (institution.municipality !== volunteer.municipality && !ctx.institutionProgramme.acceptsOtherMunicipalities) {
     return v('other-municipality', 'Šīs pašvaldības iestādēs var reģistrēt tikai tās pašas pašvaldības jaunieši', "Only young people of the institution's own municipality can log hours there", 'body.institutionId');
   }
-  const live = ctx.sameWeek.filter((e) => isLive(e.state));
+  return checkWorkload(entry, volunteer, ctx.sameWeek, p);
+}
+
+/**
+ * The programme's age range and the guardian's consent on `date` (the logbook's and the youth house's one home of
+ * these rules). Field names speak of the logbook's request; other callers re-map them.
+ */
+export function checkAgeAndConsent(volunteer: Pick<Volunteer, 'birthDate' | 'guardianConsent'>, date: string, p: Programme): RuleViolation | undefined {
+  const age = ageOn(volunteer.birthDate, date);
+  if (age < p.minAge) {
+    return v('age-below-13', `Brīvprātīgajam darba veikšanas dienā jābūt vismaz ${p.minAge} gadus vecam`, `A volunteer must be at least ${p.minAge} on the day of the work`, 'body.date');
+  }
+  if (age > p.maxAge) {
+    return v('age-above-maximum', `Programma attiecas uz jauniešiem līdz ${p.maxAge} gadu vecumam`, `The programme covers young people up to age ${p.maxAge}`, 'body.date');
+  }
+  if (age <= p.consentUpToAge && (!volunteer.guardianConsent || volunteer.guardianConsent.date > date)) {
+    return v('consent-missing', `Līdz ${p.consentUpToAge} gadu vecumam (ieskaitot) vajadzīga likumiskā pārstāvja rakstiska piekrišana`, `Up to and including age ${p.consentUpToAge} the legal representative's written consent is required`, 'guardianConsent');
+  }
+  return undefined;
+}
+
+/**
+ * Overlap and the daily/weekly caps and children's night rule on the work's date, counting `sameWeek` (the
+ * volunteer's other live work of that ISO week: hour entries, and for the youth house also signed-up shifts).
+ */
+export function checkWorkload(
+  entry: Pick<EntryInput, 'date' | 'minutes' | 'startTime'>, volunteer: Pick<Volunteer, 'birthDate' | 'inBasicSchool'>,
+  sameWeek: EntryContext['sameWeek'], p: Programme,
+): RuleViolation | undefined {
+  const live = sameWeek.filter((e) => isLive(e.state));
   const sameDay = live.filter((e) => e.date === entry.date);
   if (entry.startTime) {
     const start = toMinutes(entry.startTime);

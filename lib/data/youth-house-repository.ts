@@ -1,0 +1,215 @@
+// The youth house in the single table: an opportunity item holds its per-shift counters, so a sign-up is one
+// conditional increment (never above the shift's places) in the same transaction as the sign-up and its outbox event.
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConflictError, ValidationError } from '../domain/errors.js';
+import type { DomainEvent } from '../domain/events.js';
+import type { OpportunityPage, RegisterOutcome, YouthHouseRepository } from '../domain/youth-house/ports.js';
+import type { Opportunity, OpportunityStatus, SignUp } from '../domain/youth-house/types.js';
+import { ENTITY, keys } from './keys.js';
+import { outboxPuts } from './outbox.js';
+import { getConsistent, queryAll, type Item } from './query.js';
+import { INDEXES } from './table.js';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const STORAGE = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entityType', 'waitSeq'];
+const strip = <T>(item: Item): T => Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE.includes(k))) as T;
+const firstStart = (o: Pick<Opportunity, 'shifts'>) => new Date(Math.min(...o.shifts.map((s) => Date.parse(s.start)))).toISOString();
+const encodeCursor = (after: string) => Buffer.from(JSON.stringify({ a: after })).toString('base64url');
+function decodeCursor(cursor: string): string {
+  try {
+    const { a } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { a?: unknown };
+    if (typeof a === 'string') return a;
+  } catch { /* falls through */ }
+  throw new ValidationError([{ field: 'query.cursor', rule: 'cursor', message: 'the cursor is not one this API issued' }]);
+}
+
+export class DynamoYouthHouseRepository implements YouthHouseRepository {
+  constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
+
+  async createOpportunity(o: Opportunity): Promise<void> {
+    await this.db.send(new TransactWriteCommand({ TransactItems: [{ Put: {
+      TableName: this.table, ConditionExpression: 'attribute_not_exists(pk)',
+      Item: { ...keys.opportunity(o.id), entityType: ENTITY.opportunity, ...JSON.parse(JSON.stringify(o)), waitSeq: o.shifts.map(() => 0) },
+    } }] }));
+  }
+
+  async getOpportunity(id: string): Promise<Opportunity | undefined> {
+    const item = await getConsistent(this.db, this.table, keys.opportunity(id));
+    return item ? strip<Opportunity>(item) : undefined;
+  }
+
+  async setStatus(id: string, from: OpportunityStatus, to: OpportunityStatus, at: string, events: readonly DomainEvent[]): Promise<void> {
+    const o = await this.getOpportunity(id);
+    if (!o) throw new ConflictError(`opportunity ${id} vanished`);
+    const listing = keys.opportunityListing(o.municipality, firstStart(o), id);
+    const update: TransactItem = { Update: {
+      TableName: this.table, Key: keys.opportunity(id), ConditionExpression: '#status = :from',
+      UpdateExpression: to === 'published' ? 'SET #status = :to, updatedAt = :at, gsi1pk = :g1, gsi1sk = :g2' : 'SET #status = :to, updatedAt = :at REMOVE gsi1pk, gsi1sk',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':from': from, ':to': to, ':at': at, ...(to === 'published' ? { ':g1': listing.gsi1pk, ':g2': listing.gsi1sk } : {}) },
+    } };
+    await this.transact([update, ...outboxPuts(this.table, events)], (failed) => (failed.includes(0) ? new ConflictError(`opportunity ${id} is no longer ${from}`) : undefined));
+  }
+
+  async listPublished(municipality: string, keep: (o: Opportunity) => boolean, limit: number, cursor?: string): Promise<OpportunityPage> {
+    const { gsi1pk } = keys.opportunitiesListed(municipality);
+    const after = cursor === undefined ? undefined : decodeCursor(cursor);
+    const kept: { o: Opportunity; sk: string }[] = [];
+    let start: Item | undefined;
+    do {
+      const page = await this.db.send(new QueryCommand({
+        TableName: this.table, IndexName: INDEXES.byCollection.name, ExclusiveStartKey: start,
+        KeyConditionExpression: after === undefined ? '#pk = :pk' : '#pk = :pk AND #sk > :after',
+        ExpressionAttributeNames: { '#pk': INDEXES.byCollection.partition, ...(after === undefined ? {} : { '#sk': INDEXES.byCollection.sort }) },
+        ExpressionAttributeValues: { ':pk': gsi1pk, ...(after === undefined ? {} : { ':after': after }) },
+      }));
+      for (const item of page.Items ?? []) {
+        const o = strip<Opportunity>(item);
+        if (keep(o)) kept.push({ o, sk: item.gsi1sk as string });
+      }
+      start = page.LastEvaluatedKey;
+    } while (start && kept.length <= limit);
+    const items = kept.slice(0, limit);
+    return { items: items.map((k) => k.o), ...(kept.length > limit ? { cursor: encodeCursor(items[items.length - 1]!.sk) } : {}) };
+  }
+
+  async getSignUp(youthId: string, date: string, opportunityId: string, shift: number): Promise<SignUp | undefined> {
+    const item = await getConsistent(this.db, this.table, keys.shiftSignUp(youthId, date, opportunityId, shift));
+    return item ? strip<SignUp>(item) : undefined;
+  }
+
+  async signUpsBetween(youthId: string, from: string, to: string): Promise<SignUp[]> {
+    const range = keys.shiftSignUpRange(youthId, from, to);
+    const items = await queryAll(this.db, this.table, {
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to', ConsistentRead: true,
+      ExpressionAttributeValues: { ':pk': range.pk, ':from': range.skFrom, ':to': range.skTo },
+    });
+    return items.map((i) => strip<SignUp>(i)).filter((s) => s.state !== 'cancelled');
+  }
+
+  private signUpPut(s: SignUp): TransactItem {
+    return { Put: {
+      TableName: this.table,
+      Item: {
+        ...keys.shiftSignUp(s.youthId, s.date, s.opportunityId, s.shift), entityType: ENTITY.shiftSignUp, ...s,
+        ...(s.state === 'waitlisted' && s.position !== null ? keys.shiftWaitlistEntry(s.opportunityId, s.shift, s.position) : {}),
+      },
+      // New, or taking the place of a cancelled sign-up of the same youth and shift.
+      ConditionExpression: 'attribute_not_exists(pk) OR #state = :cancelled',
+      ExpressionAttributeNames: { '#state': 'state' }, ExpressionAttributeValues: { ':cancelled': 'cancelled' },
+    } };
+  }
+
+  private counter(s: Pick<SignUp, 'opportunityId' | 'shift'>, delta: 1 | -1, places?: number): TransactItem {
+    const i = Math.trunc(s.shift);
+    return { Update: {
+      TableName: this.table, Key: keys.opportunity(s.opportunityId),
+      UpdateExpression: `SET #reg[${i}] = #reg[${i}] + :delta`,
+      ...(delta === 1
+        ? { ConditionExpression: `#status = :published AND #reg[${i}] < :places`, ExpressionAttributeNames: { '#reg': 'registered', '#status': 'status' }, ExpressionAttributeValues: { ':delta': 1, ':published': 'published', ':places': places } }
+        : { ConditionExpression: `#reg[${i}] > :zero`, ExpressionAttributeNames: { '#reg': 'registered' }, ExpressionAttributeValues: { ':delta': -1, ':zero': 0 } }),
+    } };
+  }
+
+  async register(s: SignUp, places: number, events: (s: SignUp) => readonly DomainEvent[]): Promise<RegisterOutcome> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.db.send(new TransactWriteCommand({ TransactItems: [this.counter(s, 1, places), this.signUpPut(s), ...outboxPuts(this.table, events(s))] }));
+        return 'registered';
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const codes = (error.CancellationReasons ?? []).map((r) => r.Code);
+        if (codes[1] === 'ConditionalCheckFailed') return 'already-signed-up';
+        if (codes[0] === 'ConditionalCheckFailed') {
+          const o = await this.getOpportunity(s.opportunityId);
+          return o?.status === 'published' ? 'full' : 'not-open';
+        }
+        // TransactionConflict: concurrent sign-ups on the same counter; try again (each attempt re-checks the condition).
+        if (attempt >= 60) throw new ConflictError(`sign-up kept conflicting: ${codes.join(',')}`);
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+      }
+    }
+  }
+
+  async waitlist(s: SignUp, events: (s: SignUp) => readonly DomainEvent[]): Promise<SignUp | 'not-open' | 'already-signed-up'> {
+    const i = Math.trunc(s.shift);
+    let position: number;
+    try {
+      const { Attributes } = await this.db.send(new UpdateCommand({
+        TableName: this.table, Key: keys.opportunity(s.opportunityId),
+        UpdateExpression: `SET waitSeq[${i}] = waitSeq[${i}] + :one`, ConditionExpression: '#status = :published',
+        ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':one': 1, ':published': 'published' },
+        ReturnValues: 'UPDATED_NEW',
+      }));
+      position = (Attributes!.waitSeq as number[])[0]!;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return 'not-open';
+      throw error;
+    }
+    const waiting: SignUp = { ...s, state: 'waitlisted', position };
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: [this.signUpPut(waiting), ...outboxPuts(this.table, events(waiting))] }));
+    } catch (error) {
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return 'already-signed-up';
+      throw error;
+    }
+    return waiting;
+  }
+
+  private stateChange(s: SignUp, to: SignUp['state'], at: string): TransactItem {
+    return { Update: {
+      TableName: this.table, Key: keys.shiftSignUp(s.youthId, s.date, s.opportunityId, s.shift),
+      UpdateExpression: 'SET #state = :to, updatedAt = :at, #position = :null REMOVE gsi2pk, gsi2sk',
+      ConditionExpression: '#state = :from',
+      ExpressionAttributeNames: { '#state': 'state', '#position': 'position' },
+      ExpressionAttributeValues: { ':to': to, ':from': s.state, ':at': at, ':null': null },
+    } };
+  }
+
+  async cancel(s: SignUp, at: string, events: readonly DomainEvent[]): Promise<boolean> {
+    const items = [this.stateChange(s, 'cancelled', at), ...(s.state === 'registered' ? [this.counter(s, -1)] : []), ...outboxPuts(this.table, events)];
+    return this.attempt(items);
+  }
+
+  async waitlisted(opportunityId: string, shift: number, limit: number): Promise<SignUp[]> {
+    const { gsi2pk } = keys.shiftWaitlist(opportunityId, shift);
+    const { Items } = await this.db.send(new QueryCommand({
+      TableName: this.table, IndexName: INDEXES.byQueue.name, Limit: limit,
+      KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': INDEXES.byQueue.partition }, ExpressionAttributeValues: { ':pk': gsi2pk },
+    }));
+    return (Items ?? []).map((i) => strip<SignUp>(i));
+  }
+
+  async promote(s: SignUp, places: number, at: string, events: readonly DomainEvent[]): Promise<boolean> {
+    return this.attempt([this.stateChange(s, 'registered', at), this.counter(s, 1, places), ...outboxPuts(this.table, events)]);
+  }
+
+  /** A transaction whose failed conditions mean "no" (false); transaction conflicts are retried. */
+  private async attempt(items: TransactItem[]): Promise<boolean> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+        return true;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const codes = (error.CancellationReasons ?? []).map((r) => r.Code);
+        if (codes.includes('ConditionalCheckFailed')) return false;
+        if (attempt >= 60) throw new ConflictError(`transaction kept conflicting: ${codes.join(',')}`);
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+      }
+    }
+  }
+
+  private async transact(items: TransactItem[], explain: (failed: number[]) => Error | undefined): Promise<void> {
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const failed = (error.CancellationReasons ?? []).flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
+      throw explain(failed) ?? new ConflictError('transaction cancelled');
+    }
+  }
+}

@@ -1,0 +1,122 @@
+// The digital youth house: opportunities (volunteering, events, trainings, youth-centre activities) and sign-ups for their shifts.
+import * as z from 'zod';
+import { municipalityCode } from '../municipalities/types.js';
+
+export const OPPORTUNITY_KINDS = ['volunteering', 'event', 'training', 'youth-centre-activity'] as const;
+export type OpportunityKind = (typeof OPPORTUNITY_KINDS)[number];
+
+/**
+ * The fixed topic list, named after the European Youth Portal's topic areas where one fits
+ * (volunteering, learning, work, culture, health, participation, inclusion, environment, digital, sport, mobility).
+ */
+export const TOPICS = [
+  'volunteering', 'education-training', 'employment-entrepreneurship', 'culture-creativity', 'health-wellbeing',
+  'participation-democracy', 'inclusion', 'environment-climate', 'digital', 'sport', 'mobility-travel',
+] as const;
+export type Topic = (typeof TOPICS)[number];
+
+/** Stored statuses; `full` is derived for the public view when no shift has a place left. */
+export const OPPORTUNITY_STATUSES = ['draft', 'published', 'closed', 'cancelled'] as const;
+export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
+export const PUBLIC_STATUSES = ['published', 'full', 'closed', 'cancelled'] as const;
+
+const bilingual = (max: number) => z.object({ lv: z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max).optional() }).strict();
+/** An instant with its offset, e.g. 2026-06-01T10:00:00+03:00. */
+const instant = z.iso.datetime({ offset: true });
+
+export const placeSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('address'),
+    address: z.string().trim().min(1).max(300),
+    coordinates: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).strict().optional(),
+  }).strict(),
+  z.object({ type: z.literal('online'), url: z.url().max(500).optional() }).strict(),
+]);
+
+export const shiftInputSchema = z.object({
+  start: instant.describe('Start, ISO 8601 with offset'),
+  durationMinutes: z.number().int().min(15).max(720).multipleOf(15),
+  places: z.number().int().min(1).max(1000),
+}).strict();
+
+export const opportunityInputSchema = z.object({
+  kind: z.enum(OPPORTUNITY_KINDS),
+  /** The host institution: required for volunteering, and for every opportunity a supervisor publishes. */
+  institutionId: z.uuid().optional(),
+  title: bilingual(200),
+  description: bilingual(5000),
+  topics: z.array(z.enum(TOPICS)).min(1).max(5).refine((t) => new Set(t).size === t.length, { message: 'topics must not repeat', params: { rule: 'unique' } }),
+  place: placeSchema,
+  ageRange: z.object({ min: z.number().int().min(13).max(30), max: z.number().int().min(13).max(30) }).strict()
+    .refine((r) => r.min <= r.max, { message: 'min must not exceed max', path: ['min'], params: { rule: 'min-not-above-max' } }),
+  shifts: z.array(shiftInputSchema).min(1).max(50),
+  creditedMinutesPerShift: z.number().int().min(0).max(720).multipleOf(15).describe('Logbook minutes credited per attended shift'),
+  signUpDeadline: instant,
+  contact: z.object({ name: z.string().trim().min(1).max(200), email: z.email().optional(), phone: z.string().regex(/^\+?[0-9 ]{7,20}$/, 'must be a phone number').optional() }).strict(),
+}).strict().superRefine((o, ctx) => {
+  if (o.kind === 'volunteering' && !o.institutionId) {
+    ctx.addIssue({ code: 'custom', path: ['institutionId'], message: 'volunteering needs its host institution', params: { rule: 'required-for-volunteering' } });
+  }
+  const first = Math.min(...o.shifts.map((s) => Date.parse(s.start)));
+  if (Date.parse(o.signUpDeadline) > first) {
+    ctx.addIssue({ code: 'custom', path: ['signUpDeadline'], message: 'the sign-up deadline must not be after the first shift starts', params: { rule: 'deadline-before-first-shift' } });
+  }
+});
+export type OpportunityInput = z.infer<typeof opportunityInputSchema>;
+
+export interface Opportunity extends OpportunityInput {
+  id: string;
+  municipality: string;
+  status: OpportunityStatus;
+  /** Registered sign-ups per shift (same index as `shifts`). */
+  registered: number[];
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+}
+
+export const shiftViewSchema = shiftInputSchema.extend({ index: z.number().int(), remainingPlaces: z.number().int() });
+export const opportunityViewSchema = z.object({
+  id: z.uuid(), municipality: municipalityCode, status: z.enum(PUBLIC_STATUSES).or(z.literal('draft')),
+  kind: z.enum(OPPORTUNITY_KINDS), institutionId: z.string().optional(),
+  title: bilingual(200), description: bilingual(5000), topics: z.array(z.enum(TOPICS)), place: placeSchema,
+  ageRange: z.object({ min: z.number(), max: z.number() }), shifts: z.array(shiftViewSchema), creditedMinutesPerShift: z.number(),
+  signUpDeadline: z.string(), contact: z.object({ name: z.string(), email: z.string().optional(), phone: z.string().optional() }),
+  createdAt: z.string(), updatedAt: z.string(),
+});
+export type OpportunityView = z.infer<typeof opportunityViewSchema>;
+
+export const SIGN_UP_STATES = ['registered', 'waitlisted', 'cancelled'] as const;
+export type SignUpState = (typeof SIGN_UP_STATES)[number];
+
+export interface SignUp {
+  opportunityId: string;
+  shift: number;
+  youthId: string;
+  municipality: string;
+  state: SignUpState;
+  /** Place in the shift's waitlist (1 = first), when waitlisted. */
+  position: number | null;
+  /** The shift's date and start in Europe/Riga, and its length: what the logbook's caps count. */
+  date: string;
+  startTime: string;
+  minutes: number;
+  createdAt: string;
+  updatedAt: string;
+}
+export const signUpSchema = z.object({
+  opportunityId: z.string(), shift: z.number().int(), youthId: z.string(), municipality: z.string(), state: z.enum(SIGN_UP_STATES),
+  position: z.number().int().nullable(), date: z.string(), startTime: z.string(), minutes: z.number().int(), createdAt: z.string(), updatedAt: z.string(),
+});
+
+/** Filters of the public list. */
+export interface OpportunityFilter {
+  kind?: OpportunityKind;
+  topic?: Topic;
+  /** Shifts starting on or after / on or before these dates (Europe/Riga). */
+  from?: string;
+  to?: string;
+  /** Only opportunities whose age range includes this age. */
+  age?: number;
+  hasPlaces?: boolean;
+}

@@ -1,0 +1,201 @@
+// The youth house's use cases: publish opportunities (role + municipality checked here), the public views, sign-ups.
+import { randomUUID } from 'node:crypto';
+import { rigaDate, type Clock } from '../clock.js';
+import { ConflictError, ForbiddenError, NotFoundError, RuleViolation } from '../errors.js';
+import { ageOn, checkAgeAndConsent, checkWorkload, isoWeek } from '../hours/rules.js';
+import { defaultProgramme } from '../hours/types.js';
+import type { HoursRepository } from '../hours/ports.js';
+import { assertActsFor, type User } from '../identity/types.js';
+import type { MunicipalityRepository } from '../municipalities/ports.js';
+import { opportunityEvent, signUpEvent } from './events.js';
+import type { OpportunityPage, YouthHouseRepository } from './ports.js';
+import type { Opportunity, OpportunityFilter, OpportunityInput, OpportunityStatus, OpportunityView, SignUp } from './types.js';
+
+export interface YouthHouseDeps {
+  youthHouse: YouthHouseRepository;
+  /** The logbook's storage: institutions, supervisor assignments, volunteer profiles, programmes, hour entries. */
+  hours: Pick<HoursRepository, 'getInstitution' | 'isAssigned' | 'getVolunteer' | 'getProgramme' | 'entriesBetween'>;
+  municipalities: Pick<MunicipalityRepository, 'get'>;
+  clock: Clock;
+}
+
+const rule = (id: string, lv: string, en: string, field?: string) => new RuleViolation(`youth-house.${id}`, { lv, en }, field);
+
+/** HH:MM of an instant in Europe/Riga. */
+export function rigaTime(at: Date): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Riga', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+}
+
+/**
+ * Who may publish for a municipality (and an institution): its coordinators (and the agency) for the whole
+ * municipality, supervisors only for an institution of it they are assigned to. Anything else is a 403.
+ */
+async function assertPublishes(deps: YouthHouseDeps, user: User, municipality: string, institutionId: string | undefined): Promise<void> {
+  if (user.role === 'youth') throw new ForbiddenError('a youth cannot publish opportunities');
+  assertActsFor(user, municipality);
+  if (institutionId === undefined) {
+    if (user.role === 'supervisor') throw new ForbiddenError('a supervisor publishes only for an institution assigned to them');
+    return;
+  }
+  const institution = await deps.hours.getInstitution(institutionId);
+  if (!institution || institution.municipality !== municipality) {
+    throw rule('institution-unknown', 'Šī pašvaldība šādu iestādi nav reģistrējusi', 'The municipality has no such institution', 'body.institutionId');
+  }
+  if (user.role === 'supervisor' && !(await deps.hours.isAssigned(institutionId, user.sub))) {
+    throw new ForbiddenError(`supervisor ${user.sub} is not assigned to institution ${institutionId}`);
+  }
+}
+
+export async function createOpportunity(deps: YouthHouseDeps, user: User, municipality: string, input: OpportunityInput): Promise<OpportunityView> {
+  await assertPublishes(deps, user, municipality, input.institutionId);
+  if (!(await deps.municipalities.get(municipality))) throw new NotFoundError('municipality', municipality);
+  const at = deps.clock.now().toISOString();
+  const opportunity: Opportunity = {
+    ...input, id: randomUUID(), municipality, status: 'draft', registered: input.shifts.map(() => 0),
+    createdAt: at, createdBy: user.sub, updatedAt: at,
+  };
+  await deps.youthHouse.createOpportunity(opportunity);
+  return viewOf(opportunity);
+}
+
+const TRANSITIONS: Record<OpportunityStatus, readonly OpportunityStatus[]> = {
+  draft: ['published', 'cancelled'], published: ['closed', 'cancelled'], closed: ['published', 'cancelled'], cancelled: [],
+};
+const EVENT_OF = { published: 'OpportunityPublished', closed: 'OpportunityClosed', cancelled: 'OpportunityCancelled' } as const;
+
+export async function setOpportunityStatus(deps: YouthHouseDeps, user: User, id: string, to: Exclude<OpportunityStatus, 'draft'>): Promise<OpportunityView> {
+  const found = await deps.youthHouse.getOpportunity(id);
+  if (!found) throw new NotFoundError('opportunity', id);
+  await assertPublishes(deps, user, found.municipality, found.institutionId);
+  if (!TRANSITIONS[found.status].includes(to)) {
+    throw rule('status-transition', `Statusu “${found.status}” nevar mainīt uz “${to}”`, `The status ${found.status} cannot change to ${to}`, 'body.status');
+  }
+  if (to === 'published' && Date.parse(found.signUpDeadline) <= deps.clock.now().getTime()) {
+    throw rule('deadline-passed', 'Pieteikšanās termiņš jau pagājis', 'The sign-up deadline has passed', 'signUpDeadline');
+  }
+  const at = deps.clock.now().toISOString();
+  await deps.youthHouse.setStatus(id, found.status, to, at, [opportunityEvent(EVENT_OF[to], id, found.municipality, user.sub, at)]);
+  return viewOf({ ...found, status: to, updatedAt: at });
+}
+
+/** The public view: remaining places per shift, and `full` when a published opportunity has none left. */
+export function viewOf(o: Opportunity): OpportunityView {
+  const shifts = o.shifts.map((s, index) => ({ ...s, index, remainingPlaces: Math.max(0, s.places - (o.registered[index] ?? 0)) }));
+  const full = o.status === 'published' && shifts.every((s) => s.remainingPlaces === 0);
+  const { registered: _r, createdBy: _c, ...rest } = o;
+  return { ...rest, status: full ? 'full' : o.status, shifts };
+}
+
+/** Public: a draft does not exist for the public. */
+export async function getOpportunity(deps: Pick<YouthHouseDeps, 'youthHouse'>, id: string): Promise<OpportunityView> {
+  const found = await deps.youthHouse.getOpportunity(id);
+  if (!found || found.status === 'draft') throw new NotFoundError('opportunity', id);
+  return viewOf(found);
+}
+
+/** Whether an opportunity passes the public list's filters (dates compare the shifts' Riga dates). */
+export function matches(o: Opportunity, f: OpportunityFilter): boolean {
+  if (f.kind && o.kind !== f.kind) return false;
+  if (f.topic && !o.topics.includes(f.topic)) return false;
+  if (f.age !== undefined && (f.age < o.ageRange.min || f.age > o.ageRange.max)) return false;
+  const view = viewOf(o);
+  const shifts = view.shifts.filter((s) => {
+    const day = rigaDate(new Date(s.start));
+    return (!f.from || day >= f.from) && (!f.to || day <= f.to);
+  });
+  if (shifts.length === 0) return false;
+  if (f.hasPlaces && !shifts.some((s) => s.remainingPlaces > 0)) return false;
+  return true;
+}
+
+export async function listOpportunities(deps: Pick<YouthHouseDeps, 'youthHouse' | 'municipalities'>, municipality: string, filter: OpportunityFilter, limit: number, cursor?: string): Promise<{ items: OpportunityView[]; cursor?: string }> {
+  if (!(await deps.municipalities.get(municipality))) throw new NotFoundError('municipality', municipality);
+  const page: OpportunityPage = await deps.youthHouse.listPublished(municipality, (o) => matches(o, filter), limit, cursor);
+  return { items: page.items.map(viewOf), ...(page.cursor ? { cursor: page.cursor } : {}) };
+}
+
+export interface SignUpResult {
+  signUp: SignUp;
+}
+
+/**
+ * A youth signs up for one shift. On the shift's date (Europe/Riga): the opportunity's age range, then the
+ * logbook's age range and guardian consent, then its caps and night rule counting the week's hour entries and
+ * live sign-ups (lib/domain/hours/rules.ts, the one home of those rules). A free place registers (conditional
+ * counter); a full shift waitlists in arrival order.
+ */
+export async function signUp(deps: YouthHouseDeps, user: User, opportunityId: string, shift: number): Promise<SignUp> {
+  if (user.role !== 'youth') throw new ForbiddenError('only young people sign up for shifts');
+  const [o, volunteer] = await Promise.all([deps.youthHouse.getOpportunity(opportunityId), deps.hours.getVolunteer(user.sub)]);
+  if (!o || o.status === 'draft') throw new NotFoundError('opportunity', opportunityId);
+  const s = o.shifts[shift];
+  if (!s) throw new NotFoundError('shift', `${opportunityId}/${shift}`);
+  if (!volunteer) throw new RuleViolation('hours.profile-missing', { lv: 'Vispirms izveidojiet brīvprātīgā profilu', en: 'Create your volunteer profile first' });
+  const now = deps.clock.now();
+  if (o.status !== 'published') throw rule('not-open', 'Pieteikšanās šai iespējai nav atvērta', 'This opportunity is not open for sign-ups');
+  if (now.getTime() > Date.parse(o.signUpDeadline)) throw rule('deadline-passed', 'Pieteikšanās termiņš jau pagājis', 'The sign-up deadline has passed');
+  const start = new Date(s.start);
+  const date = rigaDate(start);
+  const age = ageOn(volunteer.birthDate, date);
+  if (age < o.ageRange.min || age > o.ageRange.max) {
+    throw rule('age-outside-range', `Šī iespēja ir jauniešiem no ${o.ageRange.min} līdz ${o.ageRange.max} gadu vecumam`, `This opportunity is for ages ${o.ageRange.min} to ${o.ageRange.max}`, 'shift');
+  }
+  const programme = (await deps.hours.getProgramme(volunteer.municipality)) ?? defaultProgramme(volunteer.municipality);
+  const person = checkAgeAndConsent(volunteer, date, programme);
+  if (person) throw new RuleViolation(person.ruleId, person.title, 'shift');
+  const week = isoWeek(date);
+  const [entries, signUps] = await Promise.all([
+    deps.hours.entriesBetween(volunteer.id, week.from, week.to), deps.youthHouse.signUpsBetween(volunteer.id, week.from, week.to),
+  ]);
+  if (signUps.some((x) => x.opportunityId === o.id && x.shift === shift)) throw new ConflictError(`already signed up for shift ${shift} of ${o.id}`);
+  const work = { date, minutes: s.durationMinutes, startTime: rigaTime(start) };
+  const sameWeek = [...entries, ...signUps.map((x) => ({ date: x.date, state: 'pending' as const, minutes: x.minutes, approvedMinutes: 0, startTime: x.startTime }))];
+  const workload = checkWorkload(work, volunteer, sameWeek, programme);
+  if (workload) throw new RuleViolation(workload.ruleId, workload.title, 'shift');
+
+  const at = now.toISOString();
+  const draft: SignUp = {
+    opportunityId: o.id, shift, youthId: volunteer.id, municipality: o.municipality, state: 'registered', position: null,
+    date, startTime: work.startTime, minutes: s.durationMinutes, createdAt: at, updatedAt: at,
+  };
+  const outcome = await deps.youthHouse.register(draft, s.places, (x) => [signUpEvent('ShiftSignedUp', x, at)]);
+  if (outcome === 'registered') return draft;
+  if (outcome === 'already-signed-up') throw new ConflictError(`already signed up for shift ${shift} of ${o.id}`);
+  if (outcome === 'not-open') throw rule('not-open', 'Pieteikšanās šai iespējai nav atvērta', 'This opportunity is not open for sign-ups');
+  const waiting = await deps.youthHouse.waitlist({ ...draft, state: 'waitlisted' }, (x) => [signUpEvent('ShiftWaitlisted', x, at)]);
+  if (waiting === 'already-signed-up') throw new ConflictError(`already signed up for shift ${shift} of ${o.id}`);
+  if (waiting === 'not-open') throw rule('not-open', 'Pieteikšanās šai iespējai nav atvērta', 'This opportunity is not open for sign-ups');
+  // A place freed between our full shift and our waitlisting went to nobody: hand it to the first waiting (maybe us).
+  const fresh = await deps.youthHouse.getOpportunity(o.id);
+  if (fresh && (fresh.registered[shift] ?? 0) < s.places) {
+    await promoteFirst(deps, o.id, shift, s.places, deps.clock.now().toISOString());
+    return (await deps.youthHouse.getSignUp(waiting.youthId, waiting.date, o.id, shift)) ?? waiting;
+  }
+  return waiting;
+}
+
+/** Moves the first still-waiting sign-up of a shift onto a free place (WaitlistPromoted), if there is a place. */
+async function promoteFirst(deps: YouthHouseDeps, opportunityId: string, shift: number, places: number, at: string): Promise<SignUp | null> {
+  for (const next of await deps.youthHouse.waitlisted(opportunityId, shift, 10)) {
+    const promoted: SignUp = { ...next, state: 'registered', position: null, updatedAt: at };
+    if (await deps.youthHouse.promote(next, places, at, [signUpEvent('WaitlistPromoted', promoted, at)])) return promoted;
+  }
+  return null;
+}
+
+/** A youth cancels their sign-up; a freed place goes to the first on the waitlist who still waits (WaitlistPromoted). */
+export async function cancelSignUp(deps: YouthHouseDeps, user: User, opportunityId: string, shift: number): Promise<{ cancelled: SignUp; promoted: SignUp | null }> {
+  if (user.role !== 'youth') throw new ForbiddenError('only the young person cancels their sign-up');
+  const o = await deps.youthHouse.getOpportunity(opportunityId);
+  const s = o?.shifts[shift];
+  if (!o || !s) throw new NotFoundError('sign-up', `${opportunityId}/${shift}`);
+  const mine = await deps.youthHouse.getSignUp(user.sub, rigaDate(new Date(s.start)), opportunityId, shift);
+  if (!mine || mine.state === 'cancelled') throw new NotFoundError('sign-up', `${opportunityId}/${shift}`);
+  const at = deps.clock.now().toISOString();
+  const cancelled: SignUp = { ...mine, state: 'cancelled', position: null, updatedAt: at };
+  if (!(await deps.youthHouse.cancel(mine, at, [signUpEvent('SignUpCancelled', cancelled, at)]))) {
+    throw new ConflictError(`sign-up ${opportunityId}/${shift} of ${user.sub} changed meanwhile`);
+  }
+  if (mine.state !== 'registered' || o.status !== 'published') return { cancelled, promoted: null };
+  return { cancelled, promoted: await promoteFirst(deps, opportunityId, shift, s.places, at) };
+}

@@ -1,0 +1,103 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoHoursRepository } from '../../../lib/data/hours-repository.js';
+import { DynamoYouthHouseRepository } from '../../../lib/data/youth-house-repository.js';
+import { systemClock } from '../../../lib/domain/clock.js';
+import type { User } from '../../../lib/domain/identity/types.js';
+import { cancelSignUp, createOpportunity, getOpportunity, listOpportunities, setOpportunityStatus, signUp, type YouthHouseDeps } from '../../../lib/domain/youth-house/use-cases.js';
+import { suiteTable } from '../../support/dynamo.js';
+import { aVolunteer } from '../../support/hours-builders.js';
+import { anOpportunityInput, inDays } from '../../support/youth-house-builders.js';
+
+const M = 'LV-042';
+let t: Awaited<ReturnType<typeof suiteTable>>;
+let deps: YouthHouseDeps;
+const coordinator: User = { sub: 'c-1', role: 'coordinator', municipality: M, institution: null, email: null, name: null };
+const youth = (sub: string): User => ({ sub, role: 'youth', municipality: M, institution: null, email: null, name: null });
+
+beforeAll(async () => {
+  t = await suiteTable('youth-house');
+  const hours = new DynamoHoursRepository(t.doc, t.table);
+  deps = {
+    youthHouse: new DynamoYouthHouseRepository(t.doc, t.table), hours, clock: systemClock,
+    municipalities: { get: async (code) => (code === M ? { code, name: 'Jēkabpils novads', nameEn: 'Jēkabpils Municipality', validFrom: '2021-07-01', validTo: null } as never : undefined) },
+  };
+});
+afterAll(async () => t.drop());
+
+async function published(places: number, shifts = 1) {
+  const o = await createOpportunity(deps, coordinator, M, anOpportunityInput({ shifts: Array.from({ length: shifts }, (_, i) => ({ start: inDays(10 + i), durationMinutes: 60, places })) }));
+  await setOpportunityStatus(deps, coordinator, o.id, 'published');
+  return o;
+}
+
+async function youths(n: number): Promise<User[]> {
+  const subs = Array.from({ length: n }, () => `y-${crypto.randomUUID()}`);
+  const hours = deps.hours as DynamoHoursRepository;
+  await Promise.all(subs.map((id) => hours.putVolunteer(aVolunteer({ id, birthDate: '2004-05-01', municipality: M }))));
+  return subs.map(youth);
+}
+
+
+describe('youth house repository on DynamoDB Local', () => {
+  it('50 concurrent sign-ups for 10 places: exactly 10 registered, the other 40 waitlisted 1..40 in the order the counter saw them', async () => {
+    const o = await published(10);
+    const people = await youths(50);
+    const results = await Promise.all(people.map((u) => signUp(deps, u, o.id, 0)));
+    const registered = results.filter((r) => r.state === 'registered');
+    const waitlisted = results.filter((r) => r.state === 'waitlisted');
+    expect(registered).toHaveLength(10);
+    expect(waitlisted.map((w) => w.position).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    const view = await getOpportunity(deps, o.id);
+    expect(view.shifts[0]!.remainingPlaces).toBe(0);
+    expect(view.status).toBe('full');
+
+    // Cancelling a registered place promotes the first waitlisted sign-up.
+    const first = waitlisted.find((w) => w.position === 1)!;
+    const { promoted } = await cancelSignUp(deps, youth(registered[0]!.youthId), o.id, 0);
+    expect(promoted?.youthId).toBe(first.youthId);
+    expect(promoted?.state).toBe('registered');
+    expect((await getOpportunity(deps, o.id)).shifts[0]!.remainingPlaces).toBe(0);
+    const again = await deps.youthHouse.getSignUp(first.youthId, first.date, o.id, 0);
+    expect(again?.state).toBe('registered');
+    expect(await deps.youthHouse.waitlisted(o.id, 0, 1)).toEqual([expect.objectContaining({ position: 2 })]);
+  });
+
+  it('writes every sign-up and promotion as an outbox event in its transaction', async () => {
+    const o = await published(1);
+    const [a, b] = await youths(2);
+    await signUp(deps, a!, o.id, 0);
+    await signUp(deps, b!, o.id, 0);
+    await cancelSignUp(deps, a!, o.id, 0);
+    const items = (await t.doc.send(new ScanCommand({ TableName: t.table, FilterExpression: 'entityType = :e', ExpressionAttributeValues: { ':e': 'OutboxEvent' } }))).Items ?? [];
+    const mine = items.map((i) => JSON.parse(i.event as string)).filter((e) => e.detail.opportunityId === o.id).map((e) => `${e.type}:${e.detail.youthId ?? ''}`);
+    expect(mine.sort()).toEqual([`OpportunityPublished:`, `ShiftSignedUp:${a!.sub}`, `ShiftWaitlisted:${b!.sub}`, `SignUpCancelled:${a!.sub}`, `WaitlistPromoted:${b!.sub}`].sort());
+  });
+
+  it('a cancelled place can be taken again, and a second sign-up for the same shift is refused', async () => {
+    const o = await published(2);
+    const [a] = await youths(1);
+    await signUp(deps, a!, o.id, 0);
+    await expect(signUp(deps, a!, o.id, 0)).rejects.toThrow(/already signed up/);
+    await cancelSignUp(deps, a!, o.id, 0);
+    expect((await signUp(deps, a!, o.id, 0)).state).toBe('registered');
+    expect((await getOpportunity(deps, o.id)).shifts[0]!.remainingPlaces).toBe(1);
+  });
+
+  it('lists published opportunities page by page with opaque cursors and filters', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await published(3)).id);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listOpportunities(deps, M, { topic: 'environment-climate', hasPlaces: true }, 2, cursor);
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.cursor;
+    } while (cursor);
+    expect(seen).toEqual(expect.arrayContaining(ids));
+    expect(new Set(seen).size).toBe(seen.length);
+    expect((await listOpportunities(deps, M, { kind: 'training' }, 50)).items).toEqual([]);
+    expect((await listOpportunities(deps, M, { age: 30 }, 50)).items).toEqual([]);
+  });
+});
