@@ -1,5 +1,5 @@
-// Application figures: p50/p99 of a draft save and of a submit through the local gateway vs the raw DynamoDB writes beneath them.
-import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+// Application figures: p50/p99 of a draft save and of a submit through the local gateway vs the same DynamoDB calls raw.
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,8 @@ import { createDocumentClient } from '../lib/data/client.js';
 import { ENTITY, keys } from '../lib/data/keys.js';
 import { signToken } from '../lib/local/identity-provider.js';
 import { startLocalStack } from '../lib/local/stack.js';
-import { FULL, measure, printTable, type BenchOptions } from './stats.js';
+import { CallRecorder, comparisonRows, gatewayVsRaw } from './replay.js';
+import { FULL, printTable, type BenchOptions } from './stats.js';
 
 const content = (i: number) => ({
   title: `Digitālais jaunatnes darbs ${i}`,
@@ -44,39 +45,21 @@ export async function benchApplications(options: BenchOptions = FULL): Promise<v
     const draft = await api('POST', '/v1/applications', { cohort: 1 });
     let revision = draft.revision as number;
     let i = 0;
-    const save = await measure(async () => {
+    const recorder = new CallRecorder(stack.runtime.db);
+    const save = await gatewayVsRaw(recorder, doc, async () => {
       revision = (await api('PUT', `/v1/applications/${draft.id as string}/draft`, { expectedRevision: revision, content: content(i++) })).revision as number;
     }, n);
-    let r = 0;
-    const rawPut = await measure(() => doc.send(new PutCommand({
-      TableName: stack.tableName,
-      Item: { pk: 'BENCH#raw', sk: 'HEAD', revision: ++r, content: content(r) },
-    })), n);
 
     // submits: each needs its own draft, created beforehand and outside the measurement
     const m = options.smoke ? 3 : 200;
     const ids: string[] = [];
     for (let k = 0; k < m + Math.min(50, m); k++) ids.push((await api('POST', '/v1/applications', { cohort: 1, content: content(k) })).id as string);
     let s = 0;
-    const submit = await measure(async () => { await api('POST', `/v1/applications/${ids[s++]!}/submit`, { expectedRevision: 1 }); }, m);
-    let t = 0;
-    const rawTx = await measure(() => {
-      t++;
-      return doc.send(new TransactWriteCommand({ TransactItems: [
-        { Put: { TableName: stack.tableName, Item: { pk: `BENCH#tx${t}`, sk: 'HEAD', revision: 2, content: content(t) } } },
-        { Put: { TableName: stack.tableName, Item: { pk: `BENCH#tx${t}`, sk: 'VERSION#0001', content: content(t) }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        // the municipality's running total, conditional on the version read (as a submit writes it)
-        { Put: { TableName: stack.tableName, Item: { pk: 'BENCH#funding', sk: 'TOTAL', pendingCents: t, version: t }, ...(t === 1 ? {} : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': t - 1 } }) } },
-      ] }));
-    }, m);
+    const submit = await gatewayVsRaw(recorder, doc, async () => { await api('POST', `/v1/applications/${ids[s++]!}/submit`, { expectedRevision: 1 }); }, m);
 
-    printTable(`Draft save and submit via gateway vs the raw writes beneath them (sequential, DynamoDB Local; submit includes rules, SHA-256 and the .eml receipt)`, [
-      { path: `raw PutItem (${n})`, p50_ms: rawPut.p50, p99_ms: rawPut.p99, mean_ms: rawPut.mean },
-      { path: `PUT draft via gateway (${n})`, p50_ms: save.p50, p99_ms: save.p99, mean_ms: save.mean },
-      { path: 'ratio save/raw', p50_ms: save.p50 / rawPut.p50, p99_ms: save.p99 / rawPut.p99, mean_ms: save.mean / rawPut.mean },
-      { path: `raw TransactWrite 3 items (${m})`, p50_ms: rawTx.p50, p99_ms: rawTx.p99, mean_ms: rawTx.mean },
-      { path: `POST submit via gateway (${m})`, p50_ms: submit.p50, p99_ms: submit.p99, mean_ms: submit.mean },
-      { path: 'ratio submit/raw', p50_ms: submit.p50 / rawTx.p50, p99_ms: submit.p99 / rawTx.p99, mean_ms: submit.mean / rawTx.mean },
+    printTable(`Draft save and submit via gateway vs the same DynamoDB calls raw (sequential, DynamoDB Local; submit includes rules, SHA-256 and the .eml receipt)`, [
+      ...comparisonRows(`PUT draft (${n})`, await save.measureRaw()),
+      ...comparisonRows(`POST submit (${m})`, await submit.measureRaw()),
     ]);
   } finally {
     doc.destroy();

@@ -1,19 +1,15 @@
-// Logbook figures: p50/p99 of hour submission and approval through the local gateway vs the same raw
-// TransactWriteItems on the same DynamoDB Local, and throughput with 16 concurrent clients.
-import { randomUUID } from 'node:crypto';
+// Logbook figures: p50/p99 of hour submission and approval through the local gateway vs the same DynamoDB calls
+// issued raw on the same DynamoDB Local (bench/replay.ts), and throughput with 16 concurrent clients.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localClient } from '../lib/data/admin.js';
 import { createDocumentClient } from '../lib/data/client.js';
-import { DynamoHoursRepository } from '../lib/data/hours-repository.js';
 import { rigaDate } from '../lib/domain/clock.js';
-import { entryEvent } from '../lib/domain/hours/events.js';
-import { decide, nextTally } from '../lib/domain/hours/rules.js';
-import { defaultProgramme, emptyTally, type HourEntry, type Tally } from '../lib/domain/hours/types.js';
 import { signToken } from '../lib/local/identity-provider.js';
 import { startLocalStack } from '../lib/local/stack.js';
-import { FULL, measure, printTable, type BenchOptions } from './stats.js';
+import { CallRecorder, comparisonRows, gatewayVsRaw } from './replay.js';
+import { FULL, printTable, type BenchOptions } from './stats.js';
 
 const M = 'LV-042';
 const daysAgo = (n: number) => rigaDate(new Date(Date.now() - n * 86_400_000));
@@ -57,44 +53,17 @@ export async function benchHours(options: BenchOptions = FULL): Promise<void> {
     const warmup = options.smoke ? 1 : 20;
     const submitted: string[] = [];
     let k = 0;
-    const submit = await measure(async () => {
+    const recorder = new CallRecorder(stack.runtime.db);
+    const submit = await gatewayVsRaw(recorder, doc, async () => {
       const who = k++ % 4;
       submitted.push((await http('POST', '/v1/hour-entries', youths[who]!, nextBody(who), 201)).id as string);
     }, n, warmup);
     let d = 0;
-    const approve = await measure(() => http('POST', `/v1/hour-entries/${submitted[d++]}/decision`, supervisor, { decision: 'approve' }), n, warmup);
-
-    // The same items as one raw TransactWriteItems each (entry + pointer + tally + audit; entry + tally + audit), no reads, no rules.
-    const repo = new DynamoHoursRepository(doc, stack.tableName);
-    const programme = defaultProgramme(M);
-    const rawVolunteer = `bench-raw-${randomUUID()}`;
-    let tally: Tally = emptyTally(rawVolunteer, M, Number(daysAgo(1).slice(0, 4)));
-    const rawEntries: HourEntry[] = [];
-    let r = 0;
-    const rawSubmit = await measure(async () => {
-      const at = new Date().toISOString();
-      const entry: HourEntry = {
-        ...nextBody(99), date: daysAgo(1), id: randomUUID(), volunteerId: rawVolunteer, volunteerName: 'Raw', programme: M, institutionMunicipality: M,
-        institutionName: 'Bench centrs', state: 'pending', approvedMinutes: 0, decidedBy: null, decidedAt: null, comment: null, version: 1, createdAt: at,
-      };
-      tally = nextTally(tally, { pending: 15, approved: 0 }, programme, at).tally;
-      await repo.createEntry(entry, tally, { entryId: entry.id, at, by: rawVolunteer, from: null, to: 'pending', reason: null }, [entryEvent(entry, rawVolunteer, at)]);
-      rawEntries.push(entry);
-    }, n, warmup);
-    const rawApprove = await measure(async () => {
-      const at = new Date().toISOString();
-      const decided = decide(rawEntries[r++]!, { decision: 'approve' }, 'bench-supervisor', at);
-      tally = nextTally(tally, { pending: -15, approved: 15 }, programme, at).tally;
-      await repo.transition(decided, 'pending', tally, { entryId: decided.id, at, by: 'bench-supervisor', from: 'pending', to: 'approved', reason: null }, [entryEvent(decided, 'bench-supervisor', at)]);
-    }, n, warmup);
-
-    printTable(`hour entries: gateway + handler vs raw TransactWriteItems (${n} sequential each, DynamoDB Local)`, [
-      { path: 'POST /v1/hour-entries (gateway)', p50_ms: submit.p50, p99_ms: submit.p99, mean_ms: submit.mean },
-      { path: 'raw TransactWriteItems (4 puts)', p50_ms: rawSubmit.p50, p99_ms: rawSubmit.p99, mean_ms: rawSubmit.mean },
-      { path: 'ratio submit gateway/raw', p50_ms: submit.p50 / rawSubmit.p50, p99_ms: submit.p99 / rawSubmit.p99, mean_ms: submit.mean / rawSubmit.mean },
-      { path: 'POST …/decision (gateway)', p50_ms: approve.p50, p99_ms: approve.p99, mean_ms: approve.mean },
-      { path: 'raw TransactWriteItems (3 puts)', p50_ms: rawApprove.p50, p99_ms: rawApprove.p99, mean_ms: rawApprove.mean },
-      { path: 'ratio approve gateway/raw', p50_ms: approve.p50 / rawApprove.p50, p99_ms: approve.p99 / rawApprove.p99, mean_ms: approve.mean / rawApprove.mean },
+    const approve = await gatewayVsRaw(recorder, doc, () => http('POST', `/v1/hour-entries/${submitted[d++]}/decision`, supervisor, { decision: 'approve' }), n, warmup);
+    // Raw: each request's own calls replayed (reads, then the transaction, which now finds its conditions taken).
+    printTable(`hour entries: gateway + handler vs the same DynamoDB calls raw (${n} sequential each, DynamoDB Local)`, [
+      ...comparisonRows('POST /v1/hour-entries', await submit.measureRaw()),
+      ...comparisonRows('POST /v1/hour-entries/{id}/decision', await approve.measureRaw()),
     ]);
 
     // Throughput: 16 clients, each a youth of their own (no tally contention), then 16 supervisors' worth of approvals.

@@ -40,10 +40,14 @@ export class LocalEventBus implements EventSink {
   }
 }
 
-let shared: LocalEventBus | undefined;
+let shared: { bus: LocalEventBus; dataDir: string | undefined } | undefined;
 
-/** The process-wide local bus (handlers and local subscribers such as certificates share it). */
+/**
+ * The process-wide local bus (handlers and local subscribers such as certificates share it). A stack started later in
+ * the same process with another data directory (the bench's sections, tests) gets a bus of its own, so events.log
+ * never points at a directory an earlier stack removed.
+ */
 export function localEventBus(dataDir?: string): LocalEventBus {
-  shared ??= new LocalEventBus(dataDir);
-  return shared;
+  if (!shared || (dataDir !== undefined && dataDir !== shared.dataDir)) shared = { bus: new LocalEventBus(dataDir), dataDir };
+  return shared.bus;
 }

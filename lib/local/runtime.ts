@@ -1,6 +1,7 @@
 // The local composition root: DynamoDB Local, the .eml outbox, the local file store, key files, the in-process batch
 // queue and the local event bus, installed behind the ports before the local stack (or a tool) serves anything.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { join } from 'node:path';
 import { FileKeyVault } from '../credentials/key-vault.js';
 import { linkKeyFile } from '../credentials/link-key.js';
@@ -33,6 +34,8 @@ export interface LocalRuntimeOptions {
 }
 
 export interface LocalRuntime {
+  /** The table client every handler of this runtime uses (the bench counts and replays its calls). */
+  db: DynamoDBDocumentClient;
   repositories: Repositories;
   bus: LocalEventBus;
   /** The in-process batch queue (unless one was given). */
@@ -62,5 +65,5 @@ export function installLocalRuntime(options: LocalRuntimeOptions): LocalRuntime 
     baseUrl: () => options.baseUrl ?? options.filesBaseUrl,
     linkKey: () => async () => linkKeyFile(options.dataDir),
   });
-  return { repositories: dynamoRepositories(db, options.table), bus, queue, batchesIdle: async () => queue?.idle() };
+  return { db, repositories: dynamoRepositories(db, options.table), bus, queue, batchesIdle: async () => queue?.idle() };
 }

@@ -6,13 +6,27 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../../lib/domain/events.js';
 import { EventBridgeSink } from '../../../lib/events/eventbridge-sink.js';
-import { LocalEventBus } from '../../../lib/local/event-bus.js';
+import { LocalEventBus, localEventBus } from '../../../lib/local/event-bus.js';
 
 const anEvent = (type: string, n = 0): DomainEvent => ({ id: `e-${type}-${n}`, type, source: 'jaunatne.hours', occurredAt: '2026-03-20T10:00:00.000Z', detail: { n } });
 
 describe('LocalEventBus', () => {
   const dirs: string[] = [];
   afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+
+  it('gives a stack started later with another data directory a bus of its own (no events.log in a removed directory)', async () => {
+    const first = mkdtempSync(join(tmpdir(), 'bus-'));
+    const second = mkdtempSync(join(tmpdir(), 'bus-'));
+    dirs.push(first, second);
+    const a = localEventBus(first);
+    expect(localEventBus(first)).toBe(a);
+    expect(localEventBus()).toBe(a);
+    rmSync(first, { recursive: true, force: true });
+    const b = localEventBus(second);
+    expect(b).not.toBe(a);
+    await b.publish([anEvent('HoursApproved')]);
+    expect(readFileSync(join(second, 'events.log'), 'utf8')).toContain('"HoursApproved"');
+  });
 
   it('delivers events to subscribers of their type and of *, in order, until unsubscribed', async () => {
     const bus = new LocalEventBus();
