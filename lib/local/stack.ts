@@ -11,7 +11,9 @@ import { routeList } from '../http/routes.js';
 import { startDynamoLocal, type RunningDynamo } from './dynamodb-local.js';
 import { LOCAL_FILES_PREFIX, localFilesDir, localFilesHandler } from './file-store.js';
 import { createGateway, listen, type GatewayOptions } from './gateway.js';
-import { loadOrCreateKeys, tokenVerifier, type LocalKeys } from './identity-provider.js';
+import { decodeJwt, type JWTPayload } from 'jose';
+import { LAMBDA_INVOKE_PREFIX, lambdaInvokeHandler, startCognitoLocal, type RunningCognito } from './cognito-local.js';
+import { LOCAL_ISSUER, loadOrCreateKeys, tokenVerifier, type LocalKeys } from './identity-provider.js';
 import { seedReferenceData } from './seed.js';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
@@ -34,6 +36,8 @@ export interface LocalStack {
   dynamo: RunningDynamo;
   tableName: string;
   keys: LocalKeys;
+  /** cognito-local: the user pool and app client real accounts live in (tokens from it pass the gateway too). */
+  cognito: RunningCognito;
   server: Server;
   stop(): Promise<void>;
 }
@@ -51,7 +55,7 @@ export function useLocalTable(endpoint: string, table: string, stage: 'local' | 
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const dataDir = resolve(options.dataDir);
-  if (options.fresh) rmSync(join(dataDir, 'dynamodb'), { recursive: true, force: true });
+  if (options.fresh) for (const dir of ['dynamodb', 'cognito']) rmSync(join(dataDir, dir), { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const tableName = options.tableName ?? 'jaunatne-local';
 
@@ -61,6 +65,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   });
   const stopDynamo = () => (options.dynamo ? Promise.resolve() : dynamo.stop());
   let relay: import('./stream-relay.js').LocalStreamRelay | undefined;
+  let cognito: RunningCognito | undefined;
   try {
     const admin = localClient(dynamo.endpoint);
     await ensureTable(admin, tableName);
@@ -77,11 +82,31 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const filesSecret = randomBytes(32).toString('base64url');
     process.env.FILES_DIR = localFilesDir(dataDir);
     process.env.LOCAL_FILES_SECRET = filesSecret;
-    const extraHandlers = [{ prefix: LOCAL_FILES_PREFIX, handle: localFilesHandler(localFilesDir(dataDir), filesSecret) }];
-    const server = createGateway({ routes: routeList, verify: tokenVerifier(keys), root: PROJECT_ROOT, onRequest: options.onRequest, extraHandlers });
+    const { triggerHandlers } = await import('../wiring/accounts.js');
+    const extraHandlers = [
+      { prefix: LOCAL_FILES_PREFIX, handle: localFilesHandler(localFilesDir(dataDir), filesSecret) },
+      // cognito-local invokes the Cognito triggers here, as Cognito invokes the trigger functions in AWS
+      { prefix: LAMBDA_INVOKE_PREFIX, handle: lambdaInvokeHandler(triggerHandlers) },
+    ];
+    // The JWT authorizer: tokens of the quick local identity provider (npm run token) and of cognito-local's pool.
+    const local = tokenVerifier(keys);
+    const verify = (token: string): Promise<JWTPayload> => {
+      const issuer = (() => { try { return decodeJwt(token).iss; } catch { return undefined; } })();
+      return issuer !== LOCAL_ISSUER && cognito && issuer === cognito.issuer ? cognito.verify(token) : local(token);
+    };
+    const server = createGateway({ routes: routeList, verify, root: PROJECT_ROOT, onRequest: options.onRequest, extraHandlers });
     const host = options.host ?? '127.0.0.1';
     const port = await listen(server, options.port ?? 3000, host);
     process.env.LOCAL_FILES_BASE_URL = `http://${host}:${port}`;
+    cognito = await startCognitoLocal({
+      dataDir: options.persist ? dataDir : join(dataDir, 'tmp'),
+      lambdaEndpoint: `http://${host}:${port}`,
+      triggers: { PreSignUp: 'PreSignUp', PostConfirmation: 'PostConfirmation' },
+      host,
+    });
+    process.env.COGNITO_ENDPOINT = cognito.endpoint;
+    process.env.USER_POOL_ID = cognito.userPoolId;
+    process.env.USER_POOL_CLIENT_ID = cognito.clientId;
     resetConfig();
     // certificates: the local bus stands in for the EventBridge rules (email, rolling issue, flag on reversal)
     const { certificateDeps, resetCertificateDeps } = await import('../wiring/certificates.js');
@@ -99,11 +124,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const stop = async () => {
       await new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
       await relay?.stop();
+      await cognito?.stop();
       await stopDynamo();
     };
-    return { baseUrl: `http://${host}:${port}`, dynamo, tableName, keys, server, stop };
+    return { baseUrl: `http://${host}:${port}`, dynamo, tableName, keys, cognito, server, stop };
   } catch (error) {
     await relay?.stop();
+    await cognito?.stop();
     await stopDynamo();
     throw error;
   }
