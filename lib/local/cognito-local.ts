@@ -155,7 +155,7 @@ export async function ensurePool(client: CognitoIdentityProviderClient): Promise
       Schema: [
         { Name: 'municipality', AttributeDataType: 'String', Mutable: true, StringAttributeConstraints: { MaxLength: '16' } },
         { Name: 'institution', AttributeDataType: 'String', Mutable: true, StringAttributeConstraints: { MaxLength: '128' } },
-        { Name: 'requested_municipality', AttributeDataType: 'String', Mutable: true, StringAttributeConstraints: { MaxLength: '16' } },
+        { Name: 'home_municipality', AttributeDataType: 'String', Mutable: true, StringAttributeConstraints: { MaxLength: '16' } },
       ],
     }));
     userPoolId = created.UserPool!.Id!;

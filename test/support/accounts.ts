@@ -28,7 +28,7 @@ export function signUp(client: CognitoIdentityProviderClient, r: Registration) {
     { Name: 'email', Value: r.email },
     { Name: 'name', Value: r.name ?? 'Anna Bērziņa' },
     ...(r.birthdate ? [{ Name: 'birthdate', Value: r.birthdate }] : []),
-    ...(r.municipality ? [{ Name: 'custom:requested_municipality', Value: r.municipality }] : []),
+    ...(r.municipality ? [{ Name: 'custom:home_municipality', Value: r.municipality }] : []),
   ];
   return client.send(new SignUpCommand({ ClientId: inject('userPoolClientId'), Username: r.email, Password: r.password ?? STRONG_PASSWORD, UserAttributes: attributes }));
 }

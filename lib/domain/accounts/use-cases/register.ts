@@ -7,7 +7,7 @@ import type { AccountDirectory } from '../ports.js';
 import { checkRegistration } from '../registration.js';
 
 /** The attribute a registrant writes: their home municipality as requested, copied to the trusted `custom:municipality` on confirmation. */
-export const REQUESTED_MUNICIPALITY = 'custom:requested_municipality';
+export const HOME_MUNICIPALITY = 'custom:home_municipality';
 
 export interface RegistrationDeps {
   hours: Pick<HoursRepository, 'getProgramme' | 'getVolunteer' | 'putVolunteer'>;
@@ -20,7 +20,7 @@ export type SignUpAttributes = Record<string, string | undefined>;
 /** Throws the first broken rule (a RuleViolation with Latvian and English text); Cognito refuses the sign-up with it. */
 export async function validateSignUp(deps: RegistrationDeps, attributes: SignUpAttributes): Promise<void> {
   const today = rigaDate(deps.clock.now());
-  const municipality = attributes[REQUESTED_MUNICIPALITY];
+  const municipality = attributes[HOME_MUNICIPALITY];
   const programme = municipality ? (await deps.hours.getProgramme(municipality)) ?? defaultProgramme(municipality) : defaultProgramme('');
   const violation = checkRegistration({ birthDate: attributes.birthdate, municipality }, today, deps.municipalities, programme);
   if (violation) throw violation;
@@ -38,7 +38,7 @@ export async function completeRegistration(
 ): Promise<void> {
   await validateSignUp(deps, registrant.attributes);
   const a = registrant.attributes;
-  const municipality = a[REQUESTED_MUNICIPALITY]!;
+  const municipality = a[HOME_MUNICIPALITY]!;
   const now = deps.clock.now().toISOString();
   const existing = await deps.hours.getVolunteer(registrant.sub);
   await deps.hours.putVolunteer({
