@@ -1,40 +1,13 @@
-// Bundle size per function and cold import time of each bundled handler against an empty module.
-import { build } from 'esbuild';
+// Bundle size per function (the deploy settings of infra/bundling.ts, AWS SDK external as in Lambda) and cold import
+// time of each bundled handler against an empty module.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { bundleEntries, PROJECT_ROOT } from '../infra/bundling.js';
+import { functionEntries } from '../infra/function-entries.js';
 import { routeList } from '../lib/http/routes.js';
 import { tableAccessOf, usesOf, type RouteDef } from '../lib/http/route.js';
-import { PROJECT_ROOT } from '../lib/local/stack.js';
 import { FULL, printTable, percentile, type BenchOptions } from './stats.js';
-
-/** The same esbuild settings as infra/constructs/app-function.ts (ESM, node24, minified, SDK bundled); one output per entry. */
-async function bundleAll(entries: readonly string[], outdir: string): Promise<Map<string, string>> {
-  const result = await build({
-    entryPoints: entries.map((e) => resolve(PROJECT_ROOT, e)),
-    outdir,
-    outbase: PROJECT_ROOT,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    mainFields: ['module', 'main'],
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-    minify: true,
-    sourcemap: true,
-    sourcesContent: false,
-    charset: 'utf8',
-    logLevel: 'error',
-    metafile: true,
-  });
-  const outputs = new Map<string, string>();
-  for (const [out, meta] of Object.entries(result.metafile.outputs)) {
-    if (meta.entryPoint) outputs.set(relative(PROJECT_ROOT, resolve(PROJECT_ROOT, meta.entryPoint)), resolve(out));
-  }
-  return outputs;
-}
 
 /**
  * The environment CDK gives the function serving these routes (infra/stacks/api-stack.ts, infra/constructs/app-function.ts),
@@ -65,27 +38,32 @@ function importMs(file: string, runs: number, env: Record<string, string>): numb
 }
 
 export async function benchBundles(options: BenchOptions = FULL): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'jaunatne-bundles-'));
+  // inside the project: the AWS SDK is external (the Lambda runtime provides it) and resolves from node_modules here
+  mkdirSync(join(PROJECT_ROOT, '.local'), { recursive: true });
+  const dir = mkdtempSync(join(PROJECT_ROOT, '.local', 'bench-bundles-'));
   try {
     const empty = join(dir, 'empty.mjs');
     writeFileSync(empty, 'export const handler = async () => ({});\n');
     const runs = options.smoke ? 1 : 7;
     const baseline = importMs(empty, runs, awsEnvironment([]));
     const groups = Map.groupBy(routeList, (r) => r.entry);
-    const all = [...groups.keys()].sort();
-    // smoke: the first function of each area (functions/http/<area>/), enough to prove bundling and importing still work
-    const entries = options.smoke ? all.filter((e, i) => i === 0 || dirname(all[i - 1]!) !== dirname(e)) : all;
-    const outputs = await bundleAll(entries, dir);
+    const all = functionEntries();
+    // smoke: the first function of each directory, enough to prove bundling and importing still work
+    const entries = options.smoke ? all.filter((e, i) => i === 0 || dirname(all[i - 1]!.entry) !== dirname(e.entry)) : all;
+    const reports = new Map((await bundleEntries(entries.map((e) => e.entry), dir)).map((r) => [r.entry, r]));
     const rows = [];
-    for (const entry of entries) {
-      const out = outputs.get(entry);
-      if (!out) throw new Error(`esbuild wrote no bundle for ${entry}`);
-      const ms = importMs(out, runs, awsEnvironment(groups.get(entry)!));
-      rows.push({ function: entry.replace(/^functions\//, ''), bundle_kb: statSync(out).size / 1024, import_ms: ms, vs_empty: ms / baseline });
+    for (const { entry, rendersPdf } of entries) {
+      const report = reports.get(entry);
+      if (!report) throw new Error(`esbuild wrote no bundle for ${entry}`);
+      const ms = importMs(report.file, runs, awsEnvironment(groups.get(entry) ?? []));
+      rows.push({
+        function: entry.replace(/^functions\//, ''), bundle_kb: report.bytes / 1024, budget_kb: rendersPdf ? 1536 : 300,
+        import_ms: ms, vs_empty: ms / baseline,
+      });
     }
-    rows.push({ function: '(empty module)', bundle_kb: statSync(empty).size / 1024, import_ms: baseline, vs_empty: 1 });
+    rows.push({ function: '(empty module)', bundle_kb: statSync(empty).size / 1024, budget_kb: 0, import_ms: baseline, vs_empty: 1 });
     const scope = options.smoke ? `smoke: ${entries.length} of ${all.length} functions, ` : '';
-    printTable(`Bundle size and cold import time (${scope}median of ${runs} fresh processes, Node ${process.versions.node}, each with its AWS environment)`, rows);
+    printTable(`Bundle size (minified, no source map; AWS SDK from the runtime) and cold import time (${scope}median of ${runs} fresh processes, Node ${process.versions.node}, each with its AWS environment)`, rows);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -23,6 +23,7 @@ import { InProcessBatchQueue } from '../lib/local/batch-queue.js';
 import { startDynamoLocal } from '../lib/local/dynamodb-local.js';
 import { LocalBlobStore } from '../lib/local/file-store.js';
 import { FULL, printTable, type BenchOptions } from './stats.js';
+import { signOpenBadgeCredential } from '../lib/credentials/signer.js';
 
 const M = 'LV-042';
 const operator: User = { sub: 'bench', role: 'coordinator', municipality: M, institution: null, email: null, name: null };
@@ -97,6 +98,7 @@ export async function benchCertificateRuns(options: BenchOptions = FULL): Promis
         queue, mailer: { send: async () => ({ messageId: 'x' }) },
         clock: { now: () => new Date(`${year + 1}-01-15T06:00:00Z`) }, random: cryptoRandom, newId: () => crypto.randomUUID(),
         baseUrl: 'https://api.jaunatne.example', batchSize: 25, concurrency: 4,
+        signCredential: signOpenBadgeCredential,
         renderPdf: async (input) => {
           const t = performance.now();
           const bytes = await renderCertificatePdf(input);

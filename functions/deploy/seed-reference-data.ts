@@ -1,6 +1,6 @@
 // Deploy-time trigger: upserts the reference data (the municipality registry) into the table; re-runs when the bundle changes.
 import { Logger } from '@aws-lambda-powertools/logger';
-import { repositories } from '../../lib/data/repositories.js';
+import { repositories } from '../../lib/wiring/deps.js';
 import { MUNICIPALITIES } from '../../lib/domain/municipalities/registry.js';
 
 const logger = new Logger();

@@ -1,7 +1,7 @@
 // EventBridge Scheduler target (every EMAIL_SWEEP_MINUTES): sends every certificate email still pending whose lease has run out.
 import { finishPendingEmails } from '../../lib/domain/certificates/use-cases/emails.js';
 import { logger } from '../../lib/http/logger.js';
-import { certificateDeps } from '../../lib/wiring/certificates.js';
+import { certificateDeps } from '../../lib/wiring/deps.js';
 
 const deps = certificateDeps();
 

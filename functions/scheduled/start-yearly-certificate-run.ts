@@ -2,7 +2,7 @@
 import { recognitionYear } from '../../lib/domain/certificates/eligibility.js';
 import { startRun } from '../../lib/domain/certificates/use-cases/runs.js';
 import { logger } from '../../lib/http/logger.js';
-import { certificateDeps } from '../../lib/wiring/certificates.js';
+import { certificateDeps } from '../../lib/wiring/deps.js';
 
 const deps = certificateDeps();
 

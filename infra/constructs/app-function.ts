@@ -12,11 +12,9 @@ import { LogGroup, RetentionDays, type ILogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { INDEXES } from '../../lib/data/table.js';
 
-/** The repository root: entries are relative to it, and esbuild, package-lock.json and tsconfig.json live here. */
-export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
+import { BUNDLING, PROJECT_ROOT } from '../bundling.js';
 
-/** Handlers are ESM; the banner gives CommonJS dependencies bundled into them a working `require`. */
-const ESM_REQUIRE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+export { PROJECT_ROOT };
 
 /** No Scan: every read is one of the access patterns in lib/data/table.ts, and they are all Get or Query. */
 const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
@@ -93,17 +91,19 @@ export class AppFunction extends NodejsFunction {
         ...props.environment,
       },
       bundling: {
+        // infra/bundling.ts: the same options the bundle budget test measures
         format: OutputFormat.ESM,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
-        sourceMap: true,
+        target: BUNDLING.target,
+        mainFields: [...BUNDLING.mainFields],
+        banner: BUNDLING.banner,
+        minify: BUNDLING.minify,
+        sourceMap: BUNDLING.sourceMap,
         sourceMapMode: SourceMapMode.DEFAULT,
-        sourcesContent: false,
+        sourcesContent: BUNDLING.sourcesContent,
         charset: Charset.UTF8,
-        // The SDK version the tests ran against, not whichever one the runtime happens to ship.
-        bundleAwsSDK: true,
+        // the AWS SDK v3 comes from the Lambda runtime (the bundle budget; README, "Deploying")
+        bundleAwsSDK: false,
+        externalModules: [...BUNDLING.externalModules],
         logLevel: LogLevel.ERROR,
         commandHooks: {
           beforeBundling: () => [],

@@ -22,6 +22,9 @@ export const CERTIFICATE_ENTRIES = {
   reversal: 'functions/events/flag-on-reversal.ts',
 } as const;
 
+/** The functions that issue certificates: they render the PDF and sign the credential (fonts bundled, the issuer keys). */
+export const ISSUING_ENTRIES: readonly string[] = [CERTIFICATE_ENTRIES.worker, CERTIFICATE_ENTRIES.threshold];
+
 /** The yearly run: 15 January, 06:00 in Riga, for the previous calendar year (the handler picks the year). */
 export const YEARLY_RUN = { minute: '0', hour: '6', day: '15', month: '1' } as const;
 

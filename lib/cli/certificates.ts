@@ -3,9 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { resetConfig } from '../config.js';
 import { ensureTable, localClient } from '../data/admin.js';
-import { resetDocumentClient } from '../data/client.js';
 import type { RunView } from '../domain/certificates/types.js';
 import type { CertificateDeps } from '../domain/certificates/use-cases/deps.js';
 import { getRun, processBatch, startRun } from '../domain/certificates/use-cases/runs.js';
@@ -13,8 +11,10 @@ import type { User } from '../domain/identity/types.js';
 import { InProcessBatchQueue } from '../local/batch-queue.js';
 import { subscribeCertificateReactions } from '../local/certificate-reactions.js';
 import { startDynamoLocal, type RunningDynamo } from '../local/dynamodb-local.js';
-import { localEventBus } from '../local/event-bus.js';
 import { localFilesDir } from '../local/file-store.js';
+import { installLocalRuntime } from '../local/runtime.js';
+import { seedReferenceData } from '../local/seed.js';
+import { issuingCertificateDeps } from '../wiring/issuing.js';
 
 const USAGE = `usage: npm run certificates -- --year YYYY [--municipality LV-042] [--endpoint URL] [--data-dir DIR] [--table NAME]
   --year          the calendar year to certify (the yearly schedule runs the previous year on 15 January)
@@ -66,33 +66,27 @@ async function main(argv: string[]): Promise<number> {
     const created = await ensureTable(admin, values.table).then(() => true, () => false);
     admin.destroy();
     if (!created) throw new Error(`cannot reach table ${values.table} at ${endpoint}`);
-    Object.assign(process.env, {
-      TABLE_NAME: values.table, DYNAMODB_ENDPOINT: endpoint, STAGE: 'local', LOCAL_DATA_DIR: dataDir,
-      OUTBOX_DIR: join(dataDir, 'outbox'), ISSUER_KEYS_DIR: join(dataDir, 'issuer-keys'), FILES_DIR: localFilesDir(dataDir),
-      LOCAL_FILES_SECRET: process.env.LOCAL_FILES_SECRET ?? randomBytes(32).toString('base64url'),
-      LOCAL_FILES_BASE_URL: process.env.LOCAL_FILES_BASE_URL ?? 'http://127.0.0.1:3000',
-      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
-    });
-    resetConfig();
-    resetDocumentClient();
-    const { repositories } = await import('../data/repositories.js');
-    const { seedReferenceData } = await import('../local/seed.js');
-    await seedReferenceData(repositories());
-    const { certificateDeps } = await import('../wiring/certificates.js');
-
-    const base = certificateDeps();
-    const operator: User = { sub: 'certificates-cli', role: 'agency', municipality: null, institution: null, email: null, name: 'CLI' };
+    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
     const tty = process.stderr.isTTY;
     let runId = '';
     const show = async () => {
       const run = await getRun(base, operator, runId);
       process.stderr.write(tty ? `\r${progressLine(run)}` : `${progressLine(run)}\n`);
     };
-    const queue: InProcessBatchQueue = new InProcessBatchQueue((m) => processBatch(deps, m), {
+    // the batches run here, on the issuing deps, and every finished one redraws the progress bar
+    const queue: InProcessBatchQueue = new InProcessBatchQueue((m) => processBatch(base, m), {
       concurrency: 2, onDone: () => void show(), onError: (m, e) => console.error(`\nbatch ${m.index} failed: ${String(e)}`),
     });
-    const deps: CertificateDeps = { ...base, queue };
-    subscribeCertificateReactions(localEventBus(dataDir), () => deps);
+    const runtime = installLocalRuntime({
+      endpoint, table: values.table, dataDir, batchQueue: queue,
+      filesSecret: process.env.LOCAL_FILES_SECRET ?? randomBytes(32).toString('base64url'),
+      filesBaseUrl: process.env.LOCAL_FILES_BASE_URL ?? 'http://127.0.0.1:3000',
+    });
+    await seedReferenceData(runtime.repositories);
+    const base: CertificateDeps = issuingCertificateDeps();
+    const operator: User = { sub: 'certificates-cli', role: 'agency', municipality: null, institution: null, email: null, name: 'CLI' };
+    const deps = base;
+    subscribeCertificateReactions(runtime.bus, () => deps);
 
     const started = await startRun(deps, operator, { year: Number(values.year), ...(values.municipality ? { municipality: values.municipality } : {}) });
     runId = started.id;

@@ -1,6 +1,9 @@
-// Issuer keys as a port: each municipality signs with its own Ed25519 key; rotated keys stay published.
-import { exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
+// Issuer keys (the KeyStore port is the domain's): each municipality signs with its own Ed25519 key; rotated keys stay published.
+import { exportJWK, generateKeyPair } from 'jose';
+import type { IssuerSigningKey, KeyStatus, KeyStore, PublicJwk, PublishedKey } from '../domain/certificates/ports.js';
 import { NotFoundError } from '../domain/errors.js';
+
+export type { IssuerSigningKey, KeyStatus, KeyStore, PublicJwk, PublishedKey };
 
 /**
  * Key ids name their owner: `<ISO municipality code>#<label>` (e.g. `LV-042#2026-01`), so a verifier
@@ -18,38 +21,9 @@ export function municipalityOfKid(kid: string): string | null {
   return m ? m[1]! : null;
 }
 
-export interface IssuerSigningKey {
-  kid: string;
-  municipality: string;
-  privateKey: CryptoKey;
-}
-
-/**
- * - active: the municipality signs new credentials with it (exactly one per municipality);
- * - retired: no longer signs, still published so earlier credentials keep verifying;
- * - withdrawn: compromised; not published, so credentials it signed stop verifying.
- */
-export type KeyStatus = 'active' | 'retired' | 'withdrawn';
-
-export interface PublishedKey {
-  kid: string;
-  municipality: string;
-  status: KeyStatus;
-  createdAt: string;
-  /** Public JWK (OKP / Ed25519). */
-  jwk: JWK;
-}
-
-export interface KeyStore {
-  /** The active signing key of a municipality; NotFoundError when it has none. */
-  signingKey(municipality: string): Promise<IssuerSigningKey>;
-  /** Every key of every municipality with its status (the JWKS builder filters what is published). */
-  publicKeys(): Promise<PublishedKey[]>;
-}
-
 interface Entry {
   published: PublishedKey;
-  privateKey: CryptoKey;
+  privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 }
 
 /** In-memory KeyStore for tests, the bench and the local stack. */

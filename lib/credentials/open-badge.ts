@@ -1,11 +1,12 @@
 // Open Badges 3.0 OpenBadgeCredential for a volunteer-work certificate, built by a pure function from certificate data.
 import { createHash } from 'node:crypto';
-import type { Bilingual } from '../domain/errors.js';
+import { decimalHours, issuerProfileId, REVOCATION_LIST_TYPE, revocationListUrl, verificationUrl } from '../domain/certificates/credentials.js';
+import type { CertificateCredentialInput } from '../domain/certificates/ports.js';
+
+export { decimalHours, issuerProfileId, REVOCATION_LIST_TYPE, revocationListUrl, verificationUrl, type CertificateCredentialInput };
 
 export const OB_CONTEXT = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'] as const;
 export const OB_TYPE = ['VerifiableCredential', 'OpenBadgeCredential'] as const;
-/** 1EdTech Revocation List status method (OB 3.0 §9.6): the list at `id` names revoked credential ids. */
-export const REVOCATION_LIST_TYPE = '1EdTechRevocationList';
 
 export interface IdentityObject {
   type: 'IdentityObject';
@@ -41,52 +42,9 @@ export interface OpenBadgeCredential {
   credentialStatus: { id: string; type: typeof REVOCATION_LIST_TYPE };
 }
 
-/** What a certificate says, in the shape the credential needs (mapped from the certificate record). */
-export interface CertificateCredentialInput {
-  /** Public API origin, e.g. `https://api.jaunatne.example`; ids and the verification URL hang off it. */
-  baseUrl: string;
-  code: string;
-  language: 'lv' | 'en';
-  municipality: { code: string; name: Bilingual };
-  /** Legal issuer, e.g. "Jēkabpils novada pašvaldība". */
-  issuerName: Bilingual;
-  programme: { id: string; name: Bilingual };
-  year: number;
-  holder: { name: string; volunteerId: string };
-  /** Random per certificate; hides the volunteer id in the credential (OB IdentityObject, hashed). */
-  holderSalt: string;
-  totalMinutes: number;
-  thresholdMinutes: number;
-  tier: { id: string; name: Bilingual } | null;
-  /** ISO date-time the certificate was issued. */
-  issuedAt: string;
-}
-
-const trimSlash = (url: string) => url.replace(/\/+$/, '');
-
-/** The issuer Profile id of a municipality: its public API resource. */
-export function issuerProfileId(baseUrl: string, municipalityCode: string): string {
-  return `${trimSlash(baseUrl)}/v1/municipalities/${municipalityCode}`;
-}
-
-/** The public verification URL of a certificate, also the credential's id and the QR code's target. */
-export function verificationUrl(baseUrl: string, code: string): string {
-  return `${trimSlash(baseUrl)}/v1/certificates/${code}`;
-}
-
-/** The municipality's revocation list (1EdTechRevocationList) URL. */
-export function revocationListUrl(baseUrl: string, municipalityCode: string): string {
-  return `${issuerProfileId(baseUrl, municipalityCode)}/credential-revocations`;
-}
-
 /** OB hashed identity: `sha256$` + hex(SHA-256(value + salt)). */
 export function hashIdentity(value: string, salt: string): string {
   return `sha256$${createHash('sha256').update(value + salt, 'utf8').digest('hex')}`;
-}
-
-/** Hours as a decimal string with at most two decimals ("62.5", "60", "59.75"). */
-export function decimalHours(minutes: number): string {
-  return String(Math.round((minutes / 60) * 100) / 100);
 }
 
 function hoursWords(minutes: number): string {

@@ -1,15 +1,13 @@
-// Wires the DynamoDB adapters behind the domain ports, once per process.
+// The DynamoDB adapters behind the domain's repository ports, on one table (lib/wiring/deps.ts builds them once per runtime).
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoAllocationCeilings } from './allocation-ceilings.js';
 import { DynamoApplicationRepository } from './application-repository.js';
 import { DynamoAllocationRepository } from './allocation-repository.js';
-import { documentClient, tableName } from './client.js';
 import { DynamoCertificateRepository } from './certificate-repository.js';
 import { DynamoHoursRepository } from './hours-repository.js';
 import { DynamoMunicipalityRepository } from './municipality-repository.js';
 
-export function repositories() {
-  const db = documentClient();
-  const table = tableName();
+export function dynamoRepositories(db: DynamoDBDocumentClient, table: string) {
   const allocations = new DynamoAllocationRepository(db, table);
   return {
     municipalities: new DynamoMunicipalityRepository(db, table),
@@ -22,4 +20,4 @@ export function repositories() {
   };
 }
 
-export type Repositories = ReturnType<typeof repositories>;
+export type Repositories = ReturnType<typeof dynamoRepositories>;

@@ -5,16 +5,22 @@ import { mkdirSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { ensureTable, localClient } from '../data/admin.js';
-import { resetDocumentClient } from '../data/client.js';
-import { resetConfig } from '../config.js';
+import { createDocumentClient } from '../data/client.js';
+import { dynamoRepositories } from '../data/repositories.js';
+import { outboxRecordHandler } from '../events/outbox-delivery.js';
 import { routeList } from '../http/routes.js';
+import { issuingCertificateDeps } from '../wiring/issuing.js';
+import { subscribeCertificateReactions } from './certificate-reactions.js';
 import { startDynamoLocal, type RunningDynamo } from './dynamodb-local.js';
 import { LOCAL_FILES_PREFIX, localFilesDir, localFilesHandler } from './file-store.js';
 import { createGateway, listen, type GatewayOptions } from './gateway.js';
 import { decodeJwt, type JWTPayload } from 'jose';
+import { triggerHandlers } from '../wiring/accounts.js';
 import { LAMBDA_INVOKE_PREFIX, lambdaInvokeHandler, startCognitoLocal, type RunningCognito } from './cognito-local.js';
 import { LOCAL_ISSUER, loadOrCreateKeys, tokenVerifier, type LocalKeys } from './identity-provider.js';
+import { installLocalRuntime, type LocalRuntime } from './runtime.js';
 import { seedReferenceData } from './seed.js';
+import { LocalStreamRelay } from './stream-relay.js';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -39,18 +45,8 @@ export interface LocalStack {
   /** cognito-local: the user pool and app client real accounts live in (tokens from it pass the gateway too). */
   cognito: RunningCognito;
   server: Server;
+  runtime: LocalRuntime;
   stop(): Promise<void>;
-}
-
-/** Points this process's handlers at DynamoDB Local (they read the environment once, through config()). */
-export function useLocalTable(endpoint: string, table: string, stage: 'local' | 'test' = 'local'): void {
-  process.env.TABLE_NAME = table;
-  process.env.DYNAMODB_ENDPOINT = endpoint;
-  process.env.AWS_REGION ??= 'eu-north-1';
-  process.env.STAGE = stage;
-  process.env.POWERTOOLS_LOG_LEVEL ??= stage === 'test' ? 'ERROR' : 'INFO';
-  resetConfig();
-  resetDocumentClient();
 }
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
@@ -64,25 +60,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     pidFile: join(dataDir, 'dynamodb.pid'),
   });
   const stopDynamo = () => (options.dynamo ? Promise.resolve() : dynamo.stop());
-  let relay: import('./stream-relay.js').LocalStreamRelay | undefined;
+  let relay: LocalStreamRelay | undefined;
   let cognito: RunningCognito | undefined;
   try {
     const admin = localClient(dynamo.endpoint);
     await ensureTable(admin, tableName);
+    await seedReferenceData(dynamoRepositories(createDocumentClient(admin), tableName));
     admin.destroy();
-    process.env.LOCAL_DATA_DIR = dataDir; // the local event bus appends <dataDir>/events.log
-    useLocalTable(dynamo.endpoint, tableName, options.persist ? 'local' : 'test');
-    process.env.OUTBOX_DIR = join(dataDir, 'outbox'); // the local mailer writes .eml files here
-    process.env.ISSUER_KEYS_DIR = join(dataDir, 'issuer-keys'); // private Ed25519 keys of the certificate issuers
-    const { repositories } = await import('../data/repositories.js');
-    await seedReferenceData(repositories());
+    process.env.POWERTOOLS_LOG_LEVEL ??= options.persist ? 'INFO' : 'ERROR';
 
     const keys = await loadOrCreateKeys(join(dataDir, 'jwt-key.json'));
     // the local file store: pre-signed URLs are HMAC grants served by the gateway under /_local/files/
     const filesSecret = randomBytes(32).toString('base64url');
-    process.env.FILES_DIR = localFilesDir(dataDir);
-    process.env.LOCAL_FILES_SECRET = filesSecret;
-    const { triggerHandlers } = await import('../wiring/accounts.js');
     const extraHandlers = [
       { prefix: LOCAL_FILES_PREFIX, handle: localFilesHandler(localFilesDir(dataDir), filesSecret) },
       // cognito-local invokes the Cognito triggers here, as Cognito invokes the trigger functions in AWS
@@ -97,37 +86,31 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const server = createGateway({ routes: routeList, verify, root: PROJECT_ROOT, onRequest: options.onRequest, extraHandlers });
     const host = options.host ?? '127.0.0.1';
     const port = await listen(server, options.port ?? 3000, host);
-    process.env.LOCAL_FILES_BASE_URL = `http://${host}:${port}`;
+    const baseUrl = `http://${host}:${port}`;
+    // the local adapters behind every port, installed before the first request is read (this continuation runs first)
+    const runtime = installLocalRuntime({ endpoint: dynamo.endpoint, table: tableName, dataDir, filesSecret, filesBaseUrl: baseUrl });
+    // certificates: the local bus stands in for the EventBridge rules (email, rolling issue, flag on reversal)
+    subscribeCertificateReactions(runtime.bus, issuingCertificateDeps);
+    // outbox delivery: the table stream → the same record handler as the AWS function → the local bus (events.log, reactions)
+    relay = new LocalStreamRelay({
+      endpoint: dynamo.endpoint, table: tableName, handle: outboxRecordHandler(runtime.bus),
+      checkpointFile: join(dataDir, 'stream-checkpoint.json'),
+    }).start();
     cognito = await startCognitoLocal({
       dataDir: options.persist ? dataDir : join(dataDir, 'tmp'),
-      lambdaEndpoint: `http://${host}:${port}`,
+      lambdaEndpoint: baseUrl,
       triggers: { PreSignUp: 'PreSignUp', PostConfirmation: 'PostConfirmation' },
       host,
     });
+    // the admin API the post-confirmation trigger calls (in AWS: Cognito's regional endpoint)
     process.env.COGNITO_ENDPOINT = cognito.endpoint;
-    process.env.USER_POOL_ID = cognito.userPoolId;
-    process.env.USER_POOL_CLIENT_ID = cognito.clientId;
-    resetConfig();
-    // certificates: the local bus stands in for the EventBridge rules (email, rolling issue, flag on reversal)
-    const { certificateDeps, resetCertificateDeps } = await import('../wiring/certificates.js');
-    resetCertificateDeps();
-    const { subscribeCertificateReactions } = await import('./certificate-reactions.js');
-    const { localEventBus } = await import('./event-bus.js');
-    subscribeCertificateReactions(localEventBus(dataDir), certificateDeps);
-    // outbox delivery: the table stream → the same record handler as the AWS function → the local bus (events.log, reactions)
-    const { outboxRecordHandler } = await import('../events/outbox-delivery.js');
-    const { LocalStreamRelay } = await import('./stream-relay.js');
-    relay = new LocalStreamRelay({
-      endpoint: dynamo.endpoint, table: tableName, handle: outboxRecordHandler(localEventBus(dataDir)),
-      checkpointFile: join(dataDir, 'stream-checkpoint.json'),
-    }).start();
     const stop = async () => {
       await new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
       await relay?.stop();
       await cognito?.stop();
       await stopDynamo();
     };
-    return { baseUrl: `http://${host}:${port}`, dynamo, tableName, keys, cognito, server, stop };
+    return { baseUrl, dynamo, tableName, keys, cognito, server, runtime, stop };
   } catch (error) {
     await relay?.stop();
     await cognito?.stop();

@@ -10,7 +10,7 @@ import { systemClock } from '../domain/clock.js';
 import { recognitionYear } from '../domain/certificates/eligibility.js';
 import { finishPendingEmails } from '../domain/certificates/use-cases/emails.js';
 import { startRun } from '../domain/certificates/use-cases/runs.js';
-import { certificateDeps } from '../wiring/certificates.js';
+import { certificateDeps } from '../wiring/deps.js';
 
 /** How often `npm start` sweeps the pending certificate emails (the EmailSweep schedule's stand-in). */
 const LOCAL_EMAIL_SWEEP_MS = 60_000;
@@ -23,6 +23,8 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   process.exit(2);
 }
 
+const certificates = certificateDeps();
+
 try {
   const stack = await startLocalStack({
     dataDir: join(PROJECT_ROOT, '.local'),
@@ -31,8 +33,7 @@ try {
     port,
     onRequest: ({ method, path, status, ms }) => console.log(`${method} ${path} → ${status} (${ms.toFixed(1)} ms)`),
   });
-  const { repositories } = await import('../data/repositories.js');
-  await seedDemoHours(repositories());
+  await seedDemoHours(stack.runtime.repositories);
   const tokens = await Promise.all(DEMO_USERS.map(async (u) => ({ label: u.label, token: await signToken(stack.keys, { ...u, expiresIn: 12 * 3600 }) })));
   console.log(`
 Jaunatnes darba platforma — local stack is running${fresh ? ' (fresh data)' : ''}
@@ -51,13 +52,13 @@ Demo tokens (valid 12 h):`);
   // the yearly recognition run (EventBridge Scheduler in AWS): previous year, 15 January 06:00 Riga
   const yearly = startYearlyScheduler({
     clock: systemClock, schedule: DEFAULT_CERTIFICATE_RUN_SCHEDULE,
-    job: async (at) => console.log('yearly certificate run started', await startRun(certificateDeps(), { system: 'schedule' }, { year: recognitionYear(at) })),
+    job: async (at) => console.log('yearly certificate run started', await startRun(certificates, { system: 'schedule' }, { year: recognitionYear(at) })),
   });
   console.log(`Certificates: the yearly recognition run fires at ${yearly.next().toISOString()} (npm run certificates -- --year <year> runs one now).\n`);
 
   // the email sweep (an EventBridge schedule in AWS): certificate emails a killed or failed send left pending
   const sweep = setInterval(() => {
-    finishPendingEmails(certificateDeps()).then(
+    finishPendingEmails(certificates).then(
       (counts) => { if (counts.sent + counts.failed > 0) console.log('pending certificate emails finished', counts); },
       (error) => console.error('certificate email sweep failed', error),
     );

@@ -3,7 +3,6 @@ import {
   beginMarkedContent,
   endMarkedContent,
   fill,
-  PDFDocument,
   popGraphicsState,
   pushGraphicsState,
   rectangle,
@@ -18,34 +17,14 @@ import {
   formatIssueDate,
   formatNumericDate,
   municipalityLocativeLv,
-  type Language,
 } from '../certificates/format.js';
+import type { CertificatePdfInput } from '../domain/certificates/ports.js';
 import type { Bilingual } from '../domain/errors.js';
+import { createPdf, savePdf } from './document.js';
 import { embedFonts, textWidth, type FontName } from './fonts.js';
 import { drawCentred as centred, fittedSize, wrapText } from './layout.js';
 
-export interface CertificatePdfInput {
-  language: Language;
-  code: string;
-  /** `<base>/v1/certificates/<code>`, encoded in the QR code and printed below it. */
-  verificationUrl: string;
-  holderName: string;
-  year: number;
-  /** Official name, e.g. { lv: 'Jēkabpils novads', en: 'Jēkabpils Municipality' }. */
-  municipality: { name: Bilingual };
-  /** The legal issuer, e.g. { lv: 'Jēkabpils novada pašvaldība', en: 'Jēkabpils Municipality' }. */
-  issuerName: Bilingual;
-  programmeName?: Bilingual;
-  totalMinutes: number;
-  tier: { name: Bilingual } | null;
-  /** First and last activity date counted (YYYY-MM-DD), when known. */
-  period?: { from: string; to: string } | null;
-  /** Institutions where the hours were approved, with what the volunteer did there (as entered, not translated). */
-  institutions: readonly { name: string; activities: readonly string[]; minutes: number }[];
-  signer: { name: string; position: Bilingual };
-  /** YYYY-MM-DD (Europe/Riga). */
-  issuedOn: string;
-}
+export type { CertificatePdfInput };
 
 /** Marked-content tag around the QR modules, so tests (and tools) can find exactly what was drawn. */
 export const QR_TAG = 'QRCode';
@@ -130,7 +109,7 @@ export async function renderCertificatePdf(raw: CertificatePdfInput, options: { 
   const input = nfc(raw);
   const t = TEXT[input.language];
   const lang = input.language;
-  const pdf = await PDFDocument.create();
+  const pdf = await createPdf();
   const fonts = await embedFonts(pdf, FONTS, options.fontDir);
 
   const issued = new Date(`${input.issuedOn}T12:00:00Z`);
@@ -239,5 +218,5 @@ export async function renderCertificatePdf(raw: CertificatePdfInput, options: { 
   page.drawText(verifyLine, { x: qrX + qrSize - urlW, y: 61, size: urlSize, font: fonts.sans, color: GREY });
 
   centred(page, t.note, 40, fonts.sans, 7, GREY, W - 120);
-  return pdf.save();
+  return savePdf(pdf);
 }

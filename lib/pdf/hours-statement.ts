@@ -1,6 +1,7 @@
 // The volunteer's yearly statement as a PDF (izziņa par veikto brīvprātīgo darbu), A4, in Latvian.
-import { PDFDocument, rgb } from 'pdf-lib';
+import { rgb } from 'pdf-lib';
 import { hoursText, type StatementContent } from '../domain/hours/exports.js';
+import { createPdf, savePdf } from './document.js';
 import { embedFonts } from './fonts.js';
 import { wrapText } from './layout.js';
 
@@ -8,7 +9,7 @@ const A4 = [595.28, 841.89] as const;
 const MARGIN = 56;
 
 export async function renderHoursStatement(c: StatementContent, options: { fontDir?: string } = {}): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
+  const doc = await createPdf();
   doc.setTitle(`Izziņa par brīvprātīgo darbu ${c.year}`);
   doc.setLanguage('lv-LV');
   doc.setCreator('jaunatne');
@@ -47,5 +48,5 @@ export async function renderHoursStatement(c: StatementContent, options: { fontD
     y -= 8;
   }
   write(`Izsniegta ${c.issuedOn}. Izziņā ietvertas tikai uzraugu apstiprinātās stundas.`, { size: 9 });
-  return doc.save();
+  return savePdf(doc);
 }

@@ -2,7 +2,7 @@
 import type { PostConfirmationTriggerEvent, PreSignUpTriggerEvent } from 'aws-lambda';
 import { cognitoClient, cognitoDirectory } from '../accounts/cognito-directory.js';
 import { postConfirmationHandler, preSignUpHandler } from '../accounts/triggers.js';
-import { repositories } from '../data/repositories.js';
+import { repositories } from './deps.js';
 import { systemClock } from '../domain/clock.js';
 import type { RegistrationDeps } from '../domain/accounts/use-cases/register.js';
 import { MUNICIPALITIES } from '../domain/municipalities/registry.js';

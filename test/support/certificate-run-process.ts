@@ -27,6 +27,7 @@ import { LocalBlobStore } from '../../lib/local/file-store.js';
 import { OutboxMailer } from '../../lib/local/outbox-mailer.js';
 import { LocalStreamRelay } from '../../lib/local/stream-relay.js';
 import type { Mailer } from '../../lib/mail/mailer.js';
+import { signOpenBadgeCredential } from '../../lib/credentials/signer.js';
 
 const env = (name: string): string => {
   const value = process.env[name];
@@ -79,6 +80,7 @@ deps = {
   keys: new DynamoKeyStore(doc, table, new FileKeyVault(env('KEYS_DIR'))),
   files, queue, mailer, clock: { now: () => new Date(Date.now() + offset) },
   random: cryptoRandom, newId: () => crypto.randomUUID(), baseUrl: 'https://api.jaunatne.example',
+  signCredential: signOpenBadgeCredential,
   renderPdf: (input) => renderCertificatePdf(input), batchSize: 5, concurrency: 2,
 };
 

@@ -13,6 +13,7 @@ import type { MailMessage } from '../../lib/mail/mailer.js';
 import { aVolunteer, anHourEntry } from './hours-builders.js';
 import { InMemoryHoursRepository } from './in-memory-hours.js';
 import { seededRandom } from './seeded-random.js';
+import { signOpenBadgeCredential } from '../../lib/credentials/signer.js';
 
 const clone = <T>(v: T): T => structuredClone(v);
 
@@ -167,6 +168,7 @@ export function aWorld(options: { now?: string; batchSize?: number } = {}) {
     },
     clock: { now: () => new Date(options.now ?? '2026-01-15T06:00:00.000Z') },
     random: seededRandom(42), newId: () => `id-${++n}`, baseUrl: 'https://api.jaunatne.example',
+    signCredential: signOpenBadgeCredential,
     renderPdf: async (input) => new TextEncoder().encode(JSON.stringify(input)),
     batchSize: options.batchSize ?? 2, concurrency: 2,
   };

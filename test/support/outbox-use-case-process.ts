@@ -19,6 +19,7 @@ import { decideEntry } from '../../lib/domain/hours/use-cases/decide-entry.js';
 import { LocalCertificateFiles } from '../../lib/files/certificate-files.js';
 import { LocalBlobStore } from '../../lib/local/file-store.js';
 import { renderCertificatePdf } from '../../lib/pdf/certificate.js';
+import { signOpenBadgeCredential } from '../../lib/credentials/signer.js';
 
 const env = (name: string): string => {
   const value = process.env[name];
@@ -60,6 +61,7 @@ if (env('USE_CASE') === 'decide-entry') {
     files: new LocalCertificateFiles(filesDir, new LocalBlobStore(filesDir, 'http://127.0.0.1:1', 'x'.repeat(32))),
     queue: { enqueue: unused }, mailer: { send: unused }, clock: { now: () => new Date(`${Number(env('YEAR')) + 1}-01-15T06:00:00Z`) },
     random: cryptoRandom, newId: () => crypto.randomUUID(), baseUrl: 'https://api.jaunatne.example',
+    signCredential: signOpenBadgeCredential,
     renderPdf: (input) => renderCertificatePdf(input), batchSize: 5, concurrency: 1,
   }, { programme: municipality, year: Number(env('YEAR')), volunteerId: env('VOLUNTEER'), runId: null });
 }

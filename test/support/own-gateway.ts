@@ -1,27 +1,32 @@
 // e2e helper: a gateway of the test's own on its own table (same DynamoDB Local, same keys), for suites that compare whole-table scans.
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import { ensureTable, localClient } from '../../lib/data/admin.js';
 import { createDocumentClient } from '../../lib/data/client.js';
 import { routeList } from '../../lib/http/routes.js';
 import { createGateway, listen } from '../../lib/local/gateway.js';
 import { tokenVerifier } from '../../lib/local/identity-provider.js';
+import { installLocalRuntime } from '../../lib/local/runtime.js';
 import { seedReferenceData } from '../../lib/local/seed.js';
-import { PROJECT_ROOT, useLocalTable } from '../../lib/local/stack.js';
+import { PROJECT_ROOT } from '../../lib/local/stack.js';
 
 export async function ownGateway(prefix: string) {
   const endpoint = inject('e2eDynamoEndpoint');
   const table = `${prefix}-${randomUUID().slice(0, 8)}`;
   const client = localClient(endpoint);
   await ensureTable(client, table);
-  useLocalTable(endpoint, table, 'test');
-  const { repositories } = await import('../../lib/data/repositories.js');
-  await seedReferenceData(repositories());
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
   const server = createGateway({ routes: routeList, verify: tokenVerifier(inject('localKeys')), root: PROJECT_ROOT });
   const port = await listen(server, 0);
   const doc = createDocumentClient(client);
   const baseUrl = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  const runtime = installLocalRuntime({ endpoint, table, dataDir, filesSecret: randomBytes(32).toString('base64url'), filesBaseUrl: baseUrl });
+  await seedReferenceData(runtime.repositories);
   return {
     baseUrl,
     /** Every item of the table, sorted by key, as JSON lines. */

@@ -1,5 +1,5 @@
 // GET /v1/allocations/{id}/compare/{otherId} — two runs line by line.
-import { repositories } from '../../../lib/data/repositories.js';
+import { repositories } from '../../../lib/wiring/deps.js';
 import { compareAllocationRuns } from '../../../lib/domain/allocation/use-cases/get-allocation-run.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';

@@ -1,5 +1,5 @@
 // GET /v1/allocations/{id}/export.csv and /report.html — one run as CSV or as an HTML report (one function, two routes).
-import { repositories } from '../../../lib/data/repositories.js';
+import { repositories } from '../../../lib/wiring/deps.js';
 import { runCsvFile, runHtml } from '../../../lib/domain/allocation/report.js';
 import { getAllocationRun } from '../../../lib/domain/allocation/use-cases/get-allocation-run.js';
 import { HttpResponse, httpRoute, type HttpEvent } from '../../../lib/http/http-route.js';

@@ -1,5 +1,5 @@
 // GET /v1/allocations/{id} — one allocation run with its explanations.
-import { repositories } from '../../../lib/data/repositories.js';
+import { repositories } from '../../../lib/wiring/deps.js';
 import { getAllocationRun } from '../../../lib/domain/allocation/use-cases/get-allocation-run.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';

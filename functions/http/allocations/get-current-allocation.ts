@@ -1,5 +1,5 @@
 // GET /v1/allocations/current — the published allocation (agency: all; coordinator: own line).
-import { repositories } from '../../../lib/data/repositories.js';
+import { repositories } from '../../../lib/wiring/deps.js';
 import { getCurrentAllocation } from '../../../lib/domain/allocation/use-cases/get-current-allocation.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';

@@ -1,5 +1,5 @@
 // GET /v1/allocations — allocation runs, newest first.
-import { repositories } from '../../../lib/data/repositories.js';
+import { repositories } from '../../../lib/wiring/deps.js';
 import { listAllocationRuns } from '../../../lib/domain/allocation/use-cases/list-allocation-runs.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';

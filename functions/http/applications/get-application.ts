@@ -2,7 +2,7 @@
 import { getApplication } from '../../../lib/domain/applications/use-cases/read-applications.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';
-import { applicationDeps } from '../../../lib/wiring/applications.js';
+import { applicationDeps } from '../../../lib/wiring/deps.js';
 
 const deps = applicationDeps();
 

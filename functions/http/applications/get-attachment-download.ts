@@ -2,7 +2,7 @@
 import { attachmentDownload } from '../../../lib/domain/applications/use-cases/attachments.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';
-import { attachmentDeps } from '../../../lib/wiring/applications.js';
+import { attachmentDeps } from '../../../lib/wiring/deps.js';
 
 const deps = attachmentDeps();
 

@@ -2,8 +2,8 @@
 import { certificateDownload } from '../../../lib/domain/certificates/use-cases/certificates.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';
-import { certificateDeps } from '../../../lib/wiring/certificates.js';
+import { issuingCertificateDeps } from '../../../lib/wiring/issuing.js';
 
-const deps = certificateDeps();
+const deps = issuingCertificateDeps();
 
 export const handler = httpRoute(routes.getCertificateDownload, ({ user, params, query }) => certificateDownload(deps, user, params.code, query.lang));

@@ -2,7 +2,7 @@
 import { revocationList } from '../../../lib/domain/certificates/use-cases/certificates.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';
-import { certificateDeps } from '../../../lib/wiring/certificates.js';
+import { certificateDeps } from '../../../lib/wiring/deps.js';
 
 const deps = certificateDeps();
 

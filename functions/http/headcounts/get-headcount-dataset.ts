@@ -1,5 +1,5 @@
 // GET /v1/headcounts/{id} — one head-count dataset with its provenance.
-import { repositories } from '../../../lib/data/repositories.js';
+import { repositories } from '../../../lib/wiring/deps.js';
 import { getHeadcountDataset } from '../../../lib/domain/headcounts/use-cases/get-headcount-dataset.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';

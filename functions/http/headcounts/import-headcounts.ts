@@ -1,11 +1,10 @@
 // POST /v1/headcounts — the agency imports a youth head-count file.
-import { repositories } from '../../../lib/data/repositories.js';
-import { systemClock } from '../../../lib/domain/clock.js';
+import { tableDeps } from '../../../lib/wiring/deps.js';
 import { importHeadcounts } from '../../../lib/domain/headcounts/use-cases/import-headcounts.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';
 
-const deps = { ...repositories(), clock: systemClock };
+const deps = tableDeps();
 
 export const handler = httpRoute(routes.importHeadcounts, async ({ user, body }) => {
   const d = await importHeadcounts(deps, user, body);

@@ -1,7 +1,7 @@
 // POST /v1/hour-entries/decisions — a supervisor decides up to 100 entries; 207 with one status per item.
 import { decideEntries } from '../../../lib/domain/hours/use-cases/decide-entry.js';
 import { problemFor } from '../../../lib/http/error-map.js';
-import { hoursDeps } from '../../../lib/http/hours-deps.js';
+import { hoursDeps } from '../../../lib/wiring/deps.js';
 import { HttpResponse, httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';
 

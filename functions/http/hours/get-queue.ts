@@ -1,6 +1,6 @@
 // GET /v1/supervisors/me/queue — pending entries of the supervisor's institutions, oldest first.
 import { pendingQueue } from '../../../lib/domain/hours/use-cases/queries.js';
-import { hoursDeps } from '../../../lib/http/hours-deps.js';
+import { hoursDeps } from '../../../lib/wiring/deps.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';
 

@@ -1,6 +1,6 @@
 // POST /v1/hour-entries — a youth logs hours; an Idempotency-Key makes retries return the first result.
 import { submitEntry } from '../../../lib/domain/hours/use-cases/submit-entry.js';
-import { hoursDeps } from '../../../lib/http/hours-deps.js';
+import { hoursDeps } from '../../../lib/wiring/deps.js';
 import { HttpResponse, httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';
 

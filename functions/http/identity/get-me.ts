@@ -1,5 +1,5 @@
 // GET /v1/me — the signed-in user as the platform sees them.
-import { repositories } from '../../../lib/data/repositories.js';
+import { repositories } from '../../../lib/wiring/deps.js';
 import { describeMe } from '../../../lib/domain/identity/use-cases/describe-me.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';

@@ -1,6 +1,6 @@
 // GET /v1/municipalities/{code}/institutions — the municipality's host institutions.
 import { listInstitutions } from '../../../lib/domain/hours/use-cases/institutions.js';
-import { hoursDeps } from '../../../lib/http/hours-deps.js';
+import { hoursDeps } from '../../../lib/wiring/deps.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';
 

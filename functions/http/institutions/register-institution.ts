@@ -1,6 +1,6 @@
 // POST /v1/municipalities/{code}/institutions — a coordinator registers a host institution.
 import { registerInstitution } from '../../../lib/domain/hours/use-cases/institutions.js';
-import { hoursDeps } from '../../../lib/http/hours-deps.js';
+import { hoursDeps } from '../../../lib/wiring/deps.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';
 

@@ -1,6 +1,6 @@
 // PUT /v1/institutions/{institutionId}/active — a coordinator opens or closes an institution.
 import { setInstitutionActive } from '../../../lib/domain/hours/use-cases/institutions.js';
-import { hoursDeps } from '../../../lib/http/hours-deps.js';
+import { hoursDeps } from '../../../lib/wiring/deps.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';
 

@@ -1,5 +1,5 @@
 // GET /v1/municipalities/{code} — one municipality.
-import { repositories } from '../../../lib/data/repositories.js';
+import { repositories } from '../../../lib/wiring/deps.js';
 import { getMunicipality } from '../../../lib/domain/municipalities/use-cases/get-municipality.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';

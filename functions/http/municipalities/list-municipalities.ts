@@ -1,5 +1,5 @@
 // GET /v1/municipalities — the public municipality list.
-import { repositories } from '../../../lib/data/repositories.js';
+import { repositories } from '../../../lib/wiring/deps.js';
 import { listMunicipalities } from '../../../lib/domain/municipalities/use-cases/list-municipalities.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';

@@ -1,11 +1,10 @@
 // PUT /v1/municipalities/{code}/youth-contact — the municipality's public youth affairs contact.
-import { repositories } from '../../../lib/data/repositories.js';
-import { systemClock } from '../../../lib/domain/clock.js';
+import { tableDeps } from '../../../lib/wiring/deps.js';
 import { setYouthContact } from '../../../lib/domain/municipalities/use-cases/set-youth-contact.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';
 
-const deps = { ...repositories(), clock: systemClock };
+const deps = tableDeps();
 
 export const handler = httpRoute(routes.setYouthContact, ({ user, params, body }) =>
   setYouthContact(deps, user, params.code, body));

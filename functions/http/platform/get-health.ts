@@ -2,9 +2,12 @@
 import { tableReachable } from '../../../lib/data/health-probe.js';
 import { HttpResponse, httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';
+import { awsTable } from '../../../lib/wiring/aws.js';
+import { adapter } from '../../../lib/wiring/runtime.js';
 
 export const handler = httpRoute(routes.health, async () => {
-  const database = (await tableReachable()) ? 'ok' : 'unavailable';
+  const { db, name } = adapter('table', awsTable);
+  const database = (await tableReachable(db, name)) ? 'ok' : 'unavailable';
   const body = { status: database === 'ok' ? 'ok' : 'degraded', database, time: new Date().toISOString() };
   return new HttpResponse(database === 'ok' ? 200 : 503, body, { 'cache-control': 'no-store' });
 });

@@ -1,7 +1,8 @@
 // GET /v1/municipalities/{code}/hours-report.csv — the municipality's hours report as CSV.
 import { municipalityReportCsv } from '../../../lib/domain/hours/exports.js';
 import { municipalityReport } from '../../../lib/domain/hours/use-cases/queries.js';
-import { hoursDeps, yearOr } from '../../../lib/http/hours-deps.js';
+import { yearOr } from '../../../lib/http/year.js';
+import { hoursDeps } from '../../../lib/wiring/deps.js';
 import { HttpResponse, httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';
 

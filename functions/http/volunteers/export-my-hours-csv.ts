@@ -1,7 +1,8 @@
 // GET /v1/volunteers/me/hours.csv — the youth's entries of a year as CSV.
 import { volunteerYearCsv } from '../../../lib/domain/hours/exports.js';
 import { listMyEntries } from '../../../lib/domain/hours/use-cases/queries.js';
-import { hoursDeps, yearOr } from '../../../lib/http/hours-deps.js';
+import { yearOr } from '../../../lib/http/year.js';
+import { hoursDeps } from '../../../lib/wiring/deps.js';
 import { HttpResponse, httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';
 

@@ -1,6 +1,7 @@
 // GET /v1/volunteers/me/hours.pdf — the youth's statement of approved hours for a year.
 import { myYearStatement } from '../../../lib/domain/hours/use-cases/export-year.js';
-import { hoursDeps, yearOr } from '../../../lib/http/hours-deps.js';
+import { yearOr } from '../../../lib/http/year.js';
+import { hoursDeps } from '../../../lib/wiring/deps.js';
 import { HttpResponse, httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';
 import { renderHoursStatement } from '../../../lib/pdf/hours-statement.js';

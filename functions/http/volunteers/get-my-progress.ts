@@ -1,6 +1,7 @@
 // GET /v1/volunteers/me/progress — approved, pending, threshold, tier and hours still needed in a year.
 import { myProgress } from '../../../lib/domain/hours/use-cases/queries.js';
-import { hoursDeps, yearOr } from '../../../lib/http/hours-deps.js';
+import { yearOr } from '../../../lib/http/year.js';
+import { hoursDeps } from '../../../lib/wiring/deps.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';
 

@@ -1,6 +1,7 @@
 // GET /v1/volunteers/me/hour-entries — the youth's entries of a year.
 import { listMyEntries } from '../../../lib/domain/hours/use-cases/queries.js';
-import { hoursDeps, yearOr } from '../../../lib/http/hours-deps.js';
+import { yearOr } from '../../../lib/http/year.js';
+import { hoursDeps } from '../../../lib/wiring/deps.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
 import { routes } from '../../../lib/http/routes.js';
 

@@ -1,6 +1,6 @@
 // The municipality's running total (approved + pending) against its published allocation, the ceiling of the whole municipality.
 import { RuleViolation } from '../errors.js';
-import { eur } from './submit-rules.js';
+import { eur } from './money.js';
 import type { Application, ApplicationStatus, ApplicationVersion } from './types.js';
 
 /**

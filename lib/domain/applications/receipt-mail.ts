@@ -1,5 +1,5 @@
 // The submission receipt email (iesniegšanas apliecinājums): Latvian first, English below.
-import type { MailMessage } from '../../mail/mailer.js';
+import type { MailMessage } from '../mail.js';
 import type { Application, Receipt } from './types.js';
 
 const rigaTime = (iso: string) =>

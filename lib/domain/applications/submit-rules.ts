@@ -1,6 +1,7 @@
 // The call's rules an application must meet on submit: every failing field is reported at once.
 import { RuleViolation, type RuleIssue } from '../errors.js';
 import type { Held } from './funding.js';
+import { eur } from './money.js';
 import type { ApplicationPolicy } from './policy.js';
 import type { ApplicationContent, Cohort } from './types.js';
 
@@ -14,7 +15,7 @@ export interface Ceiling {
 const latvianSingular = (n: number) => n % 10 === 1 && n % 100 !== 11;
 
 /** Cents as euros with two decimals for messages: 150000 → "1500.00". */
-export const eur = (cents: number) => (cents / 100).toFixed(2);
+export { eur };
 
 /**
  * Every rule broken by `content` for `cohort`, in field order; empty when it may be submitted.

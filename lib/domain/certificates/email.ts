@@ -1,6 +1,6 @@
 // The certificate email (Latvian) with the programme's recognition-event invitation, and the event roster CSV.
-import { formatHoursLong, formatIssueDate, municipalityLocativeLv } from '../../certificates/format.js';
-import type { MailMessage } from '../../mail/mailer.js';
+import type { MailMessage } from '../mail.js';
+import { formatHoursLong, formatIssueDate, municipalityLocativeLv } from './format.js';
 import { toCsv } from '../hours/exports.js';
 import type { Programme } from '../hours/types.js';
 import type { Certificate } from './types.js';

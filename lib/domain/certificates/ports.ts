@@ -1,5 +1,7 @@
-// What the certificate use cases need from the outside: storage, the batch queue, the PDF files and the renderer.
+// What the certificate use cases need from the outside: storage, the batch queue, the PDF files, the renderer, the keys and the signer.
+import type { Bilingual } from '../errors.js';
 import type { DomainEvent } from '../events.js';
+import type { Language } from './format.js';
 import type { EmailDelivery } from './email-delivery.js';
 import type { BatchCounts, Certificate, CertificateBatch, CertificateRun } from './types.js';
 
@@ -81,3 +83,102 @@ export interface CertificateFiles {
   exists(key: string): Promise<boolean>;
   presignDownload(key: string, options: { filename: string; expiresInSeconds: number }): Promise<{ url: string; expiresAt: string }>;
 }
+
+/** The public half of an issuer key as a JWK (OKP / Ed25519); the signer and the JWKS use these members only. */
+export interface PublicJwk {
+  kty?: string;
+  crv?: string;
+  x?: string;
+  kid?: string;
+  alg?: string;
+  use?: string;
+  /** A private member a careless store might hand over: buildJwks never copies it. */
+  d?: string;
+}
+
+/**
+ * - active: the municipality signs new credentials with it (exactly one per municipality);
+ * - retired: no longer signs, still published so earlier credentials keep verifying;
+ * - withdrawn: compromised; not published, so credentials it signed stop verifying.
+ */
+export type KeyStatus = 'active' | 'retired' | 'withdrawn';
+
+export interface PublishedKey {
+  kid: string;
+  municipality: string;
+  status: KeyStatus;
+  createdAt: string;
+  /** Public JWK (OKP / Ed25519). */
+  jwk: PublicJwk;
+}
+
+/** The private half of a key as the runtime holds it (a Web Crypto CryptoKey): opaque to the domain, used by the signer. */
+export interface PrivateKeyHandle {
+  type: string;
+}
+
+/** A municipality's signing key. */
+export interface IssuerSigningKey<Key extends PrivateKeyHandle = PrivateKeyHandle> {
+  kid: string;
+  municipality: string;
+  privateKey: Key;
+}
+
+/** The issuer keys (the table and Parameter Store in AWS, key files locally; lib/data/issuer-key-store.ts). */
+export interface KeyStore {
+  /** The active signing key of a municipality; NotFoundError when it has none. */
+  signingKey(municipality: string): Promise<IssuerSigningKey>;
+  /** Every key of every municipality with its status (the JWKS builder filters what is published). */
+  publicKeys(): Promise<PublishedKey[]>;
+}
+
+/** What a certificate says, in the shape the credential needs (mapped from the certificate record). */
+export interface CertificateCredentialInput {
+  /** Public API origin, e.g. `https://api.jaunatne.example`; ids and the verification URL hang off it. */
+  baseUrl: string;
+  code: string;
+  language: Language;
+  municipality: { code: string; name: Bilingual };
+  /** Legal issuer, e.g. "Jēkabpils novada pašvaldība". */
+  issuerName: Bilingual;
+  programme: { id: string; name: Bilingual };
+  year: number;
+  holder: { name: string; volunteerId: string };
+  /** Random per certificate; hides the volunteer id in the credential (OB IdentityObject, hashed). */
+  holderSalt: string;
+  totalMinutes: number;
+  thresholdMinutes: number;
+  tier: { id: string; name: Bilingual } | null;
+  /** ISO date-time the certificate was issued. */
+  issuedAt: string;
+}
+
+/** Builds the Open Badges 3.0 credential and signs it as a VC-JWT with the key (lib/credentials/signer.ts, jose). */
+export type CredentialSigner = (input: CertificateCredentialInput, key: IssuerSigningKey) => Promise<string>;
+
+/** What the certificate PDF shows (lib/pdf/certificate.ts renders it). */
+export interface CertificatePdfInput {
+  language: Language;
+  code: string;
+  /** `<base>/v1/certificates/<code>`, encoded in the QR code and printed below it. */
+  verificationUrl: string;
+  holderName: string;
+  year: number;
+  /** Official name, e.g. { lv: 'Jēkabpils novads', en: 'Jēkabpils Municipality' }. */
+  municipality: { name: Bilingual };
+  /** The legal issuer, e.g. { lv: 'Jēkabpils novada pašvaldība', en: 'Jēkabpils Municipality' }. */
+  issuerName: Bilingual;
+  programmeName?: Bilingual;
+  totalMinutes: number;
+  tier: { name: Bilingual } | null;
+  /** First and last activity date counted (YYYY-MM-DD), when known. */
+  period?: { from: string; to: string } | null;
+  /** Institutions where the hours were approved, with what the volunteer did there (as entered, not translated). */
+  institutions: readonly { name: string; activities: readonly string[]; minutes: number }[];
+  signer: { name: string; position: Bilingual };
+  /** YYYY-MM-DD (Europe/Riga). */
+  issuedOn: string;
+}
+
+/** Renders the certificate PDF (pdf-lib, in the functions that render; lib/pdf/certificate.ts). */
+export type CertificateRenderer = (input: CertificatePdfInput) => Promise<Uint8Array>;

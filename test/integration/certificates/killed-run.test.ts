@@ -24,6 +24,7 @@ import { aVolunteer, anHourEntry } from '../../support/hours-builders.js';
 import { JEKABPILS } from '../../support/in-memory-certificates.js';
 import { KillSwitch } from '../../support/kill-switch.js';
 import { seededRandom } from '../../support/seeded-random.js';
+import { signOpenBadgeCredential } from '../../../lib/credentials/signer.js';
 
 const coordinator: User = { sub: 'c-1', role: 'coordinator', municipality: 'LV-042', institution: null, email: null, name: null };
 let t: Awaited<ReturnType<typeof suiteTable>>;
@@ -63,6 +64,7 @@ describe('a run killed at a random point', () => {
       files: new LocalCertificateFiles(filesDir, new LocalBlobStore(filesDir, 'http://127.0.0.1:1', 'x'.repeat(32))),
       queue, mailer: new OutboxMailer(outbox), clock: { now: () => new Date(`${year + 1}-01-15T06:00:00Z`) },
       random: seededRandom(seed), newId: () => crypto.randomUUID(), baseUrl: 'https://api.jaunatne.example',
+      signCredential: signOpenBadgeCredential,
       renderPdf: (input) => renderCertificatePdf(input), batchSize: 2, concurrency: 2,
     };
 

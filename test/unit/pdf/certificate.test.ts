@@ -1,4 +1,4 @@
-import { decodePDFRawStream, PDFArray, PDFContentStream, PDFDocument, PDFRawStream } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFContentStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
@@ -167,6 +167,22 @@ describe('the certificate PDF', () => {
   });
 });
 
+/** Every code point the PDF's ToUnicode maps name (what text extraction can ever produce), over all its fonts. */
+async function mappedCodePoints(bytes: Uint8Array): Promise<Set<number>> {
+  const doc = await PDFDocument.load(bytes);
+  const mapped = new Set<number>();
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict)) continue;
+    const cmap = object.lookup(PDFName.of('ToUnicode'));
+    if (!(cmap instanceof PDFRawStream)) continue;
+    const text = Buffer.from(decodePDFRawStream(cmap).decode()).toString('latin1');
+    for (const [, unicode] of text.matchAll(/^<[0-9a-f]{4}> <([0-9a-f]+)>$/gim)) {
+      mapped.add(String.fromCharCode(...unicode!.match(/.{4}/g)!.map((h) => parseInt(h, 16))).codePointAt(0)!);
+    }
+  }
+  return mapped;
+}
+
 describe('certificates rendered one after another in one process (fonts parsed once and reused)', () => {
   const LETTERS = 'āčēģīķļņšūž';
   const pangram = `${LETTERS} ${LETTERS.toLocaleUpperCase('lv-LV')}`;
@@ -209,5 +225,25 @@ describe('certificates rendered one after another in one process (fonts parsed o
     expect(linesB).toContain(`Siguldas Novada Jauniešu māja (62 h 30 min) — ${pangram}`);
     expect(linesB).toContain('LVRIX-2024-ABCD-EFG0');
     expect(Buffer.from(again).equals(Buffer.from(a))).toBe(true);
+  });
+
+  it('extracts the same text from two renders of one input, and keeps one name\'s letters out of the next', async () => {
+    const withOwnLetters = aCertificatePdf({ holderName: 'Ōskars Œhlenšlēgers-Ŗ', code: 'LVRIX-2024-WXYZ-0000' });
+    const a = await renderCertificatePdf(withOwnLetters);
+    const b = await renderCertificatePdf(second);
+    const again = await renderCertificatePdf(withOwnLetters);
+    const linesA = await linesOf(a);
+    expect(linesA).toContain('Ōskars Œhlenšlēgers-Ŗ');
+    expect(await linesOf(again)).toEqual(linesA);
+    const inA = await mappedCodePoints(a);
+    const inB = await mappedCodePoints(b);
+    for (const letter of 'ŌŒŖ') {
+      expect(inA.has(letter.codePointAt(0)!)).toBe(true);
+      expect(inB.has(letter.codePointAt(0)!)).toBe(false);
+    }
+    expect((await linesOf(b)).join('\n')).not.toMatch(/[ŌŒŖ]/);
+    // and the first's glyphs are still whole after the second: every letter of its name is mapped
+    const inAgain = await mappedCodePoints(again);
+    for (const ch of 'Ōskars Œhlenšlēgers-Ŗ'.replace(' ', '')) expect(inAgain).toContain(ch.codePointAt(0)!);
   });
 });

@@ -1,5 +1,5 @@
 // Attachments: a coordinator asks for a short-lived upload URL; both sides list them and get short-lived download URLs.
-import type { BlobStore, PresignedDownload, PresignedUpload } from '../../../files/blob-store.js';
+import type { BlobStore, PresignedDownload, PresignedUpload } from '../../files.js';
 import { ConflictError, NotFoundError, RuleViolation } from '../../errors.js';
 import type { User } from '../../identity/types.js';
 import { assertExtensionMatches, DOWNLOAD_URL_SECONDS, MAX_ATTACHMENTS, UPLOAD_URL_SECONDS, type Attachment, type AttachmentRequest } from '../attachments.js';

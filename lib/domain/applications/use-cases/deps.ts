@@ -1,6 +1,6 @@
 // The ports every application use case draws from, and the shared "load it if the caller may see it" step.
-import type { BlobStore } from '../../../files/blob-store.js';
-import type { Mailer } from '../../../mail/mailer.js';
+import type { BlobStore } from '../../files.js';
+import type { Mailer } from '../../mail.js';
 import type { Clock } from '../../clock.js';
 import { NotFoundError } from '../../errors.js';
 import { assertActsFor, type User } from '../../identity/types.js';

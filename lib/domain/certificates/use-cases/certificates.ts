@@ -1,7 +1,5 @@
 // Reading and deciding on certificates: public verification, the VC-JWT, download links, revoke / keep, JWKS, revocation list.
-import { buildJwks } from '../../../credentials/jwks.js';
-import { decimalHours, issuerProfileId, revocationListUrl, verificationUrl } from '../../../credentials/open-badge.js';
-import { buildRevocationList, type RevocationList } from '../../../credentials/revocation-list.js';
+import { buildJwks, buildRevocationList, decimalHours, issuerProfileId, revocationListUrl, verificationUrl, type RevocationList } from '../credentials.js';
 import { rigaDate } from '../../clock.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { assertActsFor, type User } from '../../identity/types.js';

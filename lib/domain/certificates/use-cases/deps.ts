@@ -1,13 +1,11 @@
 // The ports every certificate use case may need, and the CertificateIssued event they emit.
-import type { CertificatePdfInput } from '../../../pdf/certificate.js';
-import type { KeyStore } from '../../../credentials/key-store.js';
-import type { Mailer } from '../../../mail/mailer.js';
+import type { Mailer } from '../../mail.js';
 import type { Clock } from '../../clock.js';
 import type { DomainEvent } from '../../events.js';
 import type { HoursRepository } from '../../hours/ports.js';
 import type { MunicipalityRepository } from '../../municipalities/ports.js';
 import type { RandomSource } from '../code.js';
-import type { BatchQueue, CertificateFiles, CertificateRepository } from '../ports.js';
+import type { BatchQueue, CertificateFiles, CertificateRenderer, CertificateRepository, CredentialSigner, KeyStore } from '../ports.js';
 
 export interface CertificateDeps {
   certificates: CertificateRepository;
@@ -22,7 +20,9 @@ export interface CertificateDeps {
   newId: () => string;
   /** Public API origin: verification URLs, credential ids and the QR code hang off it. */
   baseUrl: string;
-  renderPdf: (input: CertificatePdfInput) => Promise<Uint8Array>;
+  renderPdf: CertificateRenderer;
+  /** Signs the certificate's Open Badges 3.0 credential (VC-JWT). */
+  signCredential: CredentialSigner;
   /** Volunteers per batch (one SQS message, one Lambda invocation). */
   batchSize: number;
   /** Volunteers issued at once inside a batch. */

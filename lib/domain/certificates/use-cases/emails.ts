@@ -1,5 +1,5 @@
 // Sending a certificate's email under a lease and recording it once; finishing every email still pending.
-import { verificationUrl } from '../../../credentials/open-badge.js';
+import { verificationUrl } from '../credentials.js';
 import { defaultProgramme } from '../../hours/types.js';
 import { certificateEmail } from '../email.js';
 import { certificateEmailKey, claimedEmail, failedEmail, mayClaim, sentEmail } from '../email-delivery.js';

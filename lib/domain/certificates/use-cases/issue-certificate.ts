@@ -1,7 +1,6 @@
 // Issues one volunteer's certificate for a programme and year, exactly once (shared by runs and rolling issue).
-import { formatHoursShort } from '../../../certificates/format.js';
-import { buildOpenBadgeCredential, verificationUrl } from '../../../credentials/open-badge.js';
-import { signCredential } from '../../../credentials/vc-jwt.js';
+import { verificationUrl } from '../credentials.js';
+import { formatHoursShort } from '../format.js';
 import { rigaDate } from '../../clock.js';
 import type { Bilingual } from '../../errors.js';
 import { defaultProgramme } from '../../hours/types.js';
@@ -85,12 +84,12 @@ export async function issueCertificate(
     signer: { name: contact?.name ?? issuer.lv, position: SIGNER_POSITION }, issuedOn: rigaDate(now),
   });
   await deps.files.put(pdfKey, pdf, 'application/pdf');
-  const credential = await signCredential(buildOpenBadgeCredential({
+  const credential = await deps.signCredential({
     baseUrl: deps.baseUrl, code, language: 'lv', municipality: { code: programmeCode, name: municipalityName }, issuerName: issuer,
     programme: { id: programmeCode, name: PROGRAMME_NAME }, year, holder: { name: volunteer.name, volunteerId },
     holderSalt: deps.newId(), totalMinutes: assessment.totalMinutes, thresholdMinutes: policy.thresholdMinutes,
     tier: assessment.tier ? { id: assessment.tier.id, name: assessment.tier.name } : null, issuedAt,
-  }), signingKey);
+  }, signingKey);
   const certificate: Certificate = {
     code, programme: programmeCode, year, volunteerId, holderName: volunteer.name, holderEmail: volunteer.email,
     totalMinutes: assessment.totalMinutes, thresholdMinutes: policy.thresholdMinutes,

@@ -1,0 +1,23 @@
+// Every Lambda entry the app deploys, from the route table and the jobs' constructs, with what its use case needs:
+// the bundle budget test and the bench walk this list.
+import { routeList } from '../lib/http/routes.js';
+import { usesOf } from '../lib/http/route.js';
+import { CERTIFICATE_ENTRIES, ISSUING_ENTRIES } from './constructs/certificate-jobs.js';
+import { OUTBOX_DELIVERY_ENTRY } from './constructs/outbox-delivery.js';
+import { SEED_ENTRY } from './stacks/context-stack.js';
+
+export interface FunctionEntry {
+  entry: string;
+  /** Served through the HTTP API (a route of lib/http/routes.ts). */
+  http: boolean;
+  /** Renders PDFs (fonts bundled): the only functions that may carry pdf-lib, fontkit and the QR encoder. */
+  rendersPdf: boolean;
+}
+
+export function functionEntries(): FunctionEntry[] {
+  const groups = Map.groupBy(routeList, (r) => r.entry);
+  const http = [...groups].map(([entry, group]) => ({ entry, http: true, rendersPdf: usesOf(group).fonts }));
+  const jobs = [...Object.values(CERTIFICATE_ENTRIES), OUTBOX_DELIVERY_ENTRY, SEED_ENTRY]
+    .map((entry) => ({ entry, http: false, rendersPdf: ISSUING_ENTRIES.includes(entry) }));
+  return [...http, ...jobs].sort((a, b) => a.entry.localeCompare(b.entry));
+}
