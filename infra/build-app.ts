@@ -62,8 +62,9 @@ export function buildApp(context: Record<string, unknown> = {}, outdir?: string)
   });
   const apiStack = new ApiStack(app, stackName(settings, 'Api'), {
     ...named('Api'),
-    description: 'Jaunatne: Cognito and the HTTP API with its JWT authorizer (routes come from the context stacks)',
+    description: 'Jaunatne: Cognito (with its triggers) and the HTTP API with its JWT authorizer (routes come from the context stacks)',
     settings,
+    table: dataStack.table,
   });
   const publicBaseUrl = settings.publicBaseUrl ?? apiStack.api.apiEndpoint;
   const jobsStack = new JobsStack(app, stackName(settings, 'Jobs'), {

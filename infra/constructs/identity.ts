@@ -11,11 +11,22 @@ import {
   UserPoolEmail,
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ROLES, type Role } from '../../lib/domain/identity/types.js';
+import { AppFunction } from './app-function.js';
+
+/** The Cognito triggers' entries (plain functions, not routes: Cognito invokes them). */
+export const PRE_SIGN_UP_ENTRY = 'functions/cognito/pre-sign-up.ts';
+export const POST_CONFIRMATION_ENTRY = 'functions/cognito/post-confirmation.ts';
+/** Exactly what the post-confirmation trigger does on this pool. */
+export const POST_CONFIRMATION_ACTIONS = ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminUpdateUserAttributes'] as const;
 
 /** The claims lib/http/identity.ts reads: `custom:municipality`, `custom:institution`. */
 export const CUSTOM_ATTRIBUTES = ['municipality', 'institution'] as const;
+/** Written by the registrant, trusted by nobody: the post-confirmation trigger validates it and copies it. */
+export const REGISTRATION_ATTRIBUTES = ['home_municipality'] as const;
 
 const GROUP_DESCRIPTIONS: Record<Role, string> = {
   youth: 'Young volunteers (13-25) who log their hours',
@@ -29,23 +40,39 @@ export interface IdentityProps {
   readonly senderEmail?: string;
   /** Plus feature plan with threat protection enforced. */
   readonly threatProtection: boolean;
+  /** The table the triggers read the programme from and write the volunteer profile to. */
+  readonly table: ITableV2;
+  readonly tracing?: boolean;
 }
 
 /**
- * Invariants: nobody signs themselves up (coordinators and the agency create accounts and put them in a group);
- * a user can never change their own municipality, institution or group — only admins can, so the claims the
- * API trusts are the platform's, not the user's. Clients send the ID token: it carries `cognito:groups` and the
+ * Invariants: only young people sign themselves up, and only through the pre-sign-up trigger (known municipality,
+ * programme age); the post-confirmation trigger alone puts them in `youth` and copies the requested municipality
+ * (`custom:home_municipality`, the one custom attribute the app client writes) into the trusted
+ * `custom:municipality`. A user can never change their own municipality, institution or group — only admins
+ * can, so the claims the API trusts are the platform's, not the user's. Clients send the ID token: it carries `cognito:groups` and the
  * custom attributes, and its audience is the client id the JWT authorizer checks.
  */
 export class Identity extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  readonly preSignUp: AppFunction;
+  readonly postConfirmation: AppFunction;
 
   constructor(scope: Construct, id: string, props: IdentityProps) {
     super(scope, id);
 
+    // Beside the pool, not in a context stack: the pool names them, and a context stack already depends on this one.
+    this.preSignUp = new AppFunction(this, 'PreSignUp', {
+      entry: PRE_SIGN_UP_ENTRY, description: 'Cognito pre-sign-up: municipality valid today, age within the programme', tracing: props.tracing,
+    }).bindTable({ table: props.table, access: 'read' });
+    this.postConfirmation = new AppFunction(this, 'PostConfirmation', {
+      entry: POST_CONFIRMATION_ENTRY, description: 'Cognito post-confirmation: volunteer profile, custom:municipality, youth group', tracing: props.tracing,
+    }).bindTable({ table: props.table, access: 'readWrite' });
+
     this.userPool = new UserPool(this, 'UserPool', {
-      selfSignUpEnabled: false,
+      selfSignUpEnabled: true,
+      lambdaTriggers: { preSignUp: this.preSignUp, postConfirmation: this.postConfirmation },
       signInAliases: { email: true },
       signInCaseSensitive: false,
       autoVerify: { email: true },
@@ -57,6 +84,7 @@ export class Identity extends Construct {
       customAttributes: {
         municipality: new StringAttribute({ mutable: true, maxLen: 16 }),
         institution: new StringAttribute({ mutable: true, maxLen: 128 }),
+        home_municipality: new StringAttribute({ mutable: true, maxLen: 16 }),
       },
       passwordPolicy: {
         minLength: 12,
@@ -102,10 +130,19 @@ export class Identity extends Construct {
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(30),
       readAttributes: new ClientAttributes()
-        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-        .withCustomAttributes(...CUSTOM_ATTRIBUTES),
-      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true, birthdate: true })
+        .withCustomAttributes(...CUSTOM_ATTRIBUTES, ...REGISTRATION_ATTRIBUTES),
+      // What a registrant types (email, name, birth date, requested municipality); never the trusted custom attributes.
+      writeAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, fullname: true, birthdate: true })
+        .withCustomAttributes(...REGISTRATION_ATTRIBUTES),
     });
+
+    // A separate policy, not the role's default one: the pool depends on the function, and this on the pool.
+    const admin = new Policy(this, 'PostConfirmationAdmin', {
+      statements: [new PolicyStatement({ actions: [...POST_CONFIRMATION_ACTIONS], resources: [this.userPool.userPoolArn] })],
+    });
+    admin.attachToRole(this.postConfirmation.role!);
 
     const cfnUserPool = this.userPool.node.defaultChild!;
     Validations.of(cfnUserPool).acknowledge({

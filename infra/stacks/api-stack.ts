@@ -1,6 +1,7 @@
 // The API's front door: Cognito and the HTTP API with its JWT authorizer. Routes, functions and the stage live in other stacks.
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { CorsHttpMethod, HttpApi, HttpAuthorizer, HttpAuthorizerType } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import * as z from 'zod';
 import type { RouteDef } from '../../lib/http/route.js';
@@ -10,6 +11,8 @@ import type { Settings } from '../settings.js';
 
 export interface ApiStackProps extends StackProps {
   readonly settings: Settings;
+  /** The Data stack's table, for the Cognito triggers. */
+  readonly table: ITableV2;
 }
 
 /**
@@ -30,6 +33,8 @@ export class ApiStack extends Stack {
     this.identity = new Identity(this, 'Identity', {
       senderEmail: settings.sesSenderIdentity,
       threatProtection: settings.threatProtection,
+      table: props.table,
+      tracing: settings.tracing,
     });
 
     this.api = new HttpApi(this, 'HttpApi', {

@@ -14,7 +14,10 @@ import { subscribeCertificateReactions } from './certificate-reactions.js';
 import { startDynamoLocal, type RunningDynamo } from './dynamodb-local.js';
 import { LOCAL_FILES_PREFIX, localFilesDir, localFilesHandler } from './file-store.js';
 import { createGateway, listen, type GatewayOptions } from './gateway.js';
-import { loadOrCreateKeys, tokenVerifier, type LocalKeys } from './identity-provider.js';
+import { decodeJwt, type JWTPayload } from 'jose';
+import { triggerHandlers } from '../wiring/accounts.js';
+import { LAMBDA_INVOKE_PREFIX, lambdaInvokeHandler, startCognitoLocal, type RunningCognito } from './cognito-local.js';
+import { LOCAL_ISSUER, loadOrCreateKeys, tokenVerifier, type LocalKeys } from './identity-provider.js';
 import { installLocalRuntime, type LocalRuntime } from './runtime.js';
 import { seedReferenceData } from './seed.js';
 import { LocalStreamRelay } from './stream-relay.js';
@@ -39,6 +42,8 @@ export interface LocalStack {
   dynamo: RunningDynamo;
   tableName: string;
   keys: LocalKeys;
+  /** cognito-local: the user pool and app client real accounts live in (tokens from it pass the gateway too). */
+  cognito: RunningCognito;
   server: Server;
   runtime: LocalRuntime;
   stop(): Promise<void>;
@@ -46,7 +51,7 @@ export interface LocalStack {
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const dataDir = resolve(options.dataDir);
-  if (options.fresh) rmSync(join(dataDir, 'dynamodb'), { recursive: true, force: true });
+  if (options.fresh) for (const dir of ['dynamodb', 'cognito']) rmSync(join(dataDir, dir), { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const tableName = options.tableName ?? 'jaunatne-local';
 
@@ -56,6 +61,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   });
   const stopDynamo = () => (options.dynamo ? Promise.resolve() : dynamo.stop());
   let relay: LocalStreamRelay | undefined;
+  let cognito: RunningCognito | undefined;
   try {
     const admin = localClient(dynamo.endpoint);
     await ensureTable(admin, tableName);
@@ -66,8 +72,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const keys = await loadOrCreateKeys(join(dataDir, 'jwt-key.json'));
     // the local file store: pre-signed URLs are HMAC grants served by the gateway under /_local/files/
     const filesSecret = randomBytes(32).toString('base64url');
-    const extraHandlers = [{ prefix: LOCAL_FILES_PREFIX, handle: localFilesHandler(localFilesDir(dataDir), filesSecret) }];
-    const server = createGateway({ routes: routeList, verify: tokenVerifier(keys), root: PROJECT_ROOT, onRequest: options.onRequest, extraHandlers });
+    const extraHandlers = [
+      { prefix: LOCAL_FILES_PREFIX, handle: localFilesHandler(localFilesDir(dataDir), filesSecret) },
+      // cognito-local invokes the Cognito triggers here, as Cognito invokes the trigger functions in AWS
+      { prefix: LAMBDA_INVOKE_PREFIX, handle: lambdaInvokeHandler(triggerHandlers) },
+    ];
+    // The JWT authorizer: tokens of the quick local identity provider (npm run token) and of cognito-local's pool.
+    const local = tokenVerifier(keys);
+    const verify = (token: string): Promise<JWTPayload> => {
+      const issuer = (() => { try { return decodeJwt(token).iss; } catch { return undefined; } })();
+      return issuer !== LOCAL_ISSUER && cognito && issuer === cognito.issuer ? cognito.verify(token) : local(token);
+    };
+    const server = createGateway({ routes: routeList, verify, root: PROJECT_ROOT, onRequest: options.onRequest, extraHandlers });
     const host = options.host ?? '127.0.0.1';
     const port = await listen(server, options.port ?? 3000, host);
     const baseUrl = `http://${host}:${port}`;
@@ -80,14 +96,24 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       endpoint: dynamo.endpoint, table: tableName, handle: outboxRecordHandler(runtime.bus),
       checkpointFile: join(dataDir, 'stream-checkpoint.json'),
     }).start();
+    cognito = await startCognitoLocal({
+      dataDir: options.persist ? dataDir : join(dataDir, 'tmp'),
+      lambdaEndpoint: baseUrl,
+      triggers: { PreSignUp: 'PreSignUp', PostConfirmation: 'PostConfirmation' },
+      host,
+    });
+    // the admin API the post-confirmation trigger calls (in AWS: Cognito's regional endpoint)
+    process.env.COGNITO_ENDPOINT = cognito.endpoint;
     const stop = async () => {
       await new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
       await relay?.stop();
+      await cognito?.stop();
       await stopDynamo();
     };
-    return { baseUrl, dynamo, tableName, keys, server, runtime, stop };
+    return { baseUrl, dynamo, tableName, keys, cognito, server, runtime, stop };
   } catch (error) {
     await relay?.stop();
+    await cognito?.stop();
     await stopDynamo();
     throw error;
   }

@@ -9,6 +9,7 @@ import { routeList, routes, routesByContext } from '../../lib/http/routes.js';
 import { buildApp, type BuiltApp } from '../../infra/build-app.js';
 import type { AppFunction } from '../../infra/constructs/app-function.js';
 import { PDF_FONTS } from '../../infra/constructs/bundled-files.js';
+import { POST_CONFIRMATION_ACTIONS } from '../../infra/constructs/identity.js';
 import { SEED_ENTRY, groupByEntry } from '../../infra/stacks/context-stack.js';
 import { STAGE_THROTTLE } from '../../infra/stacks/stage-stack.js';
 import { DYNAMODB_WRITES, hasWildcard, statementsOf, statementsOfRole } from './iam.js';
@@ -302,10 +303,10 @@ describe('the reference-data seed', () => {
 });
 
 describe('the user pool', () => {
-  it('lets only admins create users, with a strong password policy and optional TOTP', () => {
+  it('lets young people sign themselves up (the triggers decide), with a strong password policy and optional TOTP', () => {
     api.hasResource('AWS::Cognito::UserPool', {
       Properties: Match.objectLike({
-        AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
+        AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: false }),
         MfaConfiguration: 'OPTIONAL',
         EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
         Policies: Match.objectLike({
@@ -328,14 +329,39 @@ describe('the user pool', () => {
     api.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
   });
 
-  it('has a public SRP client that reads the custom claims but cannot write them', () => {
+  it('invokes the pre-sign-up and post-confirmation functions of the Api stack', () => {
+    const pool = Object.values(api.findResources('AWS::Cognito::UserPool'))[0]!.Properties;
+    const { preSignUp, postConfirmation } = built.apiStack.identity;
+    expect(pool.LambdaConfig).toEqual({
+      PreSignUp: { 'Fn::GetAtt': [logicalIdOf(preSignUp), 'Arn'] },
+      PostConfirmation: { 'Fn::GetAtt': [logicalIdOf(postConfirmation), 'Arn'] },
+    });
+    expect(api.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('^Cognito pre-sign-up') } })).not.toEqual({});
+  });
+
+  it('gives the post-confirmation function exactly AdminAddUserToGroup and AdminUpdateUserAttributes on this pool, the pre-sign-up none', () => {
+    const { preSignUp, postConfirmation, userPool } = built.apiStack.identity;
+    const cognitoOf = (fn: AppFunction) => statementsOfRole(api, logicalIdOf(fn.role!)).filter((s) => s.actions.some((a) => a.startsWith('cognito-idp:')));
+    const admin = cognitoOf(postConfirmation);
+    expect(admin).toHaveLength(1);
+    expect([...admin[0]!.actions].sort()).toEqual([...POST_CONFIRMATION_ACTIONS].sort());
+    expect(admin[0]!.resources).toEqual([{ 'Fn::GetAtt': [logicalIdOf(userPool), 'Arn'] }]);
+    expect(cognitoOf(preSignUp)).toEqual([]);
+    // nothing else anywhere in the app may call Cognito's admin API
+    const elsewhere = built.stacks.flatMap((stack) => statementsOf(templateOf(stack))).filter((s) => s.actions.some((a) => a.startsWith('cognito-idp:')));
+    expect(elsewhere).toHaveLength(1);
+  });
+
+  it('has a public SRP client that reads the custom claims but writes only what a registrant types', () => {
     expect(findEverywhere(built, 'AWS::Cognito::UserPoolClient')).toHaveLength(1);
     const client = Object.values(api.findResources('AWS::Cognito::UserPoolClient'))[0]!.Properties;
     expect(client.GenerateSecret).toBe(false);
     expect(client.ExplicitAuthFlows).toEqual(expect.arrayContaining(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']));
     expect(client.ExplicitAuthFlows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
     expect(client.ReadAttributes).toEqual(expect.arrayContaining(['custom:municipality', 'custom:institution']));
-    expect(client.WriteAttributes.filter((a: string) => a.startsWith('custom:'))).toEqual([]);
+    expect([...client.WriteAttributes].sort()).toEqual(['birthdate', 'custom:home_municipality', 'email', 'name']);
+    expect(client.WriteAttributes).not.toContain('custom:municipality');
+    expect(client.WriteAttributes).not.toContain('custom:institution');
   });
 });
 

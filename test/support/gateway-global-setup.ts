@@ -14,6 +14,10 @@ declare module 'vitest' {
     e2eTableName: string;
     /** The local stack's data directory: outbox/ holds the .eml files the local mailer wrote; events.log the local event bus's events. */
     e2eDataDir: string;
+    /** cognito-local: its endpoint, the user pool and the app client. */
+    cognitoEndpoint: string;
+    userPoolId: string;
+    userPoolClientId: string;
   }
 }
 
@@ -25,6 +29,9 @@ export default async function setup(project: TestProject) {
   project.provide('e2eDynamoEndpoint', stack.dynamo.endpoint);
   project.provide('e2eTableName', stack.tableName);
   project.provide('e2eDataDir', dir);
+  project.provide('cognitoEndpoint', stack.cognito.endpoint);
+  project.provide('userPoolId', stack.cognito.userPoolId);
+  project.provide('userPoolClientId', stack.cognito.clientId);
   return async () => {
     await stack.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,9 @@
+// What the accounts use cases need from the identity provider (Cognito in AWS, cognito-local on npm start and in tests).
+import type { Role } from '../identity/types.js';
+
+export interface AccountDirectory {
+  /** Sets attributes only an admin may write (`custom:municipality`, `custom:institution`). */
+  setTrustedAttributes(username: string, attributes: Partial<Record<'municipality' | 'institution', string>>): Promise<void>;
+  /** Puts the user into the group of `role` (idempotent). */
+  addToGroup(username: string, role: Role): Promise<void>;
+}

@@ -1,0 +1,24 @@
+// Wires the accounts use cases and Cognito triggers: DynamoDB repositories, the municipality registry, Cognito's admin API.
+import type { PostConfirmationTriggerEvent, PreSignUpTriggerEvent } from 'aws-lambda';
+import { cognitoClient, cognitoDirectory } from '../accounts/cognito-directory.js';
+import { postConfirmationHandler, preSignUpHandler } from '../accounts/triggers.js';
+import { repositories } from './deps.js';
+import { systemClock } from '../domain/clock.js';
+import type { RegistrationDeps } from '../domain/accounts/use-cases/register.js';
+import { MUNICIPALITIES } from '../domain/municipalities/registry.js';
+
+export function registrationDeps(): RegistrationDeps {
+  return { hours: repositories().hours, municipalities: MUNICIPALITIES, clock: systemClock };
+}
+
+/** The pre-sign-up trigger (functions/cognito/pre-sign-up.ts, and locally the gateway's Lambda endpoint). */
+export const preSignUp = (event: PreSignUpTriggerEvent) => preSignUpHandler(registrationDeps())(event);
+
+/** The post-confirmation trigger: the pool comes from the event, so the function needs no reference to it. */
+export const postConfirmation = (event: PostConfirmationTriggerEvent) =>
+  postConfirmationHandler({ ...registrationDeps(), directory: cognitoDirectory(cognitoClient(), event.userPoolId) })(event);
+
+/** The trigger handlers by the name the local Lambda endpoint (and cognito-local's TriggerFunctions) know them by. */
+export function triggerHandlers(): Record<string, (event: never) => Promise<unknown>> {
+  return { PreSignUp: preSignUp, PostConfirmation: postConfirmation };
+}
