@@ -108,6 +108,11 @@ function authorize(route: RouteDef): MiddlewareObj<HttpEvent, HttpResult> {
       const r = request as Request;
       const claims = r.event.requestContext?.authorizer?.jwt?.claims;
       if (route.auth === 'public') {
+        // Most public calls carry no token: skip building (and throwing) an error for them.
+        if (!claims) {
+          state(r).user = null;
+          return;
+        }
         try {
           state(r).user = userFromClaims(claims);
         } catch {

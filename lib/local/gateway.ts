@@ -175,7 +175,9 @@ export function createGateway(options: GatewayOptions): Server {
 
       let raw: Buffer;
       try {
-        raw = await readBody(req);
+        // A request without a body (no content-length, no chunked transfer) is read without a stream turn.
+        const bodyless = req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined;
+        raw = bodyless ? Buffer.alloc(0) : await readBody(req);
       } catch (error) {
         return send({ ...errorResponse(error, lang, requestId), statusCode: 413 });
       }
