@@ -5,7 +5,7 @@ import { ROLES } from '../../../../lib/domain/identity/types.js';
 
 const OWN = 'LV-042';
 const OTHER = 'LV-RIX';
-const inviters: Inviter[] = ROLES.flatMap((role) => (role === 'agency' ? [{ role, municipality: null }] : [{ role, municipality: OWN }]));
+const inviters: Inviter[] = ROLES.map((role): Inviter => ({ role, municipality: role === 'agency' ? null : OWN }));
 const INSTITUTION_SETS = {
   none: [],
   own: [{ id: 'i-own', municipality: OWN }],
