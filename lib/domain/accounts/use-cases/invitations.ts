@@ -152,7 +152,9 @@ const INVALID_LINK: Bilingual = { lv: 'Uzaicinājuma saite nav derīga', en: 'Th
  * one a failed earlier acceptance left (unconfirmed, no other group)  5. trusted attributes, supervisor assignments,
  * the role's group  6. the password, last: only now can anyone sign in, so no usable account lacks its group or
  * municipality  7. the invitation accepted (conditional on its version and the link's nonce), with StaffAccountOpened.
- * A crash between steps leaves an account nobody can sign in to; accepting again completes it.
+ * A crash between steps leaves an account nobody can sign in to; accepting again completes it. An invitation revoked or
+ * resent while the acceptance ran fails step 7: the account is disabled again (revoked: 422; resent: 409, and accepting
+ * the new link adopts and re-enables it).
  */
 export async function acceptInvitation(deps: InvitationDeps, id: string, token: string, password: string): Promise<{ sub: string; email: string; role: Invitation['role']; municipality: string | null }> {
   const parsed = parseLinkToken(token);
@@ -189,7 +191,17 @@ export async function acceptInvitation(deps: InvitationDeps, id: string, token: 
     throw error;
   }
   const next: Invitation = { ...invitation, status: 'accepted', sub: account.sub, acceptedAt: now.toISOString(), version: invitation.version + 1 };
-  await deps.invitations.update(next, [event(deps, 'StaffAccountOpened', next, null)], { claimSub: true });
+  try {
+    await deps.invitations.update(next, [event(deps, 'StaffAccountOpened', next, null)], { claimSub: true });
+  } catch (error) {
+    // Revoked (or resent) while this acceptance ran: the account it opened must not stay usable.
+    const latest = error instanceof ConflictError ? await deps.invitations.get(id) : undefined;
+    if (latest && latest.status !== 'accepted') {
+      await deps.directory.setEnabled(account.username, false);
+      if (latest.status === 'revoked') throw REVOKED();
+    }
+    throw error;
+  }
   return { sub: account.sub, email: invitation.email, role: invitation.role, municipality: invitation.municipality };
 }
 
@@ -202,9 +214,24 @@ async function openedAccount(deps: InvitationDeps, invitation: Invitation, attri
     if (!(error instanceof UsernameTaken)) throw error;
   }
   const existing = await deps.directory.find(invitation.email);
-  const leftBehind = existing && existing.status === 'FORCE_CHANGE_PASSWORD' && existing.groups.every((g) => g === invitation.role);
-  if (!leftBehind) throw new ConflictError(`an account with ${invitation.email} exists`, { lv: 'Konts ar šo e-pasta adresi jau ir', en: 'An account with this email exists' });
+  if (!existing || !(await leftBy(deps, invitation, existing))) {
+    throw new ConflictError(`an account with ${invitation.email} exists`, { lv: 'Konts ar šo e-pasta adresi jau ir', en: 'An account with this email exists' });
+  }
+  if (!existing.enabled) await deps.directory.setEnabled(existing.username, true);
   return existing;
+}
+
+/**
+ * Whether `user` is what an earlier attempt at this invitation left: in no group but the invitation's, not the account
+ * of another invitation, and either never given a password or already carrying this invitation's municipality and role
+ * (the attempt got as far as the password; its last write lost a race with a resend).
+ */
+async function leftBy(deps: InvitationDeps, invitation: Invitation, user: DirectoryUser): Promise<boolean> {
+  if (!user.groups.every((g) => g === invitation.role)) return false;
+  const claimed = await deps.invitations.bySub(user.sub);
+  if (claimed && claimed.id !== invitation.id) return false;
+  if (user.status === 'FORCE_CHANGE_PASSWORD') return true;
+  return user.groups.includes(invitation.role) && (user.attributes['custom:municipality'] ?? null) === invitation.municipality;
 }
 
 const STAFF_READERS = ['coordinator', 'agency'] as const;

@@ -4,7 +4,7 @@ import { ConflictError, ForbiddenError, RuleViolation } from '../../../../lib/do
 import { EmailTaken, type InvitationRepository } from '../../../../lib/domain/accounts/invitation-ports.js';
 import type { Invitation } from '../../../../lib/domain/accounts/invitations.js';
 import { UsernameTaken, type DirectoryUser, type StaffDirectory } from '../../../../lib/domain/accounts/ports.js';
-import { acceptInvitation, inviteStaff, resendInvitation, type InvitationDeps } from '../../../../lib/domain/accounts/use-cases/invitations.js';
+import { acceptInvitation, inviteStaff, resendInvitation, revokeInvitation, type InvitationDeps } from '../../../../lib/domain/accounts/use-cases/invitations.js';
 import type { DomainEvent } from '../../../../lib/domain/events.js';
 import type { User } from '../../../../lib/domain/identity/types.js';
 import type { MailMessage } from '../../../../lib/domain/mail.js';
@@ -35,6 +35,8 @@ class MemoryInvitations implements InvitationRepository {
 class MemoryDirectory implements StaffDirectory {
   users = new Map<string, DirectoryUser & { password?: string }>();
   failNext: string | undefined;
+  /** Runs once as the password is set: something else happening while an acceptance is under way. */
+  meanwhile: (() => Promise<unknown>) | undefined;
   private maybeFail(step: string) { if (this.failNext === step) { this.failNext = undefined; throw new Error(`crash in ${step}`); } }
   async find(email: string) { return structuredClone([...this.users.values()].find((u) => u.email === email)); }
   async create(email: string, attributes: Record<string, string>) {
@@ -47,7 +49,13 @@ class MemoryDirectory implements StaffDirectory {
   }
   async setAttributes(u: string, a: Record<string, string>) { this.maybeFail('attributes'); Object.assign(this.users.get(u)!.attributes, a); }
   async addToGroup(u: string, role: DirectoryUser['groups'][number]) { this.maybeFail('group'); const user = this.users.get(u)!; if (!user.groups.includes(role)) user.groups.push(role); }
-  async setPassword(u: string, p: string) { this.maybeFail('password'); Object.assign(this.users.get(u)!, { password: p, status: 'CONFIRMED' }); }
+  async setPassword(u: string, p: string) {
+    this.maybeFail('password');
+    Object.assign(this.users.get(u)!, { password: p, status: 'CONFIRMED' });
+    const meanwhile = this.meanwhile;
+    this.meanwhile = undefined;
+    await meanwhile?.();
+  }
   async setEnabled(u: string, e: boolean) { this.users.get(u)!.enabled = e; }
 }
 
@@ -103,6 +111,27 @@ describe('invitation use cases', () => {
     expect(user.attributes).toMatchObject({ 'custom:municipality': 'LV-056', 'custom:institution': 'i-1' });
     expect(await hours.isAssigned('i-1', opened.sub)).toBe(true);
     await expect(acceptInvitation(deps, invited.id, tokenIn(mails[0]!), PASSWORD)).rejects.toMatchObject({ ruleId: 'accounts.invitation-used' });
+  });
+
+  it('disables the account when the invitation is revoked while the acceptance runs', async () => {
+    const { deps, mails, tokenIn } = setup();
+    const directory = deps.directory as MemoryDirectory;
+    const invited = await inviteStaff(deps, coordinator, 'LV-056', { email: 'r@example.lv', name: 'R', role: 'coordinator', institutions: [], language: 'lv' });
+    directory.meanwhile = () => revokeInvitation(deps, coordinator, invited.id);
+    await expect(acceptInvitation(deps, invited.id, tokenIn(mails[0]!), PASSWORD)).rejects.toMatchObject({ ruleId: 'accounts.invitation-revoked' });
+    expect([...directory.users.values()].map((u) => u.enabled)).toEqual([false]);
+  });
+
+  it('completes with the new link an acceptance that lost its last write to a resend', async () => {
+    const { deps, mails, tokenIn } = setup();
+    const directory = deps.directory as MemoryDirectory;
+    const invited = await inviteStaff(deps, coordinator, 'LV-056', { email: 'n@example.lv', name: 'N', role: 'coordinator', institutions: [], language: 'lv' });
+    directory.meanwhile = () => resendInvitation(deps, coordinator, invited.id);
+    await expect(acceptInvitation(deps, invited.id, tokenIn(mails[0]!), PASSWORD)).rejects.toBeInstanceOf(ConflictError);
+    expect([...directory.users.values()].map((u) => u.enabled)).toEqual([false]);
+    const opened = await acceptInvitation(deps, invited.id, tokenIn(mails[1]!), PASSWORD);
+    expect(directory.users.size).toBe(1);
+    expect(directory.users.get(opened.sub)).toMatchObject({ enabled: true, groups: ['coordinator'], status: 'CONFIRMED' });
   });
 
   it('never adopts an account someone already uses', async () => {
