@@ -24,6 +24,7 @@ const CONTEXT_DESCRIPTIONS: Record<BoundedContext, string> = {
   certificates: 'certificates: runs, public verification, credentials, downloads, revocation',
   pages: 'server-rendered pages for people without an account: certificate verification, supervisor decision links',
   'youth-house': 'the digital youth house: opportunities, public lists, shift sign-ups and waitlists',
+  accounts: 'accounts: staff invitations, a municipality\'s users, deactivation (Cognito admin API on the pool)',
 };
 
 export interface BuiltApp {
@@ -90,6 +91,7 @@ export function buildApp(context: Record<string, unknown> = {}, outdir?: string)
       eventBus: jobsStack.eventBus,
       certificateQueue: jobsStack.certificateJobs.queue,
       alarms: jobsStack.alarms,
+      userPool: apiStack.identity.userPool,
       withReferenceDataSeed: context === 'platform',
     })];
   })) as Record<BoundedContext, ContextStack>;

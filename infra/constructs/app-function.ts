@@ -5,6 +5,7 @@ import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { Charset, LogLevel, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -173,6 +174,13 @@ export class AppFunction extends NodejsFunction {
   }
 
   /** Lets the function read and create (once) the decision links' HMAC key, one SecureString parameter. */
+  /** Cognito's admin API on this pool only, exactly `actions` (USER_POOL_ID tells the function which pool). */
+  allowUserPoolAdmin(pool: IUserPool, actions: readonly string[]): this {
+    this.addEnvironment('USER_POOL_ID', pool.userPoolId);
+    this.executionRole.addToPrincipalPolicy(new PolicyStatement({ actions: [...actions], resources: [pool.userPoolArn] }));
+    return this;
+  }
+
   allowLinkKey(name: string): this {
     this.addEnvironment('LINK_KEY_PARAMETER', name);
     const { account, region, partition } = Stack.of(this);

@@ -2,6 +2,7 @@
 import { Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { HttpAuthorizer, HttpAuthorizerType, HttpMethod, HttpRoute, HttpRouteKey, type IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -10,6 +11,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { InvocationType, Trigger } from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
+import { STAFF_DIRECTORY_ACTIONS, STAFF_DIRECTORY_READ_ACTIONS } from '../../lib/accounts/staff-directory.js';
 import { tableAccessOf, usesOf, type RouteDef } from '../../lib/http/route.js';
 import { routes, type BoundedContext } from '../../lib/http/routes.js';
 import { alarmOnFunctionErrors } from '../constructs/alarms.js';
@@ -40,6 +42,8 @@ export interface ContextStackProps extends StackProps {
   readonly certificateQueue: IQueue;
   /** The Jobs stack's alarm topic: every function here alarms on errors to it. */
   readonly alarms: ITopic;
+  /** The Api stack's user pool, reached (admin API) only by the functions whose routes declare `uses.accounts`. */
+  readonly userPool: IUserPool;
   /** The deploy-time seed of the municipality registry (the platform context). */
   readonly withReferenceDataSeed?: boolean;
 }
@@ -92,6 +96,7 @@ export class ContextStack extends Stack {
       if (uses.events) fn.allowPublish(props.eventBus);
       if (uses.certificateQueue) fn.allowSendTo(props.certificateQueue);
       if (uses.linkKey) fn.allowLinkKey(LINK_KEY_PARAMETER);
+      if (uses.accounts) fn.allowUserPoolAdmin(props.userPool, uses.accounts === 'admin' ? STAFF_DIRECTORY_ACTIONS : STAFF_DIRECTORY_READ_ACTIONS);
       const integration = new HttpLambdaIntegration(`${pascalCase(first.id)}Integration`, fn);
 
       for (const route of group) {

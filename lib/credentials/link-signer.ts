@@ -6,7 +6,7 @@ export class HmacLinkSigner implements LinkSigner {
   private key: Promise<Uint8Array> | undefined;
   constructor(private readonly loadKey: () => Promise<Uint8Array>) {}
 
-  async sign(purpose: 'decision-link' | 'csrf', value: string): Promise<string> {
+  async sign(purpose: 'decision-link' | 'csrf' | 'invitation', value: string): Promise<string> {
     const key = await (this.key ??= this.loadKey());
     return createHmac('sha256', key).update(`${purpose}\n${value}`).digest('base64url');
   }

@@ -83,6 +83,16 @@ export const keys = {
   issuerKeysCollection: () => ({ gsi1pk: 'ISSUERKEYS' }),
   activeIssuerKey: (municipality: string) => ({ pk: `ISSUERKEY#${municipality}`, sk: 'ACTIVE' }),
 
+  // Staff invitations and the accounts they opened (lib/data/invitation-repository.ts).
+  invitation: (id: string) => ({ pk: `INVITE#${id}`, sk: 'INVITATION' }),
+  /** Staff of a municipality (AGENCY for agency staff), by invitation time. */
+  invitationListing: (municipality: string | null, invitedAt: string, id: string) => ({ gsi1pk: `STAFF#${municipality ?? 'AGENCY'}`, gsi1sk: `${invitedAt}#${id}` }),
+  invitationsOf: (municipality: string | null) => ({ gsi1pk: `STAFF#${municipality ?? 'AGENCY'}` }),
+  /** Held by a pending or accepted invitation: one invitation per email. */
+  staffEmailLock: (email: string) => ({ pk: `STAFFEMAIL#${email.toLowerCase()}`, sk: 'LOCK' }),
+  /** An accepted account's sub → its invitation. */
+  staffAccount: (sub: string) => ({ pk: `USER#${sub}`, sk: 'STAFF' }),
+
   // Transactional outbox (see lib/data/outbox.ts): one item per domain event, written with the change it reports.
   /** Keyed by the event id: a re-written event (same id) is the same item, and the stream delivers only its first write. */
   outboxEvent: (eventId: string) => ({ pk: `OUTBOX#${eventId}`, sk: 'EVENT' }),
@@ -118,6 +128,9 @@ export const ENTITY = {
   hourEntryPointer: 'HourEntryPointer',
   hourEntryAudit: 'HourEntryAudit',
   decisionLink: 'DecisionLink',
+  invitation: 'Invitation',
+  staffEmailLock: 'StaffEmailLock',
+  staffAccount: 'StaffAccount',
   hoursTally: 'HoursTally',
   hoursIdempotency: 'HoursIdempotency',
   institution: 'Institution',

@@ -5,6 +5,7 @@ import { DynamoApplicationRepository } from './application-repository.js';
 import { DynamoAllocationRepository } from './allocation-repository.js';
 import { DynamoCertificateRepository } from './certificate-repository.js';
 import { DynamoHoursRepository } from './hours-repository.js';
+import { DynamoInvitationRepository } from './invitation-repository.js';
 import { DynamoMunicipalityRepository } from './municipality-repository.js';
 
 export function dynamoRepositories(db: DynamoDBDocumentClient, table: string) {
@@ -17,6 +18,7 @@ export function dynamoRepositories(db: DynamoDBDocumentClient, table: string) {
     headcounts: allocations,
     hours: new DynamoHoursRepository(db, table),
     certificates: new DynamoCertificateRepository(db, table),
+    invitations: new DynamoInvitationRepository(db, table),
   };
 }
 

@@ -44,6 +44,10 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | certs: certificates whose email is still pending     | table        | pk CERTMAIL#PENDING, sk <muni>#<year>#<sub> |
  * | certs: issuer keys of a muni, and its active kid     | table        | pk ISSUERKEY#<muni>, sk KEY#<kid> / ACTIVE |
  * | certs: every issuer key (JWKS)                       | byCollection | gsi1pk ISSUERKEYS, gsi1sk <kid>           |
+ * | accounts: one staff invitation (and its account)     | table        | pk INVITE#<id>, sk INVITATION             |
+ * | accounts: staff of a muni (or AGENCY), oldest first  | byCollection | gsi1pk STAFF#<muni>, gsi1sk <iso>#<id>    |
+ * | accounts: who holds an email (one invitation each)   | table        | pk STAFFEMAIL#<email>, sk LOCK            |
+ * | accounts: the invitation of an accepted account      | table        | pk USER#<sub>, sk STAFF                   |
  */
 export const KEY = { partition: 'pk', sort: 'sk' } as const;
 

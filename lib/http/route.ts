@@ -45,6 +45,8 @@ export interface RouteDef {
     readonly certificateQueue?: true;
     /** Signs or checks decision links with the links' HMAC key (LINK_KEY_PARAMETER). */
     readonly linkKey?: true;
+    /** Calls Cognito's admin API on the user pool (USER_POOL_ID): `read` looks accounts up, `admin` also creates and changes them. */
+    readonly accounts?: 'read' | 'admin';
   };
   /** A tighter limit than the stage's for this route in AWS (requests per second), e.g. public lookups by code. */
   readonly throttle?: { readonly rate: number; readonly burst: number };
@@ -73,11 +75,14 @@ export interface Uses {
   fonts: boolean;
   certificateQueue: boolean;
   linkKey: boolean;
+  accounts?: 'read' | 'admin';
 }
 
 export function usesOf(group: readonly RouteDef[]): Uses {
   const files = group.map((r) => r.uses?.files).filter((f) => f !== undefined);
+  const accounts = group.map((r) => r.uses?.accounts).filter((a) => a !== undefined);
   return {
+    ...(accounts.length > 0 ? { accounts: accounts.includes('admin') ? 'admin' as const : 'read' as const } : {}),
     ...(files.length > 0 ? { files: files.includes('readWrite') ? 'readWrite' as const : 'read' as const } : {}),
     filesPrefix: group.find((r) => r.uses?.filesPrefix)?.uses?.filesPrefix ?? 'applications',
     certificateQueue: group.some((r) => r.uses?.certificateQueue === true),

@@ -104,6 +104,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     // the admin API the post-confirmation trigger calls (in AWS: Cognito's regional endpoint)
     process.env.COGNITO_ENDPOINT = cognito.endpoint;
+    // the pool the staff account functions (invitations, users list) act on; in AWS infra sets it per function
+    process.env.USER_POOL_ID = cognito.userPoolId;
     const stop = async () => {
       await new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
       await relay?.stop();

@@ -10,6 +10,7 @@ import { buildApp, type BuiltApp } from '../../infra/build-app.js';
 import type { AppFunction } from '../../infra/constructs/app-function.js';
 import { PDF_FONTS } from '../../infra/constructs/bundled-files.js';
 import { POST_CONFIRMATION_ACTIONS } from '../../infra/constructs/identity.js';
+import { STAFF_DIRECTORY_ACTIONS, STAFF_DIRECTORY_READ_ACTIONS } from '../../lib/accounts/staff-directory.js';
 import { SEED_ENTRY, groupByEntry } from '../../infra/stacks/context-stack.js';
 import { STAGE_THROTTLE } from '../../infra/stacks/stage-stack.js';
 import { DYNAMODB_WRITES, hasWildcard, statementsOf, statementsOfRole } from './iam.js';
@@ -99,13 +100,14 @@ describe('the HTTP API', () => {
     });
   });
 
-  it('throttles the public certificate lookups (API and page) harder than the stage, route by route', () => {
+  it('throttles the public certificate lookups (API and page) and invitation acceptance harder than the stage, route by route', () => {
     expect(findEverywhere(built, 'AWS::ApiGatewayV2::Stage')).toHaveLength(1);
     const defaultStage = Object.values(stage.findResources('AWS::ApiGatewayV2::Stage'))[0]!;
     const limited = routeList.filter((r) => r.throttle);
-    expect(limited.map((r) => r.id).sort()).toEqual(['getCertificateCredential', 'getCertificatePage', 'verifyCertificate']);
+    expect(limited.map((r) => r.id).sort()).toEqual(['acceptInvitation', 'getCertificateCredential', 'getCertificatePage', 'verifyCertificate']);
     for (const r of limited) {
-      expect(defaultStage.Properties.RouteSettings[`${r.method} ${r.path}`]).toEqual({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
+      const expected = r.id === 'acceptInvitation' ? { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 } : { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 };
+      expect(defaultStage.Properties.RouteSettings[`${r.method} ${r.path}`]).toEqual(expected);
       expect(r.throttle!.rate).toBeLessThan(STAGE_THROTTLE.rateLimit);
     }
     expect(Object.keys(defaultStage.Properties.RouteSettings)).toHaveLength(limited.length);
@@ -347,9 +349,30 @@ describe('the user pool', () => {
     expect([...admin[0]!.actions].sort()).toEqual([...POST_CONFIRMATION_ACTIONS].sort());
     expect(admin[0]!.resources).toEqual([{ 'Fn::GetAtt': [logicalIdOf(userPool), 'Arn'] }]);
     expect(cognitoOf(preSignUp)).toEqual([]);
-    // nothing else anywhere in the app may call Cognito's admin API
+    // nothing else anywhere in the app may call Cognito's admin API but the two staff account functions (below)
     const elsewhere = built.stacks.flatMap((stack) => statementsOf(templateOf(stack))).filter((s) => s.actions.some((a) => a.startsWith('cognito-idp:')));
-    expect(elsewhere).toHaveLength(1);
+    expect(elsewhere).toHaveLength(3);
+  });
+
+  it('gives the staff account functions exactly the admin actions they call, on this pool only, and the pool id', () => {
+    const { userPool } = built.apiStack.identity;
+    const poolArn = built.apiStack.resolve(userPool.userPoolArn);
+    for (const [entry, actions] of [
+      ['functions/http/accounts/write.ts', STAFF_DIRECTORY_ACTIONS],
+      ['functions/http/accounts/read.ts', STAFF_DIRECTORY_READ_ACTIONS],
+    ] as const) {
+      const fn = functionOf(entry);
+      const cognito = roleStatements(fn).filter((s) => s.actions.some((a) => a.startsWith('cognito-idp:')));
+      expect(cognito, entry).toHaveLength(1);
+      expect([...cognito[0]!.actions].sort(), entry).toEqual([...actions].sort());
+      expect(cognito[0]!.resources, entry).toHaveLength(1);
+      // a cross-stack reference to the Api stack's pool ARN, never a wildcard
+      expect(JSON.stringify(cognito[0]!.resources), entry).toContain(logicalIdOf(userPool));
+      expect(JSON.stringify(cognito[0]!.resources)).not.toContain('*');
+      expect(resourceOf(fn).Properties.Environment.Variables.USER_POOL_ID, entry).toBeDefined();
+    }
+    expect(poolArn).toEqual({ 'Fn::GetAtt': [logicalIdOf(userPool), 'Arn'] });
+    expect(STAFF_DIRECTORY_READ_ACTIONS.every((a) => (STAFF_DIRECTORY_ACTIONS as readonly string[]).includes(a))).toBe(true);
   });
 
   it('has a public SRP client that reads the custom claims but writes only what a registrant types', () => {

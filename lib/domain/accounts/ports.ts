@@ -7,3 +7,32 @@ export interface AccountDirectory {
   /** Puts the user into the group of `role` (idempotent). */
   addToGroup(username: string, role: Role): Promise<void>;
 }
+
+/** A staff account in the identity provider, as the users list and the acceptance need it. */
+export interface DirectoryUser {
+  sub: string;
+  /** The pool's username (the sub in an email-alias pool). */
+  username: string;
+  email: string;
+  enabled: boolean;
+  /** FORCE_CHANGE_PASSWORD until a password was set: nobody can sign in yet. */
+  status: string;
+  groups: Role[];
+  mfa: boolean;
+  attributes: Record<string, string>;
+}
+
+/** Cognito's admin API for staff accounts (the same calls against cognito-local). Every method is idempotent. */
+export interface StaffDirectory {
+  find(email: string): Promise<DirectoryUser | undefined>;
+  /** Creates a user nobody can sign in as (no welcome message, an unknown temporary password); UsernameTaken if it exists. */
+  create(email: string, attributes: Record<string, string>): Promise<DirectoryUser>;
+  setAttributes(username: string, attributes: Record<string, string>): Promise<void>;
+  addToGroup(username: string, role: Role): Promise<void>;
+  /** A permanent password: the step that makes the account usable. Refused by the pool's policy: WeakPassword. */
+  setPassword(username: string, password: string): Promise<void>;
+  setEnabled(username: string, enabled: boolean): Promise<void>;
+}
+
+export class UsernameTaken extends Error {}
+export class WeakPassword extends Error {}

@@ -25,7 +25,7 @@ export interface DecisionLink {
 
 /** HMAC over a purpose and a value with the links' secret key (from the key store). */
 export interface LinkSigner {
-  sign(purpose: 'decision-link' | 'csrf', value: string): Promise<string>;
+  sign(purpose: 'decision-link' | 'csrf' | 'invitation', value: string): Promise<string>;
 }
 
 export interface DecisionLinkStore {
