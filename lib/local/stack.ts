@@ -99,7 +99,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     cognito = await startCognitoLocal({
       dataDir: options.persist ? dataDir : join(dataDir, 'tmp'),
       lambdaEndpoint: baseUrl,
-      triggers: { PreSignUp: 'PreSignUp', PostConfirmation: 'PostConfirmation' },
+      triggers: { PreSignUp: 'PreSignUp', PostConfirmation: 'PostConfirmation', PreTokenGeneration: 'PreTokenGeneration' },
       host,
     });
     // the admin API the post-confirmation trigger calls (in AWS: Cognito's regional endpoint)

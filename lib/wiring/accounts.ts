@@ -1,7 +1,7 @@
 // Wires the accounts use cases and Cognito triggers: DynamoDB repositories, the municipality registry, Cognito's admin API.
-import type { PostConfirmationTriggerEvent, PreSignUpTriggerEvent } from 'aws-lambda';
-import { cognitoClient, cognitoDirectory } from '../accounts/cognito-directory.js';
-import { postConfirmationHandler, preSignUpHandler } from '../accounts/triggers.js';
+import type { PostConfirmationTriggerEvent, PreSignUpTriggerEvent, PreTokenGenerationTriggerEvent } from 'aws-lambda';
+import { cognitoClient, cognitoDirectory, cognitoMfa } from '../accounts/cognito-directory.js';
+import { postConfirmationHandler, preSignUpHandler, preTokenGenerationHandler } from '../accounts/triggers.js';
 import { repositories } from './deps.js';
 import { systemClock } from '../domain/clock.js';
 import type { RegistrationDeps } from '../domain/accounts/use-cases/register.js';
@@ -18,7 +18,19 @@ export const preSignUp = (event: PreSignUpTriggerEvent) => preSignUpHandler(regi
 export const postConfirmation = (event: PostConfirmationTriggerEvent) =>
   postConfirmationHandler({ ...registrationDeps(), directory: cognitoDirectory(cognitoClient(), event.userPoolId) })(event);
 
+/** One client per endpoint, kept across invocations: this trigger runs on every staff sign-in and refresh. */
+let tokenClient: { endpoint: string | undefined; client: ReturnType<typeof cognitoClient> } | undefined;
+function sharedClient() {
+  const endpoint = process.env.COGNITO_ENDPOINT;
+  if (!tokenClient || tokenClient.endpoint !== endpoint) tokenClient = { endpoint, client: cognitoClient(endpoint) };
+  return tokenClient.client;
+}
+
+/** The pre-token-generation trigger: `mfa_enabled` for staff, from AdminGetUser on the event's pool. */
+export const preTokenGeneration = (event: PreTokenGenerationTriggerEvent) =>
+  preTokenGenerationHandler({ mfa: cognitoMfa(sharedClient(), event.userPoolId) })(event);
+
 /** The trigger handlers by the name the local Lambda endpoint (and cognito-local's TriggerFunctions) know them by. */
 export function triggerHandlers(): Record<string, (event: never) => Promise<unknown>> {
-  return { PreSignUp: preSignUp, PostConfirmation: postConfirmation };
+  return { PreSignUp: preSignUp, PostConfirmation: postConfirmation, PreTokenGeneration: preTokenGeneration };
 }

@@ -7,3 +7,9 @@ export interface AccountDirectory {
   /** Puts the user into the group of `role` (idempotent). */
   addToGroup(username: string, role: Role): Promise<void>;
 }
+
+/** The account's second factor as the identity provider holds it (AdminGetUser's UserMFASettingList). */
+export interface MfaDirectory {
+  /** Whether TOTP (SOFTWARE_TOKEN_MFA) is turned on for the user, so every sign-in asks for a code. */
+  totpEnabled(username: string): Promise<boolean>;
+}
