@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { ROLES, userSchema } from '../domain/identity/types.js';
 import { isoDate, municipalityCode, municipalityDetailSchema, municipalitySchema, storedYouthContactSchema, youthContactSchema } from '../domain/municipalities/types.js';
+import { accountSelfRoutes } from './account-self-routes.js';
 import { allocationRoutes } from './allocation-routes.js';
 import { applicationRoutes } from './application-routes.js';
 import { defineRoute, type RouteDef } from './route.js';
@@ -76,8 +77,8 @@ const platformRoutes = {
 
 /**
  * The bounded contexts and their routes: platform (incl. identity, municipalities), hours (volunteers,
- * institutions, programmes), certificates, allocation (incl. head-counts), applications and pages (HTML for people
- * without an account). A new route goes
+ * institutions, programmes), certificates, allocation (incl. head-counts), applications, pages (HTML for people
+ * without an account), the youth house and accounts (a young person's export and closure). A new route goes
  * into its context's list; a new context is a new entry here (and gets its own stack).
  */
 export const routesByContext = {
@@ -88,6 +89,7 @@ export const routesByContext = {
   certificates: certificateRoutes,
   pages: pageRoutes,
   'youth-house': youthHouseRoutes,
+  accounts: { ...accountSelfRoutes },
 } as const satisfies Record<string, Record<string, RouteDef>>;
 
 export type BoundedContext = keyof typeof routesByContext;
@@ -101,6 +103,7 @@ export const routes = {
   ...certificateRoutes,
   ...pageRoutes,
   ...youthHouseRoutes,
+  ...accountSelfRoutes,
 } satisfies Record<string, RouteDef>;
 
 export const routeList: readonly RouteDef[] = Object.values(routes);

@@ -2,7 +2,9 @@
 import type { PostConfirmationTriggerEvent, PreSignUpTriggerEvent, PreTokenGenerationTriggerEvent } from 'aws-lambda';
 import { cognitoClient, cognitoDirectory, cognitoMfa } from '../accounts/cognito-directory.js';
 import { postConfirmationHandler, preSignUpHandler, preTokenGenerationHandler } from '../accounts/triggers.js';
-import { repositories } from './deps.js';
+import { certificateDeps, repositories } from './deps.js';
+import { deferred } from './runtime.js';
+import type { ExportDeps } from '../domain/accounts/use-cases/export-my-data.js';
 import { systemClock } from '../domain/clock.js';
 import type { RegistrationDeps } from '../domain/accounts/use-cases/register.js';
 import { MUNICIPALITIES } from '../domain/municipalities/registry.js';
@@ -33,4 +35,12 @@ export const preTokenGeneration = (event: PreTokenGenerationTriggerEvent) =>
 /** The trigger handlers by the name the local Lambda endpoint (and cognito-local's TriggerFunctions) know them by. */
 export function triggerHandlers(): Record<string, (event: never) => Promise<unknown>> {
   return { PreSignUp: preSignUp, PostConfirmation: postConfirmation, PreTokenGeneration: preTokenGeneration };
+}
+
+/** The personal-data export: the hours repository (profile, entries, audit), certificates and their PDFs. */
+export function exportDeps(): ExportDeps {
+  return deferred(() => {
+    const { certificates, files, clock } = certificateDeps();
+    return { hours: repositories().hours, certificates, files, clock };
+  });
 }
