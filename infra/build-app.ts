@@ -91,6 +91,7 @@ export function buildApp(context: Record<string, unknown> = {}, outdir?: string)
       eventBus: jobsStack.eventBus,
       certificateQueue: jobsStack.certificateJobs.queue,
       alarms: jobsStack.alarms,
+      userPool: apiStack.identity.userPool,
       withReferenceDataSeed: context === 'platform',
     })];
   })) as Record<BoundedContext, ContextStack>;

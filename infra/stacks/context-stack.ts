@@ -6,6 +6,7 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { InvocationType, Trigger } from 'aws-cdk-lib/triggers';
@@ -40,6 +41,8 @@ export interface ContextStackProps extends StackProps {
   readonly certificateQueue: IQueue;
   /** The Jobs stack's alarm topic: every function here alarms on errors to it. */
   readonly alarms: ITopic;
+  /** The Api stack's user pool, reached only by the functions whose routes declare `uses.userPool`. */
+  readonly userPool: IUserPool;
   /** The deploy-time seed of the municipality registry (the platform context). */
   readonly withReferenceDataSeed?: boolean;
 }
@@ -92,6 +95,7 @@ export class ContextStack extends Stack {
       if (uses.events) fn.allowPublish(props.eventBus);
       if (uses.certificateQueue) fn.allowSendTo(props.certificateQueue);
       if (uses.linkKey) fn.allowLinkKey(LINK_KEY_PARAMETER);
+      if (uses.userPool.length > 0) fn.allowUserPool(props.userPool, uses.userPool);
       const integration = new HttpLambdaIntegration(`${pascalCase(first.id)}Integration`, fn);
 
       for (const route of group) {

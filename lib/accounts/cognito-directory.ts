@@ -1,6 +1,6 @@
 // The AccountDirectory and MfaDirectory ports on Cognito's admin API (the same calls against cognito-local).
-import { AdminAddUserToGroupCommand, AdminGetUserCommand, AdminUpdateUserAttributesCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import type { AccountDirectory, MfaDirectory } from '../domain/accounts/ports.js';
+import { AdminAddUserToGroupCommand, AdminDisableUserCommand, AdminGetUserCommand, AdminUpdateUserAttributesCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { AccountDirectory, AccountSignIn, MfaDirectory } from '../domain/accounts/ports.js';
 
 export function cognitoClient(endpoint = process.env.COGNITO_ENDPOINT): CognitoIdentityProviderClient {
   return new CognitoIdentityProviderClient({
@@ -28,6 +28,15 @@ export function cognitoMfa(client: CognitoIdentityProviderClient, userPoolId: st
     async totpEnabled(username) {
       const user = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username }));
       return (user.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA');
+    },
+  };
+}
+
+/** AdminDisableUser by the account's sub (Cognito takes the sub as Username; it also revokes the user's tokens). */
+export function cognitoSignIn(client: CognitoIdentityProviderClient, userPoolId: string): AccountSignIn {
+  return {
+    async disable(username) {
+      await client.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: username }));
     },
   };
 }

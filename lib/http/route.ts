@@ -45,6 +45,8 @@ export interface RouteDef {
     readonly certificateQueue?: true;
     /** Signs or checks decision links with the links' HMAC key (LINK_KEY_PARAMETER). */
     readonly linkKey?: true;
+    /** Exactly these Cognito admin actions on the user pool (USER_POOL_ID), e.g. `cognito-idp:AdminDisableUser`. */
+    readonly userPool?: readonly `cognito-idp:Admin${string}`[];
   };
   /** A tighter limit than the stage's for this route in AWS (requests per second), e.g. public lookups by code. */
   readonly throttle?: { readonly rate: number; readonly burst: number };
@@ -73,6 +75,8 @@ export interface Uses {
   fonts: boolean;
   certificateQueue: boolean;
   linkKey: boolean;
+  /** The Cognito admin actions the routes of one function need on the pool, sorted; empty for none. */
+  userPool: string[];
 }
 
 export function usesOf(group: readonly RouteDef[]): Uses {
@@ -85,6 +89,7 @@ export function usesOf(group: readonly RouteDef[]): Uses {
     mail: group.some((r) => r.uses?.mail === true),
     events: group.some((r) => r.uses?.events === true),
     fonts: group.some((r) => r.uses?.fonts === true),
+    userPool: [...new Set(group.flatMap((r) => r.uses?.userPool ?? []))].sort(),
   };
 }
 

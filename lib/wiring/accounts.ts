@@ -1,10 +1,11 @@
 // Wires the accounts use cases and Cognito triggers: DynamoDB repositories, the municipality registry, Cognito's admin API.
 import type { PostConfirmationTriggerEvent, PreSignUpTriggerEvent, PreTokenGenerationTriggerEvent } from 'aws-lambda';
-import { cognitoClient, cognitoDirectory, cognitoMfa } from '../accounts/cognito-directory.js';
+import { cognitoClient, cognitoDirectory, cognitoMfa, cognitoSignIn } from '../accounts/cognito-directory.js';
 import { postConfirmationHandler, preSignUpHandler, preTokenGenerationHandler } from '../accounts/triggers.js';
 import { certificateDeps, repositories } from './deps.js';
 import { deferred } from './runtime.js';
 import type { ExportDeps } from '../domain/accounts/use-cases/export-my-data.js';
+import type { ClosureDeps } from '../domain/accounts/use-cases/close-my-account.js';
 import { systemClock } from '../domain/clock.js';
 import type { RegistrationDeps } from '../domain/accounts/use-cases/register.js';
 import { MUNICIPALITIES } from '../domain/municipalities/registry.js';
@@ -42,5 +43,14 @@ export function exportDeps(): ExportDeps {
   return deferred(() => {
     const { certificates, files, clock } = certificateDeps();
     return { hours: repositories().hours, certificates, files, clock };
+  });
+}
+
+/** Account closure: the profile in the table, sign-in at the pool named by USER_POOL_ID (read on first use). */
+export function closureDeps(): ClosureDeps {
+  return deferred(() => {
+    const userPoolId = process.env.USER_POOL_ID;
+    if (!userPoolId) throw new Error('USER_POOL_ID is not set: the closure function needs the user pool');
+    return { hours: repositories().hours, signIn: cognitoSignIn(sharedClient(), userPoolId), clock: systemClock };
   });
 }

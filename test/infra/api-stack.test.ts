@@ -357,9 +357,21 @@ describe('the user pool', () => {
     expect(reader).toHaveLength(1);
     expect([...reader[0]!.actions]).toEqual([...PRE_TOKEN_GENERATION_ACTIONS]);
     expect(reader[0]!.resources).toEqual([{ 'Fn::GetAtt': [logicalIdOf(userPool), 'Arn'] }]);
-    // nothing else anywhere in the app may call Cognito's admin API
+    // nothing else anywhere in the app may call Cognito's admin API but the account closure (next test)
     const elsewhere = built.stacks.flatMap((stack) => statementsOf(templateOf(stack))).filter((s) => s.actions.some((a) => a.startsWith('cognito-idp:')));
-    expect(elsewhere).toHaveLength(2);
+    expect(elsewhere).toHaveLength(3);
+  });
+
+  it('gives the account-closure function exactly AdminDisableUser on this pool, and its id', () => {
+    const closure = built.functions.get('functions/http/accounts/close-my-account.ts')!;
+    const statements = roleStatements(closure).filter((s) => s.actions.some((a) => a.startsWith('cognito-idp:')));
+    expect(statements).toHaveLength(1);
+    expect(statements[0]!.actions).toEqual(['cognito-idp:AdminDisableUser']);
+    expect(JSON.stringify(statements[0]!.resources)).toContain('UserPool');
+    expect(JSON.stringify(statements[0]!.resources)).not.toContain('*');
+    expect(resourceOf(closure).Properties.Environment.Variables.USER_POOL_ID).toBeDefined();
+    const exporter = built.functions.get('functions/http/accounts/export-my-data.ts')!;
+    expect(roleStatements(exporter).flatMap((s) => s.actions).filter((a) => a.startsWith('cognito-idp:'))).toEqual([]);
   });
 
   it('binds no table to the pre-token-generation function: it reads the pool only', () => {

@@ -69,7 +69,7 @@ describe('a configured deployment', () => {
   it('names the stacks after the stage and pins their environment', () => {
     expect(built.stacks.map((s) => s.stackName)).toEqual([
       'Jaunatne-dev-Data', 'Jaunatne-dev-Api', 'Jaunatne-dev-Jobs', 'Jaunatne-dev-Platform', 'Jaunatne-dev-Applications',
-      'Jaunatne-dev-Allocation', 'Jaunatne-dev-Hours', 'Jaunatne-dev-Certificates', 'Jaunatne-dev-Pages', 'Jaunatne-dev-YouthHouse', 'Jaunatne-dev-Stage',
+      'Jaunatne-dev-Allocation', 'Jaunatne-dev-Hours', 'Jaunatne-dev-Certificates', 'Jaunatne-dev-Pages', 'Jaunatne-dev-YouthHouse', 'Jaunatne-dev-Accounts', 'Jaunatne-dev-Stage',
     ]);
     for (const stack of built.stacks) {
       expect(stack.region, stack.stackName).toBe('eu-north-1');

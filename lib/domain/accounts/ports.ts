@@ -13,3 +13,9 @@ export interface MfaDirectory {
   /** Whether TOTP (SOFTWARE_TOKEN_MFA) is turned on for the user, so every sign-in asks for a code. */
   totpEnabled(username: string): Promise<boolean>;
 }
+
+/** Sign-in of an account at the identity provider (AdminDisableUser in Cognito). */
+export interface AccountSignIn {
+  /** Disables sign-in and revokes the account's access and refresh tokens (idempotent). */
+  disable(username: string): Promise<void>;
+}
