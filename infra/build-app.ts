@@ -24,7 +24,7 @@ const CONTEXT_DESCRIPTIONS: Record<BoundedContext, string> = {
   certificates: 'certificates: runs, public verification, credentials, downloads, revocation',
   pages: 'server-rendered pages for people without an account: certificate verification, supervisor decision links',
   'youth-house': 'the digital youth house: opportunities, public lists, shift sign-ups and waitlists',
-  accounts: 'accounts: staff invitations, a municipality\'s users, deactivation (Cognito admin API on the pool)',
+  accounts: "accounts: staff invitations, a municipality's users, deactivation; a young person's data export and account closure (Cognito admin API on the pool)",
 };
 
 export interface BuiltApp {

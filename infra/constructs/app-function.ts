@@ -5,8 +5,8 @@ import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { Charset, LogLevel, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays, type ILogGroup } from 'aws-cdk-lib/aws-logs';
@@ -174,8 +174,8 @@ export class AppFunction extends NodejsFunction {
   }
 
   /** Lets the function read and create (once) the decision links' HMAC key, one SecureString parameter. */
-  /** Cognito's admin API on this pool only, exactly `actions` (USER_POOL_ID tells the function which pool). */
-  allowUserPoolAdmin(pool: IUserPool, actions: readonly string[]): this {
+  /** Exactly `actions` (Cognito admin API) on this one pool, whose id the function reads from USER_POOL_ID. */
+  allowUserPool(pool: IUserPool, actions: readonly string[]): this {
     this.addEnvironment('USER_POOL_ID', pool.userPoolId);
     this.executionRole.addToPrincipalPolicy(new PolicyStatement({ actions: [...actions], resources: [pool.userPoolArn] }));
     return this;

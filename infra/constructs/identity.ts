@@ -4,11 +4,13 @@ import {
   AccountRecovery,
   ClientAttributes,
   FeaturePlan,
+  LambdaVersion,
   Mfa,
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
   UserPoolEmail,
+  UserPoolOperation,
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -20,8 +22,12 @@ import { AppFunction } from './app-function.js';
 /** The Cognito triggers' entries (plain functions, not routes: Cognito invokes them). */
 export const PRE_SIGN_UP_ENTRY = 'functions/cognito/pre-sign-up.ts';
 export const POST_CONFIRMATION_ENTRY = 'functions/cognito/post-confirmation.ts';
+export const PRE_TOKEN_GENERATION_ENTRY = 'functions/cognito/pre-token-generation.ts';
 /** Exactly what the post-confirmation trigger does on this pool. */
 export const POST_CONFIRMATION_ACTIONS = ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminUpdateUserAttributes'] as const;
+
+/** The pre-token-generation trigger only reads a user's MFA settings. */
+export const PRE_TOKEN_GENERATION_ACTIONS = ['cognito-idp:AdminGetUser'] as const;
 
 /** The claims lib/http/identity.ts reads: `custom:municipality`, `custom:institution`. */
 export const CUSTOM_ATTRIBUTES = ['municipality', 'institution'] as const;
@@ -58,6 +64,7 @@ export class Identity extends Construct {
   readonly client: UserPoolClient;
   readonly preSignUp: AppFunction;
   readonly postConfirmation: AppFunction;
+  readonly preTokenGeneration: AppFunction;
 
   constructor(scope: Construct, id: string, props: IdentityProps) {
     super(scope, id);
@@ -69,6 +76,10 @@ export class Identity extends Construct {
     this.postConfirmation = new AppFunction(this, 'PostConfirmation', {
       entry: POST_CONFIRMATION_ENTRY, description: 'Cognito post-confirmation: volunteer profile, custom:municipality, youth group', tracing: props.tracing,
     }).bindTable({ table: props.table, access: 'readWrite' });
+    // No table: it reads the user's MFA settings from the pool, nothing else.
+    this.preTokenGeneration = new AppFunction(this, 'PreTokenGeneration', {
+      entry: PRE_TOKEN_GENERATION_ENTRY, description: 'Cognito pre-token generation (V1, ID token): mfa_enabled for coordinators and agency staff', tracing: props.tracing,
+    });
 
     this.userPool = new UserPool(this, 'UserPool', {
       selfSignUpEnabled: true,
@@ -115,6 +126,10 @@ export class Identity extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    // V1 event: it customises the ID token, the token the HTTP API's JWT authorizer accepts, and is in the Lite plan
+    // (access-token customisation, V2/V3, needs Essentials or Plus).
+    this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, this.preTokenGeneration, LambdaVersion.V1_0);
+
     for (const role of ROLES) {
       this.userPool.addGroup(`Group-${role}`, { groupName: role, description: GROUP_DESCRIPTIONS[role] });
     }
@@ -143,11 +158,15 @@ export class Identity extends Construct {
       statements: [new PolicyStatement({ actions: [...POST_CONFIRMATION_ACTIONS], resources: [this.userPool.userPoolArn] })],
     });
     admin.attachToRole(this.postConfirmation.role!);
+    const mfaReader = new Policy(this, 'PreTokenGenerationRead', {
+      statements: [new PolicyStatement({ actions: [...PRE_TOKEN_GENERATION_ACTIONS], resources: [this.userPool.userPoolArn] })],
+    });
+    mfaReader.attachToRole(this.preTokenGeneration.role!);
 
     const cfnUserPool = this.userPool.node.defaultChild!;
     Validations.of(cfnUserPool).acknowledge({
       id: 'AwsSolutions-COG2',
-      reason: 'MFA is optional (TOTP): accounts include 13-year-old volunteers without authenticator apps; admins create every account and passwords are 12+ characters.',
+      reason: 'MFA is optional in the pool (TOTP) because young volunteers (from 13) sign up without authenticator apps; coordinators and agency staff must have TOTP on: the pre-token-generation trigger puts mfa_enabled in their ID token and the API refuses staff without it (403 identity.mfa-required).',
     });
     if (!props.threatProtection) {
       Validations.of(cfnUserPool).acknowledge({

@@ -11,7 +11,6 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { InvocationType, Trigger } from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
-import { STAFF_DIRECTORY_ACTIONS, STAFF_DIRECTORY_READ_ACTIONS } from '../../lib/accounts/staff-directory.js';
 import { tableAccessOf, usesOf, type RouteDef } from '../../lib/http/route.js';
 import { routes, type BoundedContext } from '../../lib/http/routes.js';
 import { alarmOnFunctionErrors } from '../constructs/alarms.js';
@@ -42,7 +41,7 @@ export interface ContextStackProps extends StackProps {
   readonly certificateQueue: IQueue;
   /** The Jobs stack's alarm topic: every function here alarms on errors to it. */
   readonly alarms: ITopic;
-  /** The Api stack's user pool, reached (admin API) only by the functions whose routes declare `uses.accounts`. */
+  /** The Api stack's user pool, reached only by the functions whose routes declare `uses.userPool`. */
   readonly userPool: IUserPool;
   /** The deploy-time seed of the municipality registry (the platform context). */
   readonly withReferenceDataSeed?: boolean;
@@ -96,7 +95,7 @@ export class ContextStack extends Stack {
       if (uses.events) fn.allowPublish(props.eventBus);
       if (uses.certificateQueue) fn.allowSendTo(props.certificateQueue);
       if (uses.linkKey) fn.allowLinkKey(LINK_KEY_PARAMETER);
-      if (uses.accounts) fn.allowUserPoolAdmin(props.userPool, uses.accounts === 'admin' ? STAFF_DIRECTORY_ACTIONS : STAFF_DIRECTORY_READ_ACTIONS);
+      if (uses.userPool.length > 0) fn.allowUserPool(props.userPool, uses.userPool);
       const integration = new HttpLambdaIntegration(`${pascalCase(first.id)}Integration`, fn);
 
       for (const route of group) {

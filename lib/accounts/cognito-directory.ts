@@ -1,6 +1,6 @@
-// The AccountDirectory port on Cognito's admin API (the same calls against cognito-local).
-import { AdminAddUserToGroupCommand, AdminUpdateUserAttributesCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import type { AccountDirectory } from '../domain/accounts/ports.js';
+// The AccountDirectory and MfaDirectory ports on Cognito's admin API (the same calls against cognito-local).
+import { AdminAddUserToGroupCommand, AdminDisableUserCommand, AdminGetUserCommand, AdminUpdateUserAttributesCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { AccountDirectory, AccountSignIn, MfaDirectory } from '../domain/accounts/ports.js';
 
 export function cognitoClient(endpoint = process.env.COGNITO_ENDPOINT): CognitoIdentityProviderClient {
   return new CognitoIdentityProviderClient({
@@ -18,6 +18,25 @@ export function cognitoDirectory(client: CognitoIdentityProviderClient, userPool
     },
     async addToGroup(username, role) {
       await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: role }));
+    },
+  };
+}
+
+/** TOTP is on when AdminGetUser lists SOFTWARE_TOKEN_MFA among the enabled methods (the pool offers no SMS factor). */
+export function cognitoMfa(client: CognitoIdentityProviderClient, userPoolId: string): MfaDirectory {
+  return {
+    async totpEnabled(username) {
+      const user = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username }));
+      return (user.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA');
+    },
+  };
+}
+
+/** AdminDisableUser by the account's sub (Cognito takes the sub as Username; it also revokes the user's tokens). */
+export function cognitoSignIn(client: CognitoIdentityProviderClient, userPoolId: string): AccountSignIn {
+  return {
+    async disable(username) {
+      await client.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: username }));
     },
   };
 }

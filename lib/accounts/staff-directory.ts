@@ -8,13 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { UsernameTaken, WeakPassword, type DirectoryUser, type StaffDirectory } from '../domain/accounts/ports.js';
 import { ROLES, type Role } from '../domain/identity/types.js';
 
-/** The Cognito actions this adapter calls, and so the only ones its functions may (infra grants exactly these). */
-export const STAFF_DIRECTORY_ACTIONS = [
-  'cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser', 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes',
-  'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminEnableUser',
-] as const;
-/** What a function that only reads accounts may call. */
-export const STAFF_DIRECTORY_READ_ACTIONS = ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'] as const;
+export { STAFF_DIRECTORY_ACTIONS, STAFF_DIRECTORY_READ_ACTIONS } from './staff-directory-actions.js';
 
 const named = (error: unknown, ...names: string[]) => names.includes((error as { name?: string })?.name ?? '');
 

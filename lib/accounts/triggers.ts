@@ -1,7 +1,8 @@
-// Cognito triggers (pre-sign-up, post-confirmation) as plain handlers: the Lambda entries and the local Lambda endpoint run these.
-import type { PostConfirmationTriggerEvent, PreSignUpTriggerEvent } from 'aws-lambda';
+// Cognito triggers (pre-sign-up, post-confirmation, pre-token-generation) as plain handlers: the Lambda entries and the local Lambda endpoint run these.
+import type { PostConfirmationTriggerEvent, PreSignUpTriggerEvent, PreTokenGenerationTriggerEvent } from 'aws-lambda';
 import { RuleViolation } from '../domain/errors.js';
-import type { AccountDirectory } from '../domain/accounts/ports.js';
+import type { AccountDirectory, MfaDirectory } from '../domain/accounts/ports.js';
+import { tokenClaims } from '../domain/accounts/use-cases/token-claims.js';
 import { completeRegistration, validateSignUp, type RegistrationDeps } from '../domain/accounts/use-cases/register.js';
 
 /**
@@ -37,6 +38,20 @@ export function postConfirmationHandler(deps: RegistrationDeps & { directory: Ac
         throw refusal(error);
       }
     }
+    return event;
+  };
+}
+
+/**
+ * Pre-token generation, event version 1 (the Lite plan's: it customises the ID token, the one the HTTP API's JWT
+ * authorizer and lib/http/identity.ts accept): adds `mfa_enabled` for staff from the user's MFA settings, on every
+ * sign-in and refresh. Claims already in the event's response (none today) are kept.
+ */
+export function preTokenGenerationHandler(deps: { mfa: MfaDirectory }) {
+  return async (event: PreTokenGenerationTriggerEvent): Promise<PreTokenGenerationTriggerEvent> => {
+    const claims = await tokenClaims(deps, { username: event.userName, groups: event.request.groupConfiguration?.groupsToOverride });
+    const details = event.response.claimsOverrideDetails ?? {};
+    event.response.claimsOverrideDetails = { ...details, claimsToAddOrOverride: { ...details.claimsToAddOrOverride, ...claims } };
     return event;
   };
 }

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { invitationInputSchema, invitationViewSchema, STAFF_ROLES, staffUserSchema } from '../domain/accounts/invitations.js';
 import { hourEntrySchema } from '../domain/hours/types.js';
 import { municipalityCode } from '../domain/municipalities/types.js';
+import { STAFF_DIRECTORY_ACTIONS, STAFF_DIRECTORY_READ_ACTIONS } from '../accounts/staff-directory-actions.js';
 import { defineRoute } from './route.js';
 
 const STAFF_ADMINS = ['coordinator', 'agency'] as const;
@@ -10,7 +11,7 @@ const invitationId = z.uuid().describe('Invitation id');
 const sub = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'must be a user id').describe("The account's Cognito sub");
 const WRITE_ENTRY = 'functions/http/accounts/write.ts';
 const READ_ENTRY = 'functions/http/accounts/read.ts';
-const INVITE_USES = { mail: true, linkKey: true, accounts: 'read' } as const;
+const INVITE_USES = { mail: true, linkKey: true, userPool: STAFF_DIRECTORY_READ_ACTIONS } as const;
 
 export const accountRoutes = {
   inviteMunicipalStaff: defineRoute({
@@ -47,7 +48,7 @@ export const accountRoutes = {
       password: z.string().min(1).max(256),
     }).strict(),
     response: z.object({ sub: z.string(), email: z.string(), role: z.enum(STAFF_ROLES), municipality: municipalityCode.nullable() }),
-    successStatus: 201, problems: [404, 409, 422], uses: { linkKey: true, accounts: 'admin' },
+    successStatus: 201, problems: [404, 409, 422], uses: { linkKey: true, userPool: STAFF_DIRECTORY_ACTIONS },
     throttle: { rate: 5, burst: 10 },
     entry: WRITE_ENTRY,
   }),
@@ -55,14 +56,14 @@ export const accountRoutes = {
     id: 'listMunicipalityUsers', method: 'GET', path: '/v1/municipalities/{code}/users', tag: 'accounts', auth: STAFF_ADMINS,
     summary: "The municipality's staff: role, institutions, invited and accepted at, status (invited, expired, revoked, active, deactivated), MFA",
     params: z.object({ code: municipalityCode }), response: z.object({ items: z.array(staffUserSchema) }), problems: [404],
-    uses: { accounts: 'read' },
+    uses: { userPool: STAFF_DIRECTORY_READ_ACTIONS },
     entry: READ_ENTRY,
   }),
   setMunicipalityUserActive: defineRoute({
     id: 'setMunicipalityUserActive', method: 'PUT', path: '/v1/municipalities/{code}/users/{sub}/active', tag: 'accounts', auth: STAFF_ADMINS,
     summary: 'Deactivate (AdminDisableUser) or reactivate (AdminEnableUser) a staff account the caller could have invited',
     params: z.object({ code: municipalityCode, sub }), body: z.object({ active: z.boolean() }).strict(), response: staffUserSchema,
-    problems: [404, 409, 422], uses: { accounts: 'admin' },
+    problems: [404, 409, 422], uses: { userPool: STAFF_DIRECTORY_ACTIONS },
     entry: WRITE_ENTRY,
   }),
   listMunicipalityUserQueue: defineRoute({

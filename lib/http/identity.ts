@@ -1,6 +1,6 @@
 // Claims → User: reads the JWT claims the HTTP API authorizer (or the local gateway) verified, refusing incomplete identities.
 import { UnauthenticatedError } from '../domain/errors.js';
-import { identityGap, identityRefused, ROLES, type Role, type User } from '../domain/identity/types.js';
+import { identityGap, identityRefused, MFA_CLAIM, requiresMfa, ROLES, type Role, type User } from '../domain/identity/types.js';
 
 type Claims = Record<string, string | number | boolean | string[] | undefined>;
 
@@ -38,7 +38,10 @@ const PRECEDENCE: readonly Role[] = ['youth', 'supervisor', 'coordinator', 'agen
  * The caller, from the claims of a verified token. 401 unless it is a Cognito ID token (`token_use: "id"`)
  * with a subject: access tokens pass the HTTP API's JWT authorizer too (their client_id matches the
  * audience) but carry none of the custom attributes. 403 with an `identity.*` rule when the identity lacks
- * a role, a known municipality (everyone but the agency) or an institution (a supervisor).
+ * a role, a known municipality (everyone but the agency) or an institution (a supervisor), and 403
+ * `identity.mfa-required` for a coordinator or agency token whose `mfa_enabled` claim (added by the
+ * pre-token-generation trigger) is not "true" — on every route: TOTP is set up with Cognito's own API
+ * (AssociateSoftwareToken, VerifySoftwareToken, SetUserMFAPreference with the access token), not ours.
  */
 export function userFromClaims(claims: Claims | undefined): User {
   if (!claims || typeof claims.sub !== 'string' || claims.sub.length === 0) {
@@ -59,5 +62,7 @@ export function userFromClaims(claims: Claims | undefined): User {
   };
   const gap = identityGap(user);
   if (gap) throw identityRefused(gap);
+  const mfa = claims[MFA_CLAIM];
+  if (requiresMfa(role) && mfa !== 'true' && mfa !== true) throw identityRefused('mfa');
   return user;
 }

@@ -45,8 +45,8 @@ export interface RouteDef {
     readonly certificateQueue?: true;
     /** Signs or checks decision links with the links' HMAC key (LINK_KEY_PARAMETER). */
     readonly linkKey?: true;
-    /** Calls Cognito's admin API on the user pool (USER_POOL_ID): `read` looks accounts up, `admin` also creates and changes them. */
-    readonly accounts?: 'read' | 'admin';
+    /** Exactly these Cognito admin actions on the user pool (USER_POOL_ID), e.g. `cognito-idp:AdminDisableUser`. */
+    readonly userPool?: readonly `cognito-idp:Admin${string}`[];
   };
   /** A tighter limit than the stage's for this route in AWS (requests per second), e.g. public lookups by code. */
   readonly throttle?: { readonly rate: number; readonly burst: number };
@@ -75,14 +75,13 @@ export interface Uses {
   fonts: boolean;
   certificateQueue: boolean;
   linkKey: boolean;
-  accounts?: 'read' | 'admin';
+  /** The Cognito admin actions the routes of one function need on the pool, sorted; empty for none. */
+  userPool: string[];
 }
 
 export function usesOf(group: readonly RouteDef[]): Uses {
   const files = group.map((r) => r.uses?.files).filter((f) => f !== undefined);
-  const accounts = group.map((r) => r.uses?.accounts).filter((a) => a !== undefined);
   return {
-    ...(accounts.length > 0 ? { accounts: accounts.includes('admin') ? 'admin' as const : 'read' as const } : {}),
     ...(files.length > 0 ? { files: files.includes('readWrite') ? 'readWrite' as const : 'read' as const } : {}),
     filesPrefix: group.find((r) => r.uses?.filesPrefix)?.uses?.filesPrefix ?? 'applications',
     certificateQueue: group.some((r) => r.uses?.certificateQueue === true),
@@ -90,6 +89,7 @@ export function usesOf(group: readonly RouteDef[]): Uses {
     mail: group.some((r) => r.uses?.mail === true),
     events: group.some((r) => r.uses?.events === true),
     fonts: group.some((r) => r.uses?.fonts === true),
+    userPool: [...new Set(group.flatMap((r) => r.uses?.userPool ?? []))].sort(),
   };
 }
 

@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { ROLES, userSchema } from '../domain/identity/types.js';
 import { isoDate, municipalityCode, municipalityDetailSchema, municipalitySchema, storedYouthContactSchema, youthContactSchema } from '../domain/municipalities/types.js';
 import { accountRoutes } from './account-routes.js';
+import { accountSelfRoutes } from './account-self-routes.js';
 import { allocationRoutes } from './allocation-routes.js';
 import { applicationRoutes } from './application-routes.js';
 import { defineRoute, type RouteDef } from './route.js';
@@ -78,7 +79,7 @@ const platformRoutes = {
 /**
  * The bounded contexts and their routes: platform (incl. identity, municipalities), hours (volunteers,
  * institutions, programmes), certificates, allocation (incl. head-counts), applications, pages (HTML for people
- * without an account), the youth house and accounts (staff invitations and users). A new route goes
+ * without an account), the youth house and accounts (staff invitations and users; a young person's export and closure). A new route goes
  * into its context's list; a new context is a new entry here (and gets its own stack).
  */
 export const routesByContext = {
@@ -89,7 +90,7 @@ export const routesByContext = {
   certificates: certificateRoutes,
   pages: pageRoutes,
   'youth-house': youthHouseRoutes,
-  accounts: { ...accountRoutes },
+  accounts: { ...accountRoutes, ...accountSelfRoutes },
 } as const satisfies Record<string, Record<string, RouteDef>>;
 
 export type BoundedContext = keyof typeof routesByContext;
@@ -104,6 +105,7 @@ export const routes = {
   ...pageRoutes,
   ...youthHouseRoutes,
   ...accountRoutes,
+  ...accountSelfRoutes,
 } satisfies Record<string, RouteDef>;
 
 export const routeList: readonly RouteDef[] = Object.values(routes);

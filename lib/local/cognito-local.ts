@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import {
+  AdminGetUserCommand,
   CognitoIdentityProviderClient,
   CreateGroupCommand,
   CreateUserPoolClientCommand,
@@ -196,5 +197,25 @@ export function lambdaInvokeHandler(handlers: () => Record<string, (event: never
       const e = error as Error;
       reply(200, { errorType: e.name, errorMessage: e.message }, { 'x-amz-function-error': 'Unhandled' });
     }
+  };
+}
+
+/**
+ * cognito-local issues tokens to a disabled user (AdminDisableUser only sets Enabled: false); Cognito refuses them
+ * ("User is disabled."). Locally the pre-token-generation trigger, which runs before every token (password sign-in,
+ * MFA answer, refresh), is wrapped to refuse a disabled user first. Local only: in AWS Cognito does it itself.
+ */
+export function refusingDisabledUsers<E extends { userPoolId: string; userName: string }>(
+  trigger: (event: E) => Promise<unknown>, endpoint: () => string | undefined,
+) {
+  return async (event: E): Promise<unknown> => {
+    const client = adminClient(endpoint() ?? '');
+    try {
+      const user = await client.send(new AdminGetUserCommand({ UserPoolId: event.userPoolId, Username: event.userName }));
+      if (user.Enabled === false) throw new Error('User is disabled.');
+    } finally {
+      client.destroy();
+    }
+    return trigger(event);
   };
 }

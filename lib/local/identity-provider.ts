@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
-import type { Role } from '../domain/identity/types.js';
+import { MFA_CLAIM, requiresMfa, type Role } from '../domain/identity/types.js';
 
 export const LOCAL_ISSUER = 'urn:jaunatne:local-idp';
 export const LOCAL_AUDIENCE = 'jaunatne-local';
@@ -36,11 +36,13 @@ export interface TokenRequest {
   institution?: string;
   email?: string;
   name?: string;
+  /** For coordinators and agency staff: whether the account has TOTP on (default true; false mints a token the API refuses with identity.mfa-required). */
+  mfa?: boolean;
   /** Lifetime in seconds (default one hour); negative values make an already expired token, for tests. */
   expiresIn?: number;
 }
 
-/** Signs a token shaped like a Cognito ID token: cognito:groups, custom:municipality, custom:institution. */
+/** Signs a token shaped like a Cognito ID token: cognito:groups, custom:municipality, custom:institution, and for staff mfa_enabled as the pre-token-generation trigger adds it. */
 export async function signToken(keys: LocalKeys, request: TokenRequest): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const claims: JWTPayload = {
@@ -50,6 +52,7 @@ export async function signToken(keys: LocalKeys, request: TokenRequest): Promise
     ...(request.institution ? { 'custom:institution': request.institution } : {}),
     ...(request.email ? { email: request.email } : {}),
     ...(request.name ? { name: request.name } : {}),
+    ...(requiresMfa(request.role) ? { [MFA_CLAIM]: String(request.mfa ?? true) } : {}),
   };
   return new SignJWT(claims)
     .setProtectedHeader({ alg: ALG, kid: keys.kid, typ: 'JWT' })

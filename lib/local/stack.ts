@@ -16,7 +16,7 @@ import { LOCAL_FILES_PREFIX, localFilesDir, localFilesHandler } from './file-sto
 import { createGateway, listen, type GatewayOptions } from './gateway.js';
 import { decodeJwt, type JWTPayload } from 'jose';
 import { triggerHandlers } from '../wiring/accounts.js';
-import { LAMBDA_INVOKE_PREFIX, lambdaInvokeHandler, startCognitoLocal, type RunningCognito } from './cognito-local.js';
+import { LAMBDA_INVOKE_PREFIX, lambdaInvokeHandler, refusingDisabledUsers, startCognitoLocal, type RunningCognito } from './cognito-local.js';
 import { LOCAL_ISSUER, loadOrCreateKeys, tokenVerifier, type LocalKeys } from './identity-provider.js';
 import { installLocalRuntime, type LocalRuntime } from './runtime.js';
 import { seedReferenceData } from './seed.js';
@@ -49,6 +49,13 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
+/** The triggers as in AWS, the pre-token generation behind the local disabled-user check. */
+function localTriggerHandlers(): Record<string, (event: never) => Promise<unknown>> {
+  const handlers = triggerHandlers();
+  const preToken = handlers.PreTokenGeneration as (event: { userPoolId: string; userName: string }) => Promise<unknown>;
+  return { ...handlers, PreTokenGeneration: refusingDisabledUsers(preToken, () => process.env.COGNITO_ENDPOINT) };
+}
+
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const dataDir = resolve(options.dataDir);
   if (options.fresh) for (const dir of ['dynamodb', 'cognito']) rmSync(join(dataDir, dir), { recursive: true, force: true });
@@ -75,7 +82,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const extraHandlers = [
       { prefix: LOCAL_FILES_PREFIX, handle: localFilesHandler(localFilesDir(dataDir), filesSecret) },
       // cognito-local invokes the Cognito triggers here, as Cognito invokes the trigger functions in AWS
-      { prefix: LAMBDA_INVOKE_PREFIX, handle: lambdaInvokeHandler(triggerHandlers) },
+      // (and, standing in for Cognito's own check, refuses tokens to a disabled user: cognito-local issues them)
+      { prefix: LAMBDA_INVOKE_PREFIX, handle: lambdaInvokeHandler(localTriggerHandlers) },
     ];
     // The JWT authorizer: tokens of the quick local identity provider (npm run token) and of cognito-local's pool.
     const local = tokenVerifier(keys);
@@ -99,12 +107,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     cognito = await startCognitoLocal({
       dataDir: options.persist ? dataDir : join(dataDir, 'tmp'),
       lambdaEndpoint: baseUrl,
-      triggers: { PreSignUp: 'PreSignUp', PostConfirmation: 'PostConfirmation' },
+      triggers: { PreSignUp: 'PreSignUp', PostConfirmation: 'PostConfirmation', PreTokenGeneration: 'PreTokenGeneration' },
       host,
     });
     // the admin API the post-confirmation trigger calls (in AWS: Cognito's regional endpoint)
     process.env.COGNITO_ENDPOINT = cognito.endpoint;
-    // the pool the staff account functions (invitations, users list) act on; in AWS infra sets it per function
+    // the pool the functions with `uses.userPool` reach (in AWS: the USER_POOL_ID CDK gives them)
     process.env.USER_POOL_ID = cognito.userPoolId;
     const stop = async () => {
       await new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });

@@ -1,9 +1,10 @@
 // `npm start`: the local stack with demo data, printed addresses and tokens; Ctrl-C stops everything.
 import { join } from 'node:path';
+import { adminClient } from './cognito-local.js';
 import { DEMO_USERS } from './demo.js';
+import { seedDemoAccounts } from './demo-accounts.js';
 import { DEMO_INSTITUTION_ID, seedDemoHours } from './demo-hours.js';
 import { JavaMissingError } from './dynamodb-local.js';
-import { signToken } from './identity-provider.js';
 import { PROJECT_ROOT, startLocalStack } from './stack.js';
 import { DEFAULT_CERTIFICATE_RUN_SCHEDULE, startYearlyScheduler } from './scheduler.js';
 import { systemClock } from '../domain/clock.js';
@@ -34,7 +35,13 @@ try {
     onRequest: ({ method, path, status, ms }) => console.log(`${method} ${path} → ${status} (${ms.toFixed(1)} ms)`),
   });
   await seedDemoHours(stack.runtime.repositories);
-  const tokens = await Promise.all(DEMO_USERS.map(async (u) => ({ label: u.label, token: await signToken(stack.keys, { ...u, expiresIn: 12 * 3600 }) })));
+  // the demo users as real accounts in cognito-local (staff with TOTP on), each signed in once for a ready token
+  const cognitoAdmin = adminClient(stack.cognito.endpoint);
+  const accounts = await seedDemoAccounts(DEMO_USERS, {
+    client: cognitoAdmin, userPoolId: stack.cognito.userPoolId, clientId: stack.cognito.clientId,
+    secretsFile: join(PROJECT_ROOT, '.local', 'demo-totp.json'),
+  });
+  cognitoAdmin.destroy();
   console.log(`
 Jaunatnes darba platforma — local stack is running${fresh ? ' (fresh data)' : ''}
 
@@ -42,10 +49,15 @@ Jaunatnes darba platforma — local stack is running${fresh ? ' (fresh data)' : 
   API reference   ${stack.baseUrl}/docs
   OpenAPI         ${stack.baseUrl}/openapi.json
   DynamoDB Local  ${stack.dynamo.endpoint}  (table ${stack.tableName}, data in .local/dynamodb)
+  Cognito (local) ${stack.cognito.endpoint}  (pool ${stack.cognito.userPoolId}, app client ${stack.cognito.clientId}, data in .local/cognito)
   Signing key     .local/jwt-key.json  (npm run token -- --role youth --sub u-1 --municipality LV-042)
 
-Demo tokens (valid 12 h):`);
-  for (const { label, token } of tokens) console.log(`  ${label}\n    ${token}\n`);
+Demo accounts (sign in with USER_PASSWORD_AUTH; coordinators and agency staff answer a TOTP code) and their ID tokens (valid 24 h):`);
+  for (const { user, totpSecret, totpUri, idToken } of accounts) {
+    console.log(`  ${user.label}: ${user.email} / ${user.password}`);
+    if (totpSecret) console.log(`    TOTP secret ${totpSecret}  (${totpUri})`);
+    console.log(`    ${idToken}\n`);
+  }
   console.log(`Try: curl -H "Authorization: Bearer <token>" ${stack.baseUrl}/v1/me\nCtrl-C stops everything.\n`);
   console.log(`Logbook: the demo youth logs hours at institution ${DEMO_INSTITUTION_ID} (POST /v1/hour-entries); the demo supervisor decides them.\n`);
 

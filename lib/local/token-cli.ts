@@ -11,7 +11,10 @@ const { values } = parseArgs({
   options: {
     role: { type: 'string' }, sub: { type: 'string' }, municipality: { type: 'string' }, institution: { type: 'string' },
     email: { type: 'string' }, name: { type: 'string' }, 'expires-in': { type: 'string', default: '3600' },
+    // --no-mfa: a coordinator or agency token without TOTP, which the API refuses (identity.mfa-required)
+    mfa: { type: 'boolean', default: true },
   },
+  allowNegative: true,
 });
 
 const schema = z.object({
@@ -22,13 +25,14 @@ const schema = z.object({
   email: z.email().optional(),
   name: z.string().min(1).optional(),
   'expires-in': z.coerce.number().int(),
+  mfa: z.boolean(),
 }).refine((v) => v.role === 'agency' || v.municipality, { message: 'every role but agency needs --municipality', path: ['municipality'] })
   .refine((v) => v.role !== 'supervisor' || v.institution, { message: 'a supervisor needs --institution', path: ['institution'] });
 
 const parsed = schema.safeParse(values);
 if (!parsed.success) {
   for (const issue of parsed.error.issues) console.error(`--${issue.path.join('.')}: ${issue.message}`);
-  console.error(`usage: npm run token -- --role ${ROLES.join('|')} [--sub ID] [--municipality LV-042] [--institution ID] [--expires-in SECONDS]`);
+  console.error(`usage: npm run token -- --role ${ROLES.join('|')} [--sub ID] [--municipality LV-042] [--institution ID] [--expires-in SECONDS] [--no-mfa]`);
   process.exit(2);
 }
 const keys = await loadOrCreateKeys(join(PROJECT_ROOT, '.local', 'jwt-key.json'));

@@ -1,8 +1,11 @@
 // Wires the accounts use cases and Cognito triggers: DynamoDB repositories, the municipality registry, Cognito's admin API.
-import type { PostConfirmationTriggerEvent, PreSignUpTriggerEvent } from 'aws-lambda';
-import { cognitoClient, cognitoDirectory } from '../accounts/cognito-directory.js';
-import { postConfirmationHandler, preSignUpHandler } from '../accounts/triggers.js';
-import { repositories } from './deps.js';
+import type { PostConfirmationTriggerEvent, PreSignUpTriggerEvent, PreTokenGenerationTriggerEvent } from 'aws-lambda';
+import { cognitoClient, cognitoDirectory, cognitoMfa, cognitoSignIn } from '../accounts/cognito-directory.js';
+import { postConfirmationHandler, preSignUpHandler, preTokenGenerationHandler } from '../accounts/triggers.js';
+import { certificateDeps, repositories } from './deps.js';
+import { deferred } from './runtime.js';
+import type { ExportDeps } from '../domain/accounts/use-cases/export-my-data.js';
+import type { ClosureDeps } from '../domain/accounts/use-cases/close-my-account.js';
 import { systemClock } from '../domain/clock.js';
 import type { RegistrationDeps } from '../domain/accounts/use-cases/register.js';
 import { MUNICIPALITIES } from '../domain/municipalities/registry.js';
@@ -18,7 +21,36 @@ export const preSignUp = (event: PreSignUpTriggerEvent) => preSignUpHandler(regi
 export const postConfirmation = (event: PostConfirmationTriggerEvent) =>
   postConfirmationHandler({ ...registrationDeps(), directory: cognitoDirectory(cognitoClient(), event.userPoolId) })(event);
 
+/** One client per endpoint, kept across invocations: this trigger runs on every staff sign-in and refresh. */
+let tokenClient: { endpoint: string | undefined; client: ReturnType<typeof cognitoClient> } | undefined;
+function sharedClient() {
+  const endpoint = process.env.COGNITO_ENDPOINT;
+  if (!tokenClient || tokenClient.endpoint !== endpoint) tokenClient = { endpoint, client: cognitoClient(endpoint) };
+  return tokenClient.client;
+}
+
+/** The pre-token-generation trigger: `mfa_enabled` for staff, from AdminGetUser on the event's pool. */
+export const preTokenGeneration = (event: PreTokenGenerationTriggerEvent) =>
+  preTokenGenerationHandler({ mfa: cognitoMfa(sharedClient(), event.userPoolId) })(event);
+
 /** The trigger handlers by the name the local Lambda endpoint (and cognito-local's TriggerFunctions) know them by. */
 export function triggerHandlers(): Record<string, (event: never) => Promise<unknown>> {
-  return { PreSignUp: preSignUp, PostConfirmation: postConfirmation };
+  return { PreSignUp: preSignUp, PostConfirmation: postConfirmation, PreTokenGeneration: preTokenGeneration };
+}
+
+/** The personal-data export: the hours repository (profile, entries, audit), certificates and their PDFs. */
+export function exportDeps(): ExportDeps {
+  return deferred(() => {
+    const { certificates, files, clock } = certificateDeps();
+    return { hours: repositories().hours, certificates, files, clock };
+  });
+}
+
+/** Account closure: the profile in the table, sign-in at the pool named by USER_POOL_ID (read on first use). */
+export function closureDeps(): ClosureDeps {
+  return deferred(() => {
+    const userPoolId = process.env.USER_POOL_ID;
+    if (!userPoolId) throw new Error('USER_POOL_ID is not set: the closure function needs the user pool');
+    return { hours: repositories().hours, signIn: cognitoSignIn(sharedClient(), userPoolId), clock: systemClock };
+  });
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { keys } from '../../lib/data/keys.js';
 import { cognito, signIn, STRONG_PASSWORD } from '../support/accounts.js';
+import { signIn as signInWithTotp, turnOnTotp } from '../../lib/local/accounts.js';
 import { aWorld, aYouth, anEntry, expectStatus } from '../support/hours-api.js';
 import { call, tokenFor } from '../support/http.js';
 
@@ -245,7 +246,12 @@ describe('a municipality\'s users', () => {
     const address = email('self');
     const invited = await expectStatus(invite(agencyToken, { email: address, role: 'coordinator' }), 201);
     const { json: account } = await expectStatus(accept(invited.json.id, tokenOf(invited.json.id)), 201);
-    const own = (await signIn(cognito(), address)).AuthenticationResult!.IdToken!;
+    // an invited coordinator signs in without TOTP first: refused until they turn it on
+    const first = (await signIn(cognito(), address)).AuthenticationResult!;
+    const refused = await expectStatus(call('PUT', `/v1/municipalities/${MUNI}/users/${account.sub}/active`, { token: first.IdToken!, body: { active: false } }), 403);
+    expect(refused.json.rule).toBe('identity.mfa-required');
+    const secret = await turnOnTotp(cognito(), first.AccessToken!);
+    const own = (await signInWithTotp(cognito(), inject('userPoolClientId'), address, STRONG_PASSWORD, secret)).IdToken!;
     const self = await expectStatus(call('PUT', `/v1/municipalities/${MUNI}/users/${account.sub}/active`, { token: own, body: { active: false } }), 422);
     expect(self.json.rule).toBe('accounts.deactivate-self');
     await expectStatus(call('PUT', `/v1/municipalities/${MUNI}/users/nobody/active`, { token: agencyToken, body: { active: false } }), 404);

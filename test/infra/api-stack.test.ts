@@ -9,8 +9,8 @@ import { routeList, routes, routesByContext } from '../../lib/http/routes.js';
 import { buildApp, type BuiltApp } from '../../infra/build-app.js';
 import type { AppFunction } from '../../infra/constructs/app-function.js';
 import { PDF_FONTS } from '../../infra/constructs/bundled-files.js';
-import { POST_CONFIRMATION_ACTIONS } from '../../infra/constructs/identity.js';
-import { STAFF_DIRECTORY_ACTIONS, STAFF_DIRECTORY_READ_ACTIONS } from '../../lib/accounts/staff-directory.js';
+import { POST_CONFIRMATION_ACTIONS, PRE_TOKEN_GENERATION_ACTIONS } from '../../infra/constructs/identity.js';
+import { STAFF_DIRECTORY_ACTIONS, STAFF_DIRECTORY_READ_ACTIONS } from '../../lib/accounts/staff-directory-actions.js';
 import { SEED_ENTRY, groupByEntry } from '../../infra/stacks/context-stack.js';
 import { STAGE_THROTTLE } from '../../infra/stacks/stage-stack.js';
 import { DYNAMODB_WRITES, hasWildcard, statementsOf, statementsOfRole } from './iam.js';
@@ -331,27 +331,37 @@ describe('the user pool', () => {
     api.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
   });
 
-  it('invokes the pre-sign-up and post-confirmation functions of the Api stack', () => {
+  it('invokes the pre-sign-up, post-confirmation and pre-token-generation (V1: the ID token) functions of the Api stack', () => {
     const pool = Object.values(api.findResources('AWS::Cognito::UserPool'))[0]!.Properties;
-    const { preSignUp, postConfirmation } = built.apiStack.identity;
+    const { preSignUp, postConfirmation, preTokenGeneration } = built.apiStack.identity;
     expect(pool.LambdaConfig).toEqual({
       PreSignUp: { 'Fn::GetAtt': [logicalIdOf(preSignUp), 'Arn'] },
       PostConfirmation: { 'Fn::GetAtt': [logicalIdOf(postConfirmation), 'Arn'] },
+      PreTokenGenerationConfig: { LambdaArn: { 'Fn::GetAtt': [logicalIdOf(preTokenGeneration), 'Arn'] }, LambdaVersion: 'V1_0' },
+    });
+    api.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction', Principal: 'cognito-idp.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': [logicalIdOf(preTokenGeneration), 'Arn'] },
     });
     expect(api.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('^Cognito pre-sign-up') } })).not.toEqual({});
   });
 
   it('gives the post-confirmation function exactly AdminAddUserToGroup and AdminUpdateUserAttributes on this pool, the pre-sign-up none', () => {
-    const { preSignUp, postConfirmation, userPool } = built.apiStack.identity;
+    const { preSignUp, postConfirmation, preTokenGeneration, userPool } = built.apiStack.identity;
     const cognitoOf = (fn: AppFunction) => statementsOfRole(api, logicalIdOf(fn.role!)).filter((s) => s.actions.some((a) => a.startsWith('cognito-idp:')));
     const admin = cognitoOf(postConfirmation);
     expect(admin).toHaveLength(1);
     expect([...admin[0]!.actions].sort()).toEqual([...POST_CONFIRMATION_ACTIONS].sort());
     expect(admin[0]!.resources).toEqual([{ 'Fn::GetAtt': [logicalIdOf(userPool), 'Arn'] }]);
     expect(cognitoOf(preSignUp)).toEqual([]);
-    // nothing else anywhere in the app may call Cognito's admin API but the two staff account functions (below)
+    // the pre-token-generation function only reads a user (their MFA settings), on this pool
+    const reader = cognitoOf(preTokenGeneration);
+    expect(reader).toHaveLength(1);
+    expect([...reader[0]!.actions]).toEqual([...PRE_TOKEN_GENERATION_ACTIONS]);
+    expect(reader[0]!.resources).toEqual([{ 'Fn::GetAtt': [logicalIdOf(userPool), 'Arn'] }]);
+    // nothing else anywhere in the app may call Cognito's admin API but the staff account functions and the account closure (next tests)
     const elsewhere = built.stacks.flatMap((stack) => statementsOf(templateOf(stack))).filter((s) => s.actions.some((a) => a.startsWith('cognito-idp:')));
-    expect(elsewhere).toHaveLength(3);
+    expect(elsewhere).toHaveLength(5);
   });
 
   it('gives the staff account functions exactly the admin actions they call, on this pool only, and the pool id', () => {
@@ -373,6 +383,24 @@ describe('the user pool', () => {
     }
     expect(poolArn).toEqual({ 'Fn::GetAtt': [logicalIdOf(userPool), 'Arn'] });
     expect(STAFF_DIRECTORY_READ_ACTIONS.every((a) => (STAFF_DIRECTORY_ACTIONS as readonly string[]).includes(a))).toBe(true);
+  });
+
+  it('gives the account-closure function exactly AdminDisableUser on this pool, and its id', () => {
+    const closure = built.functions.get('functions/http/accounts/close-my-account.ts')!;
+    const statements = roleStatements(closure).filter((s) => s.actions.some((a) => a.startsWith('cognito-idp:')));
+    expect(statements).toHaveLength(1);
+    expect(statements[0]!.actions).toEqual(['cognito-idp:AdminDisableUser']);
+    expect(JSON.stringify(statements[0]!.resources)).toContain('UserPool');
+    expect(JSON.stringify(statements[0]!.resources)).not.toContain('*');
+    expect(resourceOf(closure).Properties.Environment.Variables.USER_POOL_ID).toBeDefined();
+    const exporter = built.functions.get('functions/http/accounts/export-my-data.ts')!;
+    expect(roleStatements(exporter).flatMap((s) => s.actions).filter((a) => a.startsWith('cognito-idp:'))).toEqual([]);
+  });
+
+  it('binds no table to the pre-token-generation function: it reads the pool only', () => {
+    const { preTokenGeneration } = built.apiStack.identity;
+    const actions = statementsOfRole(api, logicalIdOf(preTokenGeneration.role!)).flatMap((s) => s.actions);
+    expect(actions.filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
   });
 
   it('has a public SRP client that reads the custom claims but writes only what a registrant types', () => {

@@ -22,6 +22,8 @@ const HTTP_PACKAGES = ['@middy/core'];
 const WORKER_PACKAGES = ['@aws-lambda-powertools/batch'];
 /** Signing and the issuer keys: only the certificate use cases. */
 const CREDENTIAL_PACKAGES = ['jose'];
+/** The zip writer: only the personal-data export. */
+const ARCHIVE_PACKAGES = ['fflate'];
 /** PDF rendering and what it pulls in. */
 const PDF_PACKAGES = ['pdf-lib', '@pdf-lib/fontkit', '@pdf-lib/standard-fonts', '@pdf-lib/upng', 'pako', 'tslib', 'qrcode', 'pngjs', 'dijkstrajs'];
 
@@ -32,6 +34,7 @@ function allowedPackages(fn: FunctionEntry, report: BundleReport): Set<string> {
     ...(fn.http ? HTTP_PACKAGES : WORKER_PACKAGES),
     ...(certificates ? CREDENTIAL_PACKAGES : []),
     ...(fn.rendersPdf ? PDF_PACKAGES : []),
+    ...(report.inputs.includes('lib/files/zip-archive.ts') ? ARCHIVE_PACKAGES : []),
   ]);
 }
 

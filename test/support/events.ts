@@ -35,6 +35,8 @@ export function aLambdaContext(): Context {
   };
 }
 
+/** Claims of a verified ID token; coordinators and agency staff carry `mfa_enabled: "true"` as the trigger adds it. */
 export const claimsOf = (role: string, municipality?: string, sub = 'u-1') => ({
   sub, token_use: 'id', 'cognito:groups': `[${role}]`, ...(municipality ? { 'custom:municipality': municipality } : {}),
+  ...(role === 'coordinator' || role === 'agency' ? { mfa_enabled: 'true' } : {}),
 });

@@ -36,3 +36,15 @@ export interface StaffDirectory {
 
 export class UsernameTaken extends Error {}
 export class WeakPassword extends Error {}
+
+/** The account's second factor as the identity provider holds it (AdminGetUser's UserMFASettingList). */
+export interface MfaDirectory {
+  /** Whether TOTP (SOFTWARE_TOKEN_MFA) is turned on for the user, so every sign-in asks for a code. */
+  totpEnabled(username: string): Promise<boolean>;
+}
+
+/** Sign-in of an account at the identity provider (AdminDisableUser in Cognito). */
+export interface AccountSignIn {
+  /** Disables sign-in and revokes the account's access and refresh tokens (idempotent). */
+  disable(username: string): Promise<void>;
+}

@@ -27,6 +27,7 @@ export const volunteerSchema = volunteerInputSchema.extend({
   id: z.string().describe('The youth user id (token sub)'),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  closedAt: z.iso.datetime().optional().describe('Set when the account was closed: the profile is pseudonymised, sign-in disabled'),
 });
 export type Volunteer = z.infer<typeof volunteerSchema>;
 

@@ -45,6 +45,13 @@ const GAPS = {
       en: 'The account\'s municipality (custom:municipality) is not an ISO 3166-2:LV code from the municipality registry.',
     },
   },
+  mfa: {
+    rule: 'identity.mfa-required',
+    message: {
+      lv: 'Koordinatoriem un aģentūras darbiniekiem jāieslēdz divpakāpju autentifikācija (TOTP lietotne): iestatiet to savā kontā un pierakstieties vēlreiz.',
+      en: 'Coordinators and agency staff must turn on multi-factor authentication (a TOTP app): set it up on your account and sign in again.',
+    },
+  },
   institution: {
     rule: 'identity.institution-missing',
     message: {
@@ -55,6 +62,17 @@ const GAPS = {
 } as const satisfies Record<string, { rule: string; message: Bilingual }>;
 
 export type IdentityGap = keyof typeof GAPS;
+
+/** Staff who act for a whole municipality (or all of them) must sign in with a second factor (TOTP). */
+export const MFA_ROLES: readonly Role[] = ['coordinator', 'agency'];
+export const requiresMfa = (role: Role): boolean => MFA_ROLES.includes(role);
+
+/**
+ * The ID-token claim that says the account has TOTP turned on ("true"/"false"), added by the pre-token-generation
+ * trigger from the user's MFA settings. Not a `custom:` name on purpose: no user attribute can ever be mapped onto
+ * it, so only the trigger writes it.
+ */
+export const MFA_CLAIM = 'mfa_enabled';
 
 /** Refuses an identity that lacks what its role needs; the error names the rule (`identity.*`). */
 export function identityRefused(gap: IdentityGap): ForbiddenError {

@@ -3,8 +3,8 @@ import { ForbiddenError, UnauthenticatedError } from '../../../lib/domain/errors
 import { actsFor } from '../../../lib/domain/identity/types.js';
 import { userFromClaims } from '../../../lib/http/identity.js';
 
-/** Claims as a verified Cognito ID token carries them (API Gateway passes them as strings). */
-const idToken = (claims: Record<string, string | string[]>) => ({ sub: 'u-1', token_use: 'id', ...claims });
+/** Claims as a verified Cognito ID token carries them (API Gateway passes them as strings); staff with TOTP on. */
+const idToken = (claims: Record<string, string | string[]>) => ({ sub: 'u-1', token_use: 'id', mfa_enabled: 'true', ...claims });
 
 const refusal = (claims: unknown): unknown => {
   try {
@@ -86,5 +86,38 @@ describe('actsFor', () => {
     expect(actsFor({ ...base, role: 'coordinator', municipality: 'LV-042' }, 'LV-042')).toBe(true);
     expect(actsFor({ ...base, role: 'coordinator', municipality: 'LV-042' }, 'LV-RIX')).toBe(false);
     expect(actsFor({ ...base, role: 'youth', municipality: null }, 'LV-042')).toBe(false);
+  });
+});
+
+describe('MFA for staff at the boundary', () => {
+  const staff = { coordinator: { 'cognito:groups': '[coordinator]', 'custom:municipality': 'LV-042' }, agency: { 'cognito:groups': '[agency]' } };
+
+  it.each(Object.entries(staff))('admits a %s whose token says TOTP is on', (role, claims) => {
+    expect(userFromClaims(idToken(claims)).role).toBe(role);
+    expect(userFromClaims({ ...idToken(claims), mfa_enabled: true } as never).role).toBe(role);
+  });
+
+  it.each<[string, Record<string, string | undefined>]>([
+    ['a coordinator with mfa_enabled "false"', { ...staff.coordinator, mfa_enabled: 'false' }],
+    ['an agency officer with mfa_enabled "false"', { ...staff.agency, mfa_enabled: 'false' }],
+    ['a coordinator without the claim (no trigger ran)', { ...staff.coordinator, mfa_enabled: undefined }],
+    ['an agency token with a claim that is not "true"', { ...staff.agency, mfa_enabled: 'TRUE' }],
+  ])('refuses %s with 403 identity.mfa-required in both languages', (_, claims) => {
+    const error = refusal(idToken(claims as never));
+    expect(error).toBeInstanceOf(ForbiddenError);
+    expect((error as ForbiddenError).reason).toMatchObject({ rule: 'identity.mfa-required', message: { lv: expect.stringContaining('divpakāpju'), en: expect.stringContaining('multi-factor') } });
+  });
+
+  it.each([
+    ['a youth', { 'cognito:groups': '[youth]', 'custom:municipality': 'LV-042' }],
+    ['a supervisor', { 'cognito:groups': '[supervisor]', 'custom:municipality': 'LV-042', 'custom:institution': 'i-1' }],
+  ])('does not ask %s for MFA', (_, claims) => {
+    const { mfa_enabled: _m, ...withoutClaim } = idToken(claims);
+    expect(() => userFromClaims(withoutClaim)).not.toThrow();
+    expect(() => userFromClaims({ ...withoutClaim, mfa_enabled: 'false' })).not.toThrow();
+  });
+
+  it('reports a missing municipality before a missing second factor', () => {
+    expect((refusal(idToken({ 'cognito:groups': '[coordinator]', mfa_enabled: 'false' })) as ForbiddenError).reason?.rule).toBe('identity.municipality-missing');
   });
 });

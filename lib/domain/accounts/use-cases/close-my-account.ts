@@ -1,0 +1,53 @@
+// A young person closes their account: sign-in disabled, profile pseudonymised; approved hours and certificates stay.
+import type { Clock } from '../../clock.js';
+import { NotFoundError } from '../../errors.js';
+import type { HoursRepository } from '../../hours/ports.js';
+import type { User } from '../../identity/types.js';
+import type { AccountSignIn } from '../ports.js';
+
+/**
+ * How long the municipality keeps a closed account's approved entries and issued certificates (years after the
+ * closure): the default of the programme setting README's "Account closure" describes.
+ */
+export const DEFAULT_RETENTION_YEARS = 5;
+
+export const CLOSED_NAME = 'Slēgts konts';
+
+export interface ClosureDeps {
+  hours: Pick<HoursRepository, 'getVolunteer' | 'putVolunteer'>;
+  signIn: AccountSignIn;
+  clock: Clock;
+}
+
+export interface Closure {
+  closedAt: string;
+  retainedUntil: string;
+}
+
+/**
+ * 1. the profile (404 without one)  2. pseudonymise it: name, email and the guardian's name replaced, the id (the
+ * account's sub, which the municipality's entries already carry) kept; birth date, municipality and the consent's
+ * relation and date stay, the legal record of a minor's volunteering (DOMAIN.md §1)  3. disable sign-in last, so a
+ * failure before it leaves an account that can sign in and close again. Idempotent: closing again keeps closedAt.
+ * Certificates are not touched: they carry the holder's name as given at issue and still verify.
+ */
+export async function closeMyAccount(deps: ClosureDeps, user: User): Promise<Closure> {
+  const volunteer = await deps.hours.getVolunteer(user.sub);
+  if (!volunteer) throw new NotFoundError('volunteer profile', user.sub);
+  const now = deps.clock.now().toISOString();
+  const closedAt = volunteer.closedAt ?? now;
+  if (!volunteer.closedAt) {
+    await deps.hours.putVolunteer({
+      ...volunteer,
+      name: CLOSED_NAME,
+      email: `closed-${volunteer.id}@closed.invalid`,
+      guardianConsent: volunteer.guardianConsent ? { ...volunteer.guardianConsent, name: CLOSED_NAME } : null,
+      closedAt,
+      updatedAt: now,
+    });
+  }
+  await deps.signIn.disable(user.sub);
+  const until = new Date(closedAt);
+  until.setUTCFullYear(until.getUTCFullYear() + DEFAULT_RETENTION_YEARS);
+  return { closedAt, retainedUntil: until.toISOString().slice(0, 10) };
+}
