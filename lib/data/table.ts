@@ -44,6 +44,8 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | certs: certificates whose email is still pending     | table        | pk CERTMAIL#PENDING, sk <muni>#<year>#<sub> |
  * | certs: issuer keys of a muni, and its active kid     | table        | pk ISSUERKEY#<muni>, sk KEY#<kid> / ACTIVE |
  * | certs: every issuer key (JWKS)                       | byCollection | gsi1pk ISSUERKEYS, gsi1sk <kid>           |
+ * | youth house: an opportunity's sign-ups, by shift     | byCollection | gsi1pk ROSTER#<opp>, gsi1sk <shift>#<sub> |
+ * | youth house: a muni's opportunities, any status      | byEligibility| gsi3pk OPPSALL#<muni>, gsi3sk <first start>#<id> |
  */
 export const KEY = { partition: 'pk', sort: 'sk' } as const;
 
