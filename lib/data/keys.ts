@@ -109,6 +109,12 @@ export const keys = {
   /** Only waitlisted sign-ups carry these: the shift's waitlist in arrival order. */
   shiftWaitlistEntry: (opportunityId: string, shift: number, position: number) => ({ gsi2pk: `WAITLIST#${opportunityId}#${String(shift).padStart(3, '0')}`, gsi2sk: String(position).padStart(6, '0') }),
   shiftWaitlist: (opportunityId: string, shift: number) => ({ gsi2pk: `WAITLIST#${opportunityId}#${String(shift).padStart(3, '0')}` }),
+  /** Every sign-up carries these (lib/data/youth-house-attendance.ts): an opportunity's sign-ups by shift, for attendance and the report. */
+  shiftRosterEntry: (opportunityId: string, shift: number, youthId: string) => ({ gsi1pk: `ROSTER#${opportunityId}`, gsi1sk: `${String(shift).padStart(3, '0')}#${youthId}` }),
+  shiftRoster: (opportunityId: string) => ({ gsi1pk: `ROSTER#${opportunityId}` }),
+  /** Every opportunity carries these, whatever its status: a municipality's opportunities by first shift, for the report. */
+  opportunityOfMunicipality: (municipality: string, firstStart: string, id: string) => ({ gsi3pk: `OPPSALL#${municipality}`, gsi3sk: `${firstStart}#${id}` }),
+  opportunitiesOfMunicipality: (municipality: string) => ({ gsi3pk: `OPPSALL#${municipality}` }),
 } as const;
 
 export const ENTITY = {

@@ -48,6 +48,8 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | accounts: staff of a muni (or AGENCY), oldest first  | byCollection | gsi1pk STAFF#<muni>, gsi1sk <iso>#<id>    |
  * | accounts: who holds an email (one invitation each)   | table        | pk STAFFEMAIL#<email>, sk LOCK            |
  * | accounts: the invitation of an accepted account      | table        | pk USER#<sub>, sk STAFF                   |
+ * | youth house: an opportunity's sign-ups, by shift     | byCollection | gsi1pk ROSTER#<opp>, gsi1sk <shift>#<sub> |
+ * | youth house: a muni's opportunities, any status      | byEligibility| gsi3pk OPPSALL#<muni>, gsi3sk <first start>#<id> |
  */
 export const KEY = { partition: 'pk', sort: 'sk' } as const;
 

@@ -14,7 +14,7 @@ import { INDEXES } from './table.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-const STORAGE = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entityType', 'waitSeq'];
+const STORAGE = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entityType', 'waitSeq'];
 const strip = <T>(item: Item): T => Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE.includes(k))) as T;
 const firstStart = (o: Pick<Opportunity, 'shifts'>) => new Date(Math.min(...o.shifts.map((s) => Date.parse(s.start)))).toISOString();
 const encodeCursor = (after: string) => Buffer.from(JSON.stringify({ a: after })).toString('base64url');
@@ -32,7 +32,10 @@ export class DynamoYouthHouseRepository implements YouthHouseRepository {
   async createOpportunity(o: Opportunity): Promise<void> {
     await this.db.send(new TransactWriteCommand({ TransactItems: [{ Put: {
       TableName: this.table, ConditionExpression: 'attribute_not_exists(pk)',
-      Item: { ...keys.opportunity(o.id), entityType: ENTITY.opportunity, ...JSON.parse(JSON.stringify(o)), waitSeq: o.shifts.map(() => 0) },
+      Item: {
+        ...keys.opportunity(o.id), entityType: ENTITY.opportunity, ...JSON.parse(JSON.stringify(o)), waitSeq: o.shifts.map(() => 0),
+        ...keys.opportunityOfMunicipality(o.municipality, firstStart(o), o.id),
+      },
     } }] }));
   }
 
@@ -87,7 +90,8 @@ export class DynamoYouthHouseRepository implements YouthHouseRepository {
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to', ConsistentRead: true,
       ExpressionAttributeValues: { ':pk': range.pk, ':from': range.skFrom, ':to': range.skTo },
     });
-    return items.map((i) => strip<SignUp>(i)).filter((s) => s.state !== 'cancelled');
+    // Attended shifts count through their hour entries, no-shows not at all.
+    return items.map((i) => strip<SignUp>(i)).filter((s) => !(['cancelled', 'attended', 'no-show'] as SignUp['state'][]).includes(s.state));
   }
 
   private signUpPut(s: SignUp): TransactItem {
@@ -95,6 +99,7 @@ export class DynamoYouthHouseRepository implements YouthHouseRepository {
       TableName: this.table,
       Item: {
         ...keys.shiftSignUp(s.youthId, s.date, s.opportunityId, s.shift), entityType: ENTITY.shiftSignUp, ...s,
+        ...keys.shiftRosterEntry(s.opportunityId, s.shift, s.youthId),
         ...(s.state === 'waitlisted' && s.position !== null ? keys.shiftWaitlistEntry(s.opportunityId, s.shift, s.position) : {}),
       },
       // New, or taking the place of a cancelled sign-up of the same youth and shift.

@@ -5,6 +5,7 @@ import {
   OPPORTUNITY_KINDS, TOPICS, opportunityInputSchema, opportunityViewSchema, signUpSchema,
 } from '../domain/youth-house/types.js';
 import { defineRoute } from './route.js';
+import { attendanceRoutes } from './youth-house-attendance-routes.js';
 
 const PUBLISHERS = ['coordinator', 'supervisor', 'agency'] as const;
 const opportunityId = z.uuid().describe('Opportunity id');
@@ -62,4 +63,5 @@ export const youthHouseRoutes = {
     params: shiftParams, response: z.object({ cancelled: signUpSchema, promoted: signUpSchema.nullable() }), problems: [404, 409], uses: { events: true },
     entry: WRITE_ENTRY,
   }),
+  ...attendanceRoutes,
 };

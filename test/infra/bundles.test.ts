@@ -27,14 +27,19 @@ const ARCHIVE_PACKAGES = ['fflate'];
 /** PDF rendering and what it pulls in. */
 const PDF_PACKAGES = ['pdf-lib', '@pdf-lib/fontkit', '@pdf-lib/standard-fonts', '@pdf-lib/upng', 'pako', 'tslib', 'qrcode', 'pngjs', 'dijkstrajs'];
 
+/** The QR encoder's core alone (no PNG renderer): the shift check-in code's QR as SVG (lib/http/qr-svg.ts). */
+const QR_SVG_PACKAGES = ['qrcode', 'dijkstrajs'];
+
 function allowedPackages(fn: FunctionEntry, report: BundleReport): Set<string> {
   const certificates = report.inputs.some((i) => i.startsWith('lib/domain/certificates/'));
+  const qrSvg = report.inputs.includes('lib/http/qr-svg.ts');
   return new Set([
     ...BASE_PACKAGES,
     ...(fn.http ? HTTP_PACKAGES : WORKER_PACKAGES),
     ...(certificates ? CREDENTIAL_PACKAGES : []),
     ...(fn.rendersPdf ? PDF_PACKAGES : []),
     ...(report.inputs.includes('lib/files/zip-archive.ts') ? ARCHIVE_PACKAGES : []),
+    ...(qrSvg ? QR_SVG_PACKAGES : []),
   ]);
 }
 

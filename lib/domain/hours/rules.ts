@@ -92,10 +92,18 @@ export function checkEntry(entry: EntryInput, ctx: EntryContext): RuleViolation 
   if (!ctx.institutionMunicipality || !isValidOn(ctx.institutionMunicipality, entry.date)) {
     return v('institution-municipality', 'Iestāde nepieder pašvaldībai, kas darbojās šajā datumā', 'The institution does not belong to a municipality that existed on this date', 'body.institutionId');
   }
-  if (institution.municipality !== volunteer.municipality && !ctx.institutionProgramme.acceptsOtherMunicipalities) {
-    return v('other-municipality', 'Šīs pašvaldības iestādēs var reģistrēt tikai tās pašas pašvaldības jaunieši', "Only young people of the institution's own municipality can log hours there", 'body.institutionId');
-  }
+  const home = checkHomeMunicipality(volunteer, institution.municipality, ctx.institutionProgramme);
+  if (home) return home;
   return checkWorkload(entry, volunteer, ctx.sameWeek, p);
+}
+
+/**
+ * Only young people of the host municipality work at its institutions, unless its programme accepts others
+ * (`acceptsOtherMunicipalities`, the coordinator's choice): the logbook's entries and the youth house's sign-ups.
+ */
+export function checkHomeMunicipality(volunteer: Pick<Volunteer, 'municipality'>, hostMunicipality: string, hostProgramme: Pick<Programme, 'acceptsOtherMunicipalities'>): RuleViolation | undefined {
+  if (hostMunicipality === volunteer.municipality || hostProgramme.acceptsOtherMunicipalities) return undefined;
+  return v('other-municipality', 'Šīs pašvaldības iestādēs var reģistrēt tikai tās pašas pašvaldības jaunieši', "Only young people of the institution's own municipality can log hours there", 'body.institutionId');
 }
 
 /**

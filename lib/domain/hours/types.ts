@@ -82,6 +82,8 @@ export const programmeInputSchema = z.object({
   acceptsOtherMunicipalities: z.boolean().default(false).describe('Youth of other municipalities may log hours at our institutions'),
   recognitionEvent: recognitionEventSchema.nullable().default(null),
   rollingIssue: z.boolean().default(false).describe('Certificates also issued during the year as the threshold is reached'),
+  attendanceApproves: z.boolean().default(false)
+    .describe("A youth-house shift's hours are approved at once when the institution's assigned supervisor marks the attendance (else they wait for the decision)"),
 }).strict().refine((p) => p.minAge <= p.maxAge, { message: 'minAge must not exceed maxAge', path: ['minAge'] });
 export type ProgrammeInput = z.infer<typeof programmeInputSchema>;
 
@@ -106,6 +108,10 @@ export const entryInputSchema = z.object({
 }).strict();
 export type EntryInput = z.infer<typeof entryInputSchema>;
 
+/** Where an entry came from when not logged by the youth: an attended youth-house shift. */
+export const entrySourceSchema = z.object({ kind: z.literal('shift'), opportunityId: z.string(), shift: z.number().int() }).strict();
+export type EntrySource = z.infer<typeof entrySourceSchema>;
+
 export const hourEntrySchema = entryInputSchema.extend({
   id: z.string(),
   volunteerId: z.string(),
@@ -120,6 +126,7 @@ export const hourEntrySchema = entryInputSchema.extend({
   comment: z.string().nullable().describe('Supervisor comment (approving fewer minutes) or rejection/reversal reason'),
   version: z.number().int(),
   createdAt: z.iso.datetime(),
+  source: entrySourceSchema.optional().describe('Absent when the youth logged the entry; the shift when it came from attendance'),
 });
 export type HourEntry = z.infer<typeof hourEntrySchema>;
 

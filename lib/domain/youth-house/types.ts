@@ -86,7 +86,7 @@ export const opportunityViewSchema = z.object({
 });
 export type OpportunityView = z.infer<typeof opportunityViewSchema>;
 
-export const SIGN_UP_STATES = ['registered', 'waitlisted', 'cancelled'] as const;
+export const SIGN_UP_STATES = ['registered', 'waitlisted', 'cancelled', 'attended', 'no-show'] as const;
 export type SignUpState = (typeof SIGN_UP_STATES)[number];
 
 export interface SignUp {
@@ -103,10 +103,23 @@ export interface SignUp {
   minutes: number;
   createdAt: string;
   updatedAt: string;
+  /** Set when the sign-up became attended or no-show (lib/domain/youth-house/attendance.ts). */
+  attendance?: Attendance;
 }
+
+/** How attendance was taken: marked by staff, or the youth's check-in with the shift's code. */
+export const ATTENDANCE_VIA = ['marked', 'check-in'] as const;
+export const attendanceSchema = z.object({
+  by: z.string(), at: z.string(), via: z.enum(ATTENDANCE_VIA),
+  /** The hour entry the attendance created (null for a no-show, or a shift that credits nothing or has no host institution). */
+  entryId: z.string().nullable(),
+});
+export type Attendance = z.infer<typeof attendanceSchema>;
+
 export const signUpSchema = z.object({
   opportunityId: z.string(), shift: z.number().int(), youthId: z.string(), municipality: z.string(), state: z.enum(SIGN_UP_STATES),
   position: z.number().int().nullable(), date: z.string(), startTime: z.string(), minutes: z.number().int(), createdAt: z.string(), updatedAt: z.string(),
+  attendance: attendanceSchema.optional(),
 });
 
 /** Filters of the public list. */

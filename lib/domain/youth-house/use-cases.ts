@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { rigaDate, type Clock } from '../clock.js';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolation } from '../errors.js';
-import { ageOn, checkAgeAndConsent, checkWorkload, isoWeek } from '../hours/rules.js';
+import { ageOn, checkAgeAndConsent, checkHomeMunicipality, checkWorkload, isoWeek } from '../hours/rules.js';
 import { defaultProgramme } from '../hours/types.js';
 import type { HoursRepository } from '../hours/ports.js';
 import { assertActsFor, type User } from '../identity/types.js';
@@ -143,6 +143,11 @@ export async function signUp(deps: YouthHouseDeps, user: User, opportunityId: st
   const programme = (await deps.hours.getProgramme(volunteer.municipality)) ?? defaultProgramme(volunteer.municipality);
   const person = checkAgeAndConsent(volunteer, date, programme);
   if (person) throw new RuleViolation(person.ruleId, person.title, 'shift');
+  if (volunteer.municipality !== o.municipality) {
+    const host = (await deps.hours.getProgramme(o.municipality)) ?? defaultProgramme(o.municipality);
+    const home = checkHomeMunicipality(volunteer, o.municipality, host);
+    if (home) throw new RuleViolation(home.ruleId, home.title, 'shift');
+  }
   const week = isoWeek(date);
   const [entries, signUps] = await Promise.all([
     deps.hours.entriesBetween(volunteer.id, week.from, week.to), deps.youthHouse.signUpsBetween(volunteer.id, week.from, week.to),

@@ -6,7 +6,7 @@ import type { User } from '../../identity/types.js';
 import { entryEvent } from '../events.js';
 import { IdempotencyKeyTaken, RetryableConflict } from '../ports.js';
 import { checkEntry, isoWeek, nextTally } from '../rules.js';
-import type { EntryInput, HourEntry } from '../types.js';
+import type { EntryInput, EntrySource, HourEntry } from '../types.js';
 import { programmeOf, retrying, type HoursDeps } from './deps.js';
 
 export interface SubmitResult {
@@ -40,10 +40,27 @@ export function entryIdFor(volunteerId: string, idempotencyKey: string): string 
  *    losing to the key replays it: a retry answers the first result however the retries interleave
  */
 export async function submitEntry(deps: HoursDeps, user: User, input: EntryInput, idempotencyKey?: string): Promise<SubmitResult> {
+  return recordEntry(deps, { volunteerId: user.sub, by: user.sub }, input, idempotencyKey);
+}
+
+/** Who an entry is for, who records it, and (for attendance) the shift it comes from. */
+export interface EntryAuthor {
+  volunteerId: string;
+  /** The user recorded in the audit and the event: the youth, or whoever marked their attendance. */
+  by: string;
+  source?: EntrySource;
+}
+
+/**
+ * The one way an hour entry comes into being, whoever records it: the youth's own submission (`submitEntry`) and a
+ * youth-house shift's attendance (marked by the supervisor or coordinator, or the youth's check-in) pass the same
+ * rules, tally, audit and HoursSubmitted. The caller decides who may record for `volunteerId`.
+ */
+export async function recordEntry(deps: HoursDeps, author: EntryAuthor, input: EntryInput, idempotencyKey?: string): Promise<SubmitResult> {
   const requestHash = hashOf(input);
   const replay = async (): Promise<SubmitResult | undefined> => {
     if (!idempotencyKey) return undefined;
-    const record = await deps.hours.getIdempotency(user.sub, idempotencyKey);
+    const record = await deps.hours.getIdempotency(author.volunteerId, idempotencyKey);
     if (!record) return undefined;
     if (record.requestHash !== requestHash) {
       throw new RuleViolation('hours.idempotency-key-reused', {
@@ -54,7 +71,7 @@ export async function submitEntry(deps: HoursDeps, user: User, input: EntryInput
     return { entry: record.result, replayed: true };
   };
   const [earlier, volunteer, institution] = await Promise.all([
-    replay(), deps.hours.getVolunteer(user.sub), deps.hours.getInstitution(input.institutionId),
+    replay(), deps.hours.getVolunteer(author.volunteerId), deps.hours.getInstitution(input.institutionId),
   ]);
   if (earlier) return earlier;
   if (!volunteer) {
@@ -99,12 +116,12 @@ export async function submitEntry(deps: HoursDeps, user: User, input: EntryInput
     const entry: HourEntry = {
       ...input, id: keyedId ?? randomUUID(), volunteerId: volunteer.id, volunteerName: volunteer.name, programme: volunteer.municipality,
       institutionMunicipality: institution.municipality, institutionName: institution.name, state: 'pending', approvedMinutes: 0,
-      decidedBy: null, decidedAt: null, comment: null, version: 1, createdAt: at,
+      decidedBy: null, decidedAt: null, comment: null, version: 1, createdAt: at, ...(author.source ? { source: author.source } : {}),
     };
     const next = nextTally(tally, { pending: input.minutes, approved: 0 }, programme, at);
     try {
-      await deps.hours.createEntry(entry, next.tally, { entryId: entry.id, at, by: user.sub, from: null, to: 'pending', reason: null },
-        [entryEvent(entry, user.sub, at)], idempotencyKey ? { key: idempotencyKey, requestHash } : undefined);
+      await deps.hours.createEntry(entry, next.tally, { entryId: entry.id, at, by: author.by, from: null, to: 'pending', reason: null },
+        [entryEvent(entry, author.by, at)], idempotencyKey ? { key: idempotencyKey, requestHash } : undefined);
     } catch (error) {
       if (error instanceof IdempotencyKeyTaken) return replayCommitted();
       throw error;

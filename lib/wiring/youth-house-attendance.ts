@@ -1,0 +1,21 @@
+// The deps of attendance, check-in and the attendance report: the youth house's, the logbook's and the link key.
+import { DynamoAttendanceRepository } from '../data/youth-house-attendance.js';
+import type { AttendanceDeps } from '../domain/youth-house/attendance.js';
+import { awsBaseUrl, awsLinkKey, awsTable } from './aws.js';
+import { hoursDeps } from './deps.js';
+import { adapter, deferred } from './runtime.js';
+import { youthHouseDeps } from './youth-house.js';
+
+export function attendanceDeps(): AttendanceDeps {
+  const house = youthHouseDeps();
+  const logbook = hoursDeps();
+  return deferred(() => {
+    const table = adapter('table', awsTable);
+    return {
+      youthHouse: house.youthHouse, hours: house.hours, municipalities: house.municipalities, clock: house.clock,
+      attendance: new DynamoAttendanceRepository(table.db, table.name), logbook,
+      checkInKey: () => adapter('linkKey', awsLinkKey)(),
+      get publicBaseUrl() { return adapter('baseUrl', awsBaseUrl); },
+    };
+  });
+}
