@@ -44,6 +44,11 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | certs: certificates whose email is still pending     | table        | pk CERTMAIL#PENDING, sk <muni>#<year>#<sub> |
  * | certs: issuer keys of a muni, and its active kid     | table        | pk ISSUERKEY#<muni>, sk KEY#<kid> / ACTIVE |
  * | certs: every issuer key (JWKS)                       | byCollection | gsi1pk ISSUERKEYS, gsi1sk <kid>           |
+ * | news: one post of the youth house                   | table        | pk NEWS#<id>, sk POST                     |
+ * | news: posts of a municipality by publication day     | byCollection | gsi1pk NEWSOF#<muni>, gsi1sk <publishOn>#<id> |
+ * | feeds: non-draft opportunities by last shift end     | byQueue      | gsi2pk OPPCAL#<muni>, gsi2sk <last end>#<id> (kept when closed / cancelled) |
+ * | feeds: a youth's private calendar link (token hash)  | table        | pk VOL#<sub>, sk CALENDARLINK             |
+ * | feeds: whose calendar a token (hash) opens           | table        | pk CALTOKEN#<sha256>, sk TOKEN            |
  */
 export const KEY = { partition: 'pk', sort: 'sk' } as const;
 

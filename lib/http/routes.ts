@@ -10,6 +10,7 @@ import { hoursRoutes } from './hours-routes.js';
 import { certificateRoutes } from './certificate-routes.js';
 import { pageRoutes } from './page-routes.js';
 import { youthHouseRoutes } from './youth-house-routes.js';
+import { youthHouseFeedRoutes } from './youth-house-feed-routes.js';
 
 const ALL_ROLES = ROLES;
 
@@ -87,7 +88,7 @@ export const routesByContext = {
   hours: hoursRoutes,
   certificates: certificateRoutes,
   pages: pageRoutes,
-  'youth-house': youthHouseRoutes,
+  'youth-house': { ...youthHouseRoutes, ...youthHouseFeedRoutes },
 } as const satisfies Record<string, Record<string, RouteDef>>;
 
 export type BoundedContext = keyof typeof routesByContext;
@@ -101,6 +102,7 @@ export const routes = {
   ...certificateRoutes,
   ...pageRoutes,
   ...youthHouseRoutes,
+  ...youthHouseFeedRoutes,
 } satisfies Record<string, RouteDef>;
 
 export const routeList: readonly RouteDef[] = Object.values(routes);

@@ -24,6 +24,9 @@ const WORKER_PACKAGES = ['@aws-lambda-powertools/batch'];
 const CREDENTIAL_PACKAGES = ['jose'];
 /** PDF rendering and what it pulls in. */
 const PDF_PACKAGES = ['pdf-lib', '@pdf-lib/fontkit', '@pdf-lib/standard-fonts', '@pdf-lib/upng', 'pako', 'tslib', 'qrcode', 'pngjs', 'dijkstrajs'];
+/** Feed formats: the Atom writer and the iCalendar writer (with its validation), only where the feeds are rendered. */
+const ATOM_PACKAGES = ['feed', 'xml-js', 'sax'];
+const ICAL_PACKAGES = ['ics', 'yup', 'nanoid', 'runes2', 'property-expr', 'tiny-case', 'toposort'];
 
 function allowedPackages(fn: FunctionEntry, report: BundleReport): Set<string> {
   const certificates = report.inputs.some((i) => i.startsWith('lib/domain/certificates/'));
@@ -32,6 +35,8 @@ function allowedPackages(fn: FunctionEntry, report: BundleReport): Set<string> {
     ...(fn.http ? HTTP_PACKAGES : WORKER_PACKAGES),
     ...(certificates ? CREDENTIAL_PACKAGES : []),
     ...(fn.rendersPdf ? PDF_PACKAGES : []),
+    ...(report.inputs.includes('lib/feeds/atom.ts') ? ATOM_PACKAGES : []),
+    ...(report.inputs.includes('lib/feeds/ical.ts') ? ICAL_PACKAGES : []),
   ]);
 }
 
