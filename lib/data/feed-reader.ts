@@ -1,6 +1,7 @@
 // What the feeds read of the youth house: published and calendar-listed opportunities, a youth's sign-ups, opportunities by id.
 import { BatchGetCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FeedReader } from '../domain/youth-house/feed-ports.js';
+import type { FeedOpportunity } from '../domain/youth-house/feeds.js';
 import type { Opportunity, SignUp } from '../domain/youth-house/types.js';
 import { keys } from './keys.js';
 import { queryAll, type Item } from './query.js';
@@ -15,13 +16,13 @@ export class DynamoFeedReader implements FeedReader {
   constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
 
   // non-draft opportunities of a municipality whose last shift ends at or after an instant
-  async calendarOpportunities(municipality: string, endsFrom: string): Promise<Opportunity[]> {
+  async calendarOpportunities(municipality: string, endsFrom: string): Promise<FeedOpportunity[]> {
     const items = await queryAll(this.db, this.table, {
       IndexName: INDEXES.byQueue.name, KeyConditionExpression: '#pk = :pk AND #sk >= :from',
       ExpressionAttributeNames: { '#pk': INDEXES.byQueue.partition, '#sk': INDEXES.byQueue.sort },
       ExpressionAttributeValues: { ':pk': keys.opportunityCalendar(municipality).gsi2pk, ':from': endsFrom },
     });
-    return items.map((i) => strip<Opportunity>(i));
+    return items.map((i) => strip<FeedOpportunity>(i));
   }
 
   // every sign-up of a youth for shifts dated in a range, cancelled ones too

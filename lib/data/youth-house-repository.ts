@@ -51,9 +51,15 @@ export class DynamoYouthHouseRepository implements YouthHouseRepository {
     const calendar = keys.opportunityCalendarEntry(o.municipality, lastEnd(o), id);
     const update: TransactItem = { Update: {
       TableName: this.table, Key: keys.opportunity(id), ConditionExpression: '#status = :from',
-      UpdateExpression: to === 'published' ? 'SET #status = :to, updatedAt = :at, gsi1pk = :g1, gsi1sk = :g2, gsi2pk = :c1, gsi2sk = :c2' : 'SET #status = :to, updatedAt = :at, gsi2pk = :c1, gsi2sk = :c2 REMOVE gsi1pk, gsi1sk',
+      // `revision` counts the stored changes: the calendar feeds' SEQUENCE (lib/domain/youth-house/feeds.ts)
+      UpdateExpression: to === 'published'
+        ? 'SET #status = :to, updatedAt = :at, gsi1pk = :g1, gsi1sk = :g2, gsi2pk = :c1, gsi2sk = :c2, revision = if_not_exists(revision, :zero) + :one'
+        : 'SET #status = :to, updatedAt = :at, gsi2pk = :c1, gsi2sk = :c2, revision = if_not_exists(revision, :zero) + :one REMOVE gsi1pk, gsi1sk',
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':from': from, ':to': to, ':at': at, ':c1': calendar.gsi2pk, ':c2': calendar.gsi2sk, ...(to === 'published' ? { ':g1': listing.gsi1pk, ':g2': listing.gsi1sk } : {}) },
+      ExpressionAttributeValues: {
+        ':from': from, ':to': to, ':at': at, ':c1': calendar.gsi2pk, ':c2': calendar.gsi2sk, ':zero': 0, ':one': 1,
+        ...(to === 'published' ? { ':g1': listing.gsi1pk, ':g2': listing.gsi1sk } : {}),
+      },
     } };
     await this.transact([update, ...outboxPuts(this.table, events)], (failed) => (failed.includes(0) ? new ConflictError(`opportunity ${id} is no longer ${from}`) : undefined));
   }

@@ -1,5 +1,6 @@
 // What news, the feeds and the private calendar links need from storage (beside YouthHouseRepository in ports.ts).
 import type { NewsImage, NewsPost } from './news.js';
+import type { FeedOpportunity } from './feeds.js';
 import type { Opportunity, SignUp } from './types.js';
 
 export interface NewsRepository {
@@ -19,7 +20,7 @@ export interface NewsRepository {
 
 export interface FeedReader {
   /** Non-draft opportunities (published, closed, cancelled) of a municipality whose last shift ends at or after `endsFrom`. */
-  calendarOpportunities(municipality: string, endsFrom: string): Promise<Opportunity[]>;
+  calendarOpportunities(municipality: string, endsFrom: string): Promise<FeedOpportunity[]>;
   /** Every sign-up of a youth (cancelled ones too) for shifts dated from..to inclusive. */
   signUpsOf(youthId: string, from: string, to: string): Promise<SignUp[]>;
   /** Opportunities by id (missing ones left out). */

@@ -63,13 +63,20 @@ const UID_DOMAIN = 'jaunatne.lv';
 const pick = (text: { lv: string; en?: string | undefined }, lang: 'lv' | 'en') => (lang === 'en' ? text.en ?? text.lv : text.lv);
 const shiftEnd = (s: { start: string; durationMinutes: number }) => Date.parse(s.start) + s.durationMinutes * 60_000;
 
+/** An opportunity as the feeds read it: `revision` counts its stored changes (absent before the first one). */
+export type FeedOpportunity = Opportunity & { revision?: number };
+
+/** SEQUENCE of a municipality calendar's shift: the opportunity's change count, exact and only growing. */
+export const shiftSequence = (o: FeedOpportunity) => o.revision ?? 0;
+
 /**
- * SEQUENCE as whole seconds from the opportunity's creation to the event's last change: it only grows, since
- * every change moves `updatedAt` forward, and needs no counter of its own (changes within one second share it).
+ * SEQUENCE of a youth's own shift, which also changes with the sign-up (cancelled, promoted, signed up again):
+ * whole seconds from the opportunity's creation to the later of the two last changes. It only grows, as both
+ * `updatedAt`s only move forward; two changes within one second share it.
  */
-export function sequenceOf(createdAt: string, ...changedAt: string[]): number {
-  const last = Math.max(Date.parse(createdAt), ...changedAt.map((c) => Date.parse(c)));
-  return Math.max(0, Math.floor((last - Date.parse(createdAt)) / 1000));
+export function signUpSequence(o: Pick<Opportunity, 'createdAt' | 'updatedAt'>, s: Pick<SignUp, 'updatedAt'>): number {
+  const last = Math.max(Date.parse(o.updatedAt), Date.parse(s.updatedAt));
+  return Math.max(0, Math.floor((last - Date.parse(o.createdAt)) / 1000));
 }
 
 export const shiftUid = (opportunityId: string, shift: number) => `opportunity-${opportunityId}-shift-${shift}@${UID_DOMAIN}`;
@@ -91,9 +98,9 @@ function shiftEvent(o: Opportunity, index: number, base: string, lang: 'lv' | 'e
 }
 
 /** Upcoming shifts (ending at or after `now`) of non-draft opportunities; a cancelled opportunity's shifts are CANCELLED. */
-export function municipalityCalendar(name: string, opportunities: readonly Opportunity[], now: Date, base: string, lang: 'lv' | 'en'): CalendarDocument {
+export function municipalityCalendar(name: string, opportunities: readonly FeedOpportunity[], now: Date, base: string, lang: 'lv' | 'en'): CalendarDocument {
   const events = opportunities.filter((o) => o.status !== 'draft').flatMap((o) => o.shifts.flatMap((s, index) => (shiftEnd(s) < now.getTime() ? [] : [{
-    ...shiftEvent(o, index, base, lang), uid: shiftUid(o.id, index), sequence: sequenceOf(o.createdAt, o.updatedAt),
+    ...shiftEvent(o, index, base, lang), uid: shiftUid(o.id, index), sequence: shiftSequence(o),
     status: o.status === 'cancelled' ? 'CANCELLED' as const : 'CONFIRMED' as const,
   }])));
   return { name, events: events.sort((a, b) => a.start.localeCompare(b.start) || a.uid.localeCompare(b.uid)) };
@@ -112,7 +119,7 @@ export function personalCalendar(name: string, signUps: readonly SignUp[], oppor
     const status: CalendarStatus = state === 'cancelled' || o.status === 'cancelled' ? 'CANCELLED' : state === 'registered' ? 'CONFIRMED'
       : state === 'waitlisted' || state === 'offered' ? 'TENTATIVE' : 'CONFIRMED';
     return [{
-      ...shiftEvent(o, s.shift, base, lang), uid: signUpUid(o.id, s.shift), sequence: sequenceOf(o.createdAt, o.updatedAt, s.updatedAt), status,
+      ...shiftEvent(o, s.shift, base, lang), uid: signUpUid(o.id, s.shift), sequence: signUpSequence(o, s), status,
       lastModified: [o.updatedAt, s.updatedAt].sort().at(-1)!,
     }];
   });
