@@ -2,6 +2,9 @@
 import { join } from 'node:path';
 import { DEMO_USERS } from './demo.js';
 import { DEMO_INSTITUTION_ID, seedDemoHours } from './demo-hours.js';
+import { seedDemoYouthHouse } from './demo-youth-house.js';
+import { DynamoNewsRepository } from '../data/news-repository.js';
+import { DynamoYouthHouseRepository } from '../data/youth-house-repository.js';
 import { JavaMissingError } from './dynamodb-local.js';
 import { signToken } from './identity-provider.js';
 import { PROJECT_ROOT, startLocalStack } from './stack.js';
@@ -34,6 +37,9 @@ try {
     onRequest: ({ method, path, status, ms }) => console.log(`${method} ${path} → ${status} (${ms.toFixed(1)} ms)`),
   });
   await seedDemoHours(stack.runtime.repositories);
+  await seedDemoYouthHouse({
+    youthHouse: new DynamoYouthHouseRepository(stack.runtime.db, stack.tableName), news: new DynamoNewsRepository(stack.runtime.db, stack.tableName),
+  });
   const tokens = await Promise.all(DEMO_USERS.map(async (u) => ({ label: u.label, token: await signToken(stack.keys, { ...u, expiresIn: 12 * 3600 }) })));
   console.log(`
 Jaunatnes darba platforma — local stack is running${fresh ? ' (fresh data)' : ''}
@@ -48,6 +54,9 @@ Demo tokens (valid 12 h):`);
   for (const { label, token } of tokens) console.log(`  ${label}\n    ${token}\n`);
   console.log(`Try: curl -H "Authorization: Bearer <token>" ${stack.baseUrl}/v1/me\nCtrl-C stops everything.\n`);
   console.log(`Logbook: the demo youth logs hours at institution ${DEMO_INSTITUTION_ID} (POST /v1/hour-entries); the demo supervisor decides them.\n`);
+  console.log(`Youth house (Jēkabpils novads): ${stack.baseUrl}/v1/municipalities/LV-042/opportunities, …/news,
+  feeds ${stack.baseUrl}/v1/municipalities/LV-042/feed.atom and ${stack.baseUrl}/v1/municipalities/LV-042/shifts.ics
+  (the demo youth's private calendar: PUT /v1/me/calendar).\n`);
 
   // the yearly recognition run (EventBridge Scheduler in AWS): previous year, 15 January 06:00 Riga
   const yearly = startYearlyScheduler({

@@ -94,3 +94,18 @@ describe('calendar links', () => {
     expect(await tokens.revoke(second)).toBe(false);
   });
 });
+
+describe('the npm start demo data', () => {
+  it('seeds Jēkabpils opportunities and news once a month, which the feeds then show (one cancelled)', async () => {
+    const { seedDemoYouthHouse } = await import('../../../lib/local/demo-youth-house.js');
+    const now = new Date();
+    expect(await seedDemoYouthHouse({ youthHouse, news }, now)).toEqual({ opportunities: 4, news: 2 });
+    expect(await seedDemoYouthHouse({ youthHouse, news }, now)).toEqual({ opportunities: 0, news: 0 });
+    const listed = await feeds.calendarOpportunities('LV-042', now.toISOString());
+    expect(listed).toHaveLength(4);
+    expect(listed.filter((o) => o.status === 'cancelled').map((o) => o.title.lv)).toEqual(['Digitālās drošības darbnīca (atcelta)']);
+    expect(listed.map((o) => o.title.lv)).toContain('Lielā talka Daugavas krastā');
+    for (const o of listed) for (const s of o.shifts) expect(Date.parse(s.start)).toBeGreaterThan(now.getTime());
+    expect(await news.publishedBy('LV-042', '9999-12-31', 10)).toHaveLength(2);
+  });
+});
