@@ -10,7 +10,9 @@ export function renderCalendar(doc: CalendarDocument): string {
     uid: e.uid, sequence: e.sequence, status: e.status,
     start: Date.parse(e.start), startInputType: 'utc', startOutputType: 'utc',
     duration: { hours: Math.floor(e.durationMinutes / 60), minutes: e.durationMinutes % 60 },
-    title: e.title, description: e.description, url: e.url,
+    title: e.title, description: e.description,
+    // ics accepts only absolute URLs (a runtime without a public base URL gives none)
+    ...(/^https?:\/\//.test(e.url) ? { url: e.url } : {}),
     ...(e.categories.length > 0 ? { categories: e.categories } : {}),
     ...(e.location ? { location: e.location } : {}), ...(e.geo ? { geo: e.geo } : {}),
     ...(e.organizer ? { organizer: e.organizer } : {}),
