@@ -55,7 +55,7 @@ export const youthHouseFeedRoutes = {
     id: 'getNewsImage', method: 'GET', path: '/v1/news/{newsId}/image', tag: 'youth-house', auth: 'public',
     summary: "Redirects (302) to a short-lived URL of a current post's uploaded image (no login)",
     params: z.object({ newsId }), successStatus: 302, problems: [404],
-    uses: { files: 'readWrite', filesPrefix: 'news' },
+    uses: { files: 'read', filesPrefix: 'news' },
     entry: NEWS_ENTRY,
   }),
   getAtomFeed: defineRoute({
