@@ -6,6 +6,7 @@ import { benchCertificateRuns } from './certificate-runs.js';
 import { benchCertificates } from './certificates.js';
 import { benchHours } from './hours.js';
 import { benchPlatform } from './platform.js';
+import { benchYouthHouse } from './youth-house.js';
 import type { BenchOptions } from './stats.js';
 
 export const SECTIONS: readonly { name: string; run: (options: BenchOptions) => Promise<void> }[] = [
@@ -16,4 +17,5 @@ export const SECTIONS: readonly { name: string; run: (options: BenchOptions) => 
   { name: 'certificate-runs', run: benchCertificateRuns },
   { name: 'allocation', run: benchAllocation },
   { name: 'hours', run: benchHours },
+  { name: 'youth-house', run: benchYouthHouse },
 ];

@@ -115,6 +115,18 @@ export const keys = {
   /** Every opportunity carries these, whatever its status: a municipality's opportunities by first shift, for the report. */
   opportunityOfMunicipality: (municipality: string, firstStart: string, id: string) => ({ gsi3pk: `OPPSALL#${municipality}`, gsi3sk: `${firstStart}#${id}` }),
   opportunitiesOfMunicipality: (municipality: string) => ({ gsi3pk: `OPPSALL#${municipality}` }),
+
+  // Youth-house news and feeds (lib/data/news-repository.ts, feed-reader.ts, calendar-token-repository.ts).
+  newsPost: (id: string) => ({ pk: `NEWS#${id}`, sk: 'POST' }),
+  /** Every post of a municipality by publication day: the public list reads those published by today. */
+  newsListing: (municipality: string, publishOn: string, id: string) => ({ gsi1pk: `NEWSOF#${municipality}`, gsi1sk: `${publishOn}#${id}` }),
+  newsListed: (municipality: string) => ({ gsi1pk: `NEWSOF#${municipality}` }),
+  /** Non-draft opportunities by last shift end (UTC ISO), kept when closed or cancelled: the iCalendar feed's upcoming shifts and cancellations. */
+  opportunityCalendarEntry: (municipality: string, lastEnd: string, id: string) => ({ gsi2pk: `OPPCAL#${municipality}`, gsi2sk: `${lastEnd}#${id}` }),
+  opportunityCalendar: (municipality: string) => ({ gsi2pk: `OPPCAL#${municipality}` }),
+  /** A youth's private calendar link (the token's SHA-256, never the token) and the token's way back to the youth. */
+  youthCalendarLink: (youthId: string) => ({ pk: `VOL#${youthId}`, sk: 'CALENDARLINK' }),
+  calendarToken: (tokenHash: string) => ({ pk: `CALTOKEN#${tokenHash}`, sk: 'TOKEN' }),
 } as const;
 
 export const ENTITY = {
@@ -153,4 +165,7 @@ export const ENTITY = {
   outboxEvent: 'OutboxEvent',
   opportunity: 'Opportunity',
   shiftSignUp: 'ShiftSignUp',
+  newsPost: 'NewsPost',
+  youthCalendarLink: 'YouthCalendarLink',
+  calendarToken: 'CalendarToken',
 } as const;

@@ -50,6 +50,11 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | accounts: the invitation of an accepted account      | table        | pk USER#<sub>, sk STAFF                   |
  * | youth house: an opportunity's sign-ups, by shift     | byCollection | gsi1pk ROSTER#<opp>, gsi1sk <shift>#<sub> |
  * | youth house: a muni's opportunities, any status      | byEligibility| gsi3pk OPPSALL#<muni>, gsi3sk <first start>#<id> |
+ * | news: one post of the youth house                   | table        | pk NEWS#<id>, sk POST                     |
+ * | news: posts of a municipality by publication day     | byCollection | gsi1pk NEWSOF#<muni>, gsi1sk <publishOn>#<id> |
+ * | feeds: non-draft opportunities by last shift end     | byQueue      | gsi2pk OPPCAL#<muni>, gsi2sk <last end>#<id> (kept when closed / cancelled) |
+ * | feeds: a youth's private calendar link (token hash)  | table        | pk VOL#<sub>, sk CALENDARLINK             |
+ * | feeds: whose calendar a token (hash) opens           | table        | pk CALTOKEN#<sha256>, sk TOKEN            |
  */
 export const KEY = { partition: 'pk', sort: 'sk' } as const;
 

@@ -17,6 +17,8 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 const STORAGE = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entityType', 'waitSeq'];
 const strip = <T>(item: Item): T => Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE.includes(k))) as T;
 const firstStart = (o: Pick<Opportunity, 'shifts'>) => new Date(Math.min(...o.shifts.map((s) => Date.parse(s.start)))).toISOString();
+/** When the last shift ends (UTC ISO): the calendar feed reads opportunities ending from now on. */
+export const lastEnd = (o: Pick<Opportunity, 'shifts'>) => new Date(Math.max(...o.shifts.map((s) => Date.parse(s.start) + s.durationMinutes * 60_000))).toISOString();
 const encodeCursor = (after: string) => Buffer.from(JSON.stringify({ a: after })).toString('base64url');
 function decodeCursor(cursor: string): string {
   try {
@@ -48,11 +50,19 @@ export class DynamoYouthHouseRepository implements YouthHouseRepository {
     const o = await this.getOpportunity(id);
     if (!o) throw new ConflictError(`opportunity ${id} vanished`);
     const listing = keys.opportunityListing(o.municipality, firstStart(o), id);
+    // every non-draft status keeps the calendar entry (feed-reader.ts): closed shifts still happen, cancelled ones are announced
+    const calendar = keys.opportunityCalendarEntry(o.municipality, lastEnd(o), id);
     const update: TransactItem = { Update: {
       TableName: this.table, Key: keys.opportunity(id), ConditionExpression: '#status = :from',
-      UpdateExpression: to === 'published' ? 'SET #status = :to, updatedAt = :at, gsi1pk = :g1, gsi1sk = :g2' : 'SET #status = :to, updatedAt = :at REMOVE gsi1pk, gsi1sk',
+      // `revision` counts the stored changes: the calendar feeds' SEQUENCE (lib/domain/youth-house/feeds.ts)
+      UpdateExpression: to === 'published'
+        ? 'SET #status = :to, updatedAt = :at, gsi1pk = :g1, gsi1sk = :g2, gsi2pk = :c1, gsi2sk = :c2, revision = if_not_exists(revision, :zero) + :one'
+        : 'SET #status = :to, updatedAt = :at, gsi2pk = :c1, gsi2sk = :c2, revision = if_not_exists(revision, :zero) + :one REMOVE gsi1pk, gsi1sk',
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':from': from, ':to': to, ':at': at, ...(to === 'published' ? { ':g1': listing.gsi1pk, ':g2': listing.gsi1sk } : {}) },
+      ExpressionAttributeValues: {
+        ':from': from, ':to': to, ':at': at, ':c1': calendar.gsi2pk, ':c2': calendar.gsi2sk, ':zero': 0, ':one': 1,
+        ...(to === 'published' ? { ':g1': listing.gsi1pk, ':g2': listing.gsi1sk } : {}),
+      },
     } };
     await this.transact([update, ...outboxPuts(this.table, events)], (failed) => (failed.includes(0) ? new ConflictError(`opportunity ${id} is no longer ${from}`) : undefined));
   }

@@ -12,6 +12,7 @@ import { hoursRoutes } from './hours-routes.js';
 import { certificateRoutes } from './certificate-routes.js';
 import { pageRoutes } from './page-routes.js';
 import { youthHouseRoutes } from './youth-house-routes.js';
+import { youthHouseFeedRoutes } from './youth-house-feed-routes.js';
 
 const ALL_ROLES = ROLES;
 
@@ -89,7 +90,7 @@ export const routesByContext = {
   hours: hoursRoutes,
   certificates: certificateRoutes,
   pages: pageRoutes,
-  'youth-house': youthHouseRoutes,
+  'youth-house': { ...youthHouseRoutes, ...youthHouseFeedRoutes },
   accounts: { ...accountRoutes, ...accountSelfRoutes },
 } as const satisfies Record<string, Record<string, RouteDef>>;
 
@@ -106,6 +107,7 @@ export const routes = {
   ...youthHouseRoutes,
   ...accountRoutes,
   ...accountSelfRoutes,
+  ...youthHouseFeedRoutes,
 } satisfies Record<string, RouteDef>;
 
 export const routeList: readonly RouteDef[] = Object.values(routes);

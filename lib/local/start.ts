@@ -4,6 +4,9 @@ import { adminClient } from './cognito-local.js';
 import { DEMO_USERS } from './demo.js';
 import { seedDemoAccounts } from './demo-accounts.js';
 import { DEMO_INSTITUTION_ID, seedDemoHours } from './demo-hours.js';
+import { seedDemoYouthHouse } from './demo-youth-house.js';
+import { DynamoNewsRepository } from '../data/news-repository.js';
+import { DynamoYouthHouseRepository } from '../data/youth-house-repository.js';
 import { JavaMissingError } from './dynamodb-local.js';
 import { PROJECT_ROOT, startLocalStack } from './stack.js';
 import { DEFAULT_CERTIFICATE_RUN_SCHEDULE, startYearlyScheduler } from './scheduler.js';
@@ -42,6 +45,9 @@ try {
     secretsFile: join(PROJECT_ROOT, '.local', 'demo-totp.json'),
   });
   cognitoAdmin.destroy();
+  await seedDemoYouthHouse({
+    youthHouse: new DynamoYouthHouseRepository(stack.runtime.db, stack.tableName), news: new DynamoNewsRepository(stack.runtime.db, stack.tableName),
+  });
   console.log(`
 Jaunatnes darba platforma — local stack is running${fresh ? ' (fresh data)' : ''}
 
@@ -60,6 +66,9 @@ Demo accounts (sign in with USER_PASSWORD_AUTH; coordinators and agency staff an
   }
   console.log(`Try: curl -H "Authorization: Bearer <token>" ${stack.baseUrl}/v1/me\nCtrl-C stops everything.\n`);
   console.log(`Logbook: the demo youth logs hours at institution ${DEMO_INSTITUTION_ID} (POST /v1/hour-entries); the demo supervisor decides them.\n`);
+  console.log(`Youth house (Jēkabpils novads): ${stack.baseUrl}/v1/municipalities/LV-042/opportunities, …/news,
+  feeds ${stack.baseUrl}/v1/municipalities/LV-042/feed.atom and ${stack.baseUrl}/v1/municipalities/LV-042/shifts.ics
+  (the demo youth's private calendar: PUT /v1/me/calendar).\n`);
 
   // the yearly recognition run (EventBridge Scheduler in AWS): previous year, 15 January 06:00 Riga
   const yearly = startYearlyScheduler({

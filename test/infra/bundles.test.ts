@@ -26,6 +26,9 @@ const CREDENTIAL_PACKAGES = ['jose'];
 const ARCHIVE_PACKAGES = ['fflate'];
 /** PDF rendering and what it pulls in. */
 const PDF_PACKAGES = ['pdf-lib', '@pdf-lib/fontkit', '@pdf-lib/standard-fonts', '@pdf-lib/upng', 'pako', 'tslib', 'qrcode', 'pngjs', 'dijkstrajs'];
+/** Feed formats: the Atom writer and the iCalendar writer (with its validation), only where the feeds are rendered. */
+const ATOM_PACKAGES = ['feed', 'xml-js', 'sax'];
+const ICAL_PACKAGES = ['ics', 'yup', 'nanoid', 'runes2', 'property-expr', 'tiny-case', 'toposort'];
 
 /** The QR encoder's core alone (no PNG renderer): the shift check-in code's QR as SVG (lib/http/qr-svg.ts). */
 const QR_SVG_PACKAGES = ['qrcode', 'dijkstrajs'];
@@ -40,6 +43,8 @@ function allowedPackages(fn: FunctionEntry, report: BundleReport): Set<string> {
     ...(fn.rendersPdf ? PDF_PACKAGES : []),
     ...(report.inputs.includes('lib/files/zip-archive.ts') ? ARCHIVE_PACKAGES : []),
     ...(qrSvg ? QR_SVG_PACKAGES : []),
+    ...(report.inputs.includes('lib/feeds/atom.ts') ? ATOM_PACKAGES : []),
+    ...(report.inputs.includes('lib/feeds/ical.ts') ? ICAL_PACKAGES : []),
   ]);
 }
 
