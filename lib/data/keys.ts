@@ -42,6 +42,16 @@ export const keys = {
   hourEntryAuditPrefix: (id: string) => ({ pk: `ENTRY#${id}`, skPrefix: 'AUDIT#' }),
   /** A supervisor's decision link, by its random nonce (the URL's token is nonce + HMAC; the item says what it decides). */
   decisionLink: (nonce: string) => ({ pk: `LINK#${nonce}`, sk: 'DECISION' }),
+  /** A volunteer's guardian consent record (one per volunteer), and its history, one item per change. */
+  guardianConsent: (volunteerId: string) => ({ pk: `VOL#${volunteerId}`, sk: 'CONSENT' }),
+  guardianConsentLog: (volunteerId: string, at: string, version: number) => ({ pk: `VOL#${volunteerId}`, sk: `CONSENTLOG#${at}#${String(version).padStart(4, '0')}` }),
+  /** A municipality's consents in one status, most recently changed last (coordinators read withdrawals). */
+  guardianConsentListing: (municipality: string, status: string, at: string, volunteerId: string) => ({ gsi1pk: `CONSENTS#${municipality}#${status}`, gsi1sk: `${at}#${volunteerId}` }),
+  guardianConsentsListed: (municipality: string, status: string) => ({ gsi1pk: `CONSENTS#${municipality}#${status}` }),
+  /** A guardian's consent link, by its random nonce (a decision link's nonce lives under sk DECISION, never here). */
+  consentLink: (nonce: string) => ({ pk: `LINK#${nonce}`, sk: 'CONSENT' }),
+  /** Object key of a paper consent's scan in the file store. */
+  consentScanBlob: (volunteerId: string, scanId: string) => `consents/${volunteerId}/${scanId}`,
   /** Only pending entries carry these: the queue index stays sparse. */
   hourEntryQueue: (institutionId: string, createdAt: string, id: string) => ({ gsi2pk: `QUEUE#INST#${institutionId}`, gsi2sk: `${createdAt}#${id}` }),
   hourEntryProgrammeYear: (programme: string, year: number, date: string, id: string) => ({ gsi1pk: `HOURS#${programme}#${year}`, gsi1sk: `${date}#${id}` }),
@@ -118,6 +128,9 @@ export const ENTITY = {
   hourEntryPointer: 'HourEntryPointer',
   hourEntryAudit: 'HourEntryAudit',
   decisionLink: 'DecisionLink',
+  guardianConsent: 'GuardianConsent',
+  guardianConsentLog: 'GuardianConsentLog',
+  consentLink: 'ConsentLink',
   hoursTally: 'HoursTally',
   hoursIdempotency: 'HoursIdempotency',
   institution: 'Institution',
