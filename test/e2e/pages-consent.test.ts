@@ -44,8 +44,8 @@ async function mailedLink(email: string): Promise<{ path: string; mail: string }
   return found!;
 }
 
-const logHours = (token: string) => call('POST', '/v1/hour-entries', {
-  token, body: { institutionId: world.institutionId, date: daysAgo(1), minutes: 60, activity: 'Bibliotēkas talka', category: 'culture' },
+const logHours = (token: string, date = daysAgo(1)) => call('POST', '/v1/hour-entries', {
+  token, body: { institutionId: world.institutionId, date, minutes: 60, activity: 'Bibliotēkas talka', category: 'culture' },
 });
 
 async function aPublishedOpportunity(): Promise<string> {
@@ -128,8 +128,9 @@ describe('guardian consent by link', () => {
     // asking again once given is a conflict
     expect((await ask(minor.token, guardianEmail())).status).toBe(409);
 
-    // after consent: hours and sign-ups are accepted
-    await expectStatus(logHours(minor.token), 201);
+    // after consent: hours from its day on and sign-ups are accepted (yesterday's work predates it)
+    expect((await logHours(minor.token, daysAgo(1))).status).toBe(422);
+    await expectStatus(logHours(minor.token, daysAgo(0)), 201);
     await expectStatus(signUp(minor.token, opportunity, 0), 201);
 
     // the same email's link withdraws
@@ -138,7 +139,7 @@ describe('guardian consent by link', () => {
     const withdrawn = await call('POST', path, form({ csrf: hidden(withdrawPage.text, 'csrf')!, action: 'withdraw' }));
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.text).toContain('Piekrišana atsaukta');
-    const refused = await expectStatus(logHours(minor.token), 422);
+    const refused = await expectStatus(logHours(minor.token, daysAgo(0)), 422);
     expect(refused.json.rule).toBe('hours.consent-missing');
     expect(refused.json.detail).toContain('atsaucis');
     expect(JSON.stringify((await expectStatus(signUp(minor.token, opportunity, 1), 422)).json)).toContain('hours.consent-missing');
