@@ -50,6 +50,11 @@ export const keys = {
   guardianConsentsListed: (municipality: string, status: string) => ({ gsi1pk: `CONSENTS#${municipality}#${status}` }),
   /** A guardian's consent link, by its random nonce (a decision link's nonce lives under sk DECISION, never here). */
   consentLink: (nonce: string) => ({ pk: `LINK#${nonce}`, sk: 'CONSENT' }),
+  /** A supervisor subscribed to the daily digest of pending entries, under their municipality (the job reads it whole). */
+  digestSubscription: (municipality: string, sub: string) => ({ pk: `DIGEST#${municipality}`, sk: `SUB#${sub}` }),
+  digestSubscriptionsPrefix: (municipality: string) => ({ pk: `DIGEST#${municipality}`, skPrefix: 'SUB#' }),
+  /** The claim of one supervisor's digest for one Riga day: written once (conditional), so a day has one email. */
+  digestDay: (sub: string, day: string) => ({ pk: `DIGESTSENT#${sub}`, sk: `DAY#${day}` }),
   /** Object key of a paper consent's scan in the file store. */
   consentScanBlob: (volunteerId: string, scanId: string) => `consents/${volunteerId}/${scanId}`,
   /** Only pending entries carry these: the queue index stays sparse. */
@@ -131,6 +136,8 @@ export const ENTITY = {
   guardianConsent: 'GuardianConsent',
   guardianConsentLog: 'GuardianConsentLog',
   consentLink: 'ConsentLink',
+  digestSubscription: 'DigestSubscription',
+  digestDay: 'DigestDay',
   hoursTally: 'HoursTally',
   hoursIdempotency: 'HoursIdempotency',
   institution: 'Institution',

@@ -94,4 +94,11 @@ export const pageRoutes = {
     response: z.object({ items: z.array(consentViewSchema) }),
     entry: CONSENT_API,
   }),
+  setSupervisorDigest: defineRoute({
+    id: 'setSupervisorDigest', method: 'PUT', path: '/v1/supervisors/me/digest', tag: 'pages', auth: ['supervisor'],
+    summary: "Turn my daily email of pending entries on or off (sent to my account's email at the programme's digest hour, only when something is pending, with approve / approve fewer / reject links)",
+    body: z.object({ enabled: z.boolean() }).strict(), response: z.object({ enabled: z.boolean(), email: z.string().nullable() }),
+    problems: [422],
+    entry: 'functions/http/pages/supervisor-digest.ts',
+  }),
 };

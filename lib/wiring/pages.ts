@@ -3,10 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { HmacLinkSigner } from '../credentials/link-signer.js';
 import { DynamoConsentRepository } from '../data/consent-repository.js';
 import { DynamoDecisionLinkStore } from '../data/decision-link-repository.js';
+import { DynamoDigestStore } from '../data/digest-repository.js';
 import { keys } from '../data/keys.js';
 import { systemClock } from '../domain/clock.js';
 import type { VerificationPageDeps } from '../domain/certificates/use-cases/verification-page.js';
 import type { DecisionLinkDeps } from '../domain/hours/use-cases/decision-links.js';
+import type { DigestDeps } from '../domain/hours/use-cases/decision-digest.js';
 import type { ConsentDeps } from '../domain/hours/use-cases/guardian-consent.js';
 import { logger } from '../http/logger.js';
 import { awsBaseUrl, awsBlobs, awsLinkKey, awsMailer, awsTable } from './aws.js';
@@ -49,6 +51,21 @@ export function consentDeps(): ConsentDeps {
       get baseUrl() { return adapter('baseUrl', awsBaseUrl); },
       scanKey: keys.consentScanBlob,
       onMailError: (error: unknown) => logger.error('consent email not sent', error as Error),
+    };
+  });
+}
+
+/** The daily digest: the decision links' deps plus the subscriptions and day claims, mail and the public origin. */
+export function digestDeps(): DigestDeps {
+  return deferred(() => {
+    const table = adapter('table', awsTable);
+    return {
+      hours: repositories().hours, municipalities: repositories().municipalities, links: new DynamoDecisionLinkStore(table.db, table.name),
+      signer: new HmacLinkSigner(adapter('linkKey', awsLinkKey)), clock: systemClock, newNonce: () => randomBytes(16).toString('base64url'),
+      digests: new DynamoDigestStore(table.db, table.name),
+      mailer: lazyPort(() => adapter('mailer', awsMailer)),
+      get baseUrl() { return adapter('baseUrl', awsBaseUrl); },
+      onError: (error: unknown, sub: string) => logger.error('decision digest not sent', { sub, error: String(error) }),
     };
   });
 }

@@ -89,6 +89,7 @@ export const programmeInputSchema = z.object({
   acceptsOtherMunicipalities: z.boolean().default(false).describe('Youth of other municipalities may log hours at our institutions'),
   recognitionEvent: recognitionEventSchema.nullable().default(null),
   rollingIssue: z.boolean().default(false).describe('Certificates also issued during the year as the threshold is reached'),
+  digestHour: z.number().int().min(0).max(23).default(8).describe("Hour (Europe/Riga) at which supervisors get the daily email of their pending entries"),
 }).strict().refine((p) => p.minAge <= p.maxAge, { message: 'minAge must not exceed maxAge', path: ['minAge'] });
 export type ProgrammeInput = z.infer<typeof programmeInputSchema>;
 
