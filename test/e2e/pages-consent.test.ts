@@ -2,6 +2,7 @@
 // (a previewer's GET records nothing), the form's POST records consent once with its evidence, the same link
 // withdraws; expired, tampered, cross-purpose and cross-site requests write nothing; hours and sign-ups wait for it.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { linkKeyFile } from '../../lib/credentials/link-key.js';
 import { HmacLinkSigner } from '../../lib/credentials/link-signer.js';
@@ -55,6 +56,21 @@ async function aPublishedOpportunity(): Promise<string> {
   await expectStatus(call('PUT', `/v1/opportunities/${o.json.id}/status`, { token: world.coordinator, body: { status: 'published' } }), 200);
   return o.json.id;
 }
+/** The types of the outbox events that name a volunteer (the table is scanned page by page: a test-sized table). */
+async function outboxTypesOf(volunteerId: string): Promise<string[]> {
+  const types: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(new ScanCommand({
+      TableName: table, ExclusiveStartKey: start, FilterExpression: 'entityType = :t AND contains(#e, :v)',
+      ExpressionAttributeNames: { '#e': 'event' }, ExpressionAttributeValues: { ':t': 'OutboxEvent', ':v': volunteerId },
+    }));
+    types.push(...(page.Items ?? []).map((i) => String(i.eventType)));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return types.sort();
+}
+
 const signUp = (token: string, opportunity: string, shift: number) => call('POST', `/v1/opportunities/${opportunity}/shifts/${shift}/sign-ups`, { token });
 
 beforeAll(async () => {
@@ -149,6 +165,9 @@ describe('guardian consent by link', () => {
     // withdrawing twice writes nothing
     await call('POST', path, form({ csrf, action: 'withdraw' }));
     expect((await call('GET', `/v1/guardian-consents/${minor.sub}`, { token: world.coordinator })).json.version).toBe(3);
+    // each change went to the outbox with it, once
+    const consentEvents = (await outboxTypesOf(minor.sub)).filter((t) => t.startsWith('GuardianConsent'));
+    expect(consentEvents).toEqual(['GuardianConsentGiven', 'GuardianConsentRequested', 'GuardianConsentWithdrawn']);
   });
 
   it('refuses a tampered token and a decision link token for the same nonce, writing nothing', async () => {
