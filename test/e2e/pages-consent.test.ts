@@ -190,6 +190,20 @@ describe('guardian consent by link', () => {
     expect((await consents.get(minor.sub))!.status).toBe('requested');
   });
 
+  it('records one consent when the form is posted five times at once (a double click, a retrying client)', async () => {
+    const minor = await aMinor();
+    const email = guardianEmail();
+    await expectStatus(ask(minor.token, email), 201);
+    const { path } = await mailedLink(email);
+    const page = (await call('GET', path)).text;
+    const fields = { csrf: hidden(page, 'csrf')!, action: 'give', textSha256: hidden(page, 'textSha256')! };
+    const results = await Promise.all(Array.from({ length: 5 }, () => call('POST', path, form(fields))));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(results.every((r) => r.text.includes('Piekrišana saņemta'))).toBe(true);
+    expect((await consents.get(minor.sub))).toMatchObject({ status: 'given', version: 2 });
+    expect((await outboxTypesOf(minor.sub)).filter((t) => t === 'GuardianConsentGiven')).toHaveLength(1);
+  });
+
   it('expires after 7 days with a clear page and records nothing', async () => {
     const minor = await aMinor();
     const sent: string[] = [];
