@@ -129,7 +129,7 @@ export class AppFunction extends NodejsFunction {
   }
 
   /** Points the function at the files bucket (FILES_BUCKET) and grants GET (+ PUT for readWrite) on one prefix's objects. */
-  bindFiles({ bucket, access, prefix }: { bucket: IBucket; access: 'read' | 'readWrite'; prefix: 'applications' | 'certificates' | 'news' }): this {
+  bindFiles({ bucket, access, prefix }: { bucket: IBucket; access: 'read' | 'readWrite'; prefix: 'applications' | 'certificates' | 'news' | 'consents' }): this {
     this.addEnvironment('FILES_BUCKET', bucket.bucketName);
     const actions = access === 'readWrite' ? ['s3:GetObject', 's3:PutObject'] : ['s3:GetObject'];
     this.executionRole.addToPrincipalPolicy(new PolicyStatement({ actions, resources: [bucket.arnForObjects(`${prefix}/*`)] }));

@@ -8,8 +8,10 @@ import type { Construct } from 'constructs';
 import { alarmOnFunctionErrors, alarmTopic, notifyOnEveryAlarm } from '../constructs/alarms.js';
 import { FONT_FILES } from '../constructs/bundled-files.js';
 import { CertificateJobs, issuerKeysParameterPrefix } from '../constructs/certificate-jobs.js';
+import { DecisionDigest } from '../constructs/decision-digest.js';
 import { OutboxDelivery } from '../constructs/outbox-delivery.js';
 import { filesBucketName, type Settings } from '../settings.js';
+import { LINK_KEY_PARAMETER } from './context-stack.js';
 
 export interface JobsStackProps extends StackProps {
   readonly table: ITableV2;
@@ -24,6 +26,8 @@ export class JobsStack extends Stack {
   readonly certificateJobs: CertificateJobs;
   /** The table stream's outbox items → the bus. */
   readonly outboxDelivery: OutboxDelivery;
+  /** The supervisors' daily digest of pending entries (hourly schedule, each programme's hour). */
+  readonly decisionDigest: DecisionDigest;
   /** Every alarm of the platform notifies this topic (DLQs, function errors, API 5xx). */
   readonly alarms: Topic;
 
@@ -42,6 +46,11 @@ export class JobsStack extends Stack {
       table, files, eventBus: this.eventBus, publicBaseUrl: props.publicBaseUrl,
       issuerKeysParameterPrefix: issuerKeysParameterPrefix(settings.stage), sesSenderIdentity: settings.sesSenderIdentity,
       tracing: settings.tracing, fontFiles: FONT_FILES,
+    });
+
+    this.decisionDigest = new DecisionDigest(this, 'DecisionDigest', {
+      table, publicBaseUrl: props.publicBaseUrl, linkKeyParameter: LINK_KEY_PARAMETER,
+      sesSenderIdentity: settings.sesSenderIdentity, tracing: settings.tracing,
     });
 
     // The operators' topic lives here, the first stack after the API that every later one references anyway.

@@ -29,11 +29,25 @@ export class DynamoHoursRepository implements HoursRepository {
   // a volunteer's profile
   async getVolunteer(id: string): Promise<Volunteer | undefined> {
     const item = await this.get(keys.volunteer(id));
-    return item ? volunteerSchema.parse(pick(item, Object.keys(volunteerSchema.shape))) : undefined;
+    if (!item) return undefined;
+    // A consent without `via` is a youth's own declaration from before guardian consent by link: it counts for nothing.
+    const consent = item.guardianConsent as { via?: string } | null | undefined;
+    return volunteerSchema.parse({ ...pick<Record<string, unknown>>(item, Object.keys(volunteerSchema.shape)), guardianConsent: consent?.via ? consent : null });
   }
 
+  /**
+   * Writes the profile's own fields; `guardianConsent` belongs to the consent record (consent-repository.ts), which
+   * sets it in its own transactions, so a profile update racing a guardian's consent never erases it.
+   */
   async putVolunteer(volunteer: Volunteer): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.volunteer(volunteer.id), entityType: ENTITY.volunteer, ...volunteer } }));
+    const { guardianConsent: _consent, ...fields } = volunteer;
+    const names = Object.keys(fields);
+    await this.db.send(new UpdateCommand({
+      TableName: this.table, Key: keys.volunteer(volunteer.id),
+      UpdateExpression: `SET entityType = :entityType, guardianConsent = if_not_exists(guardianConsent, :none), ${names.map((n) => `#${n} = :${n}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(names.map((n) => [`#${n}`, n])),
+      ExpressionAttributeValues: { ':entityType': ENTITY.volunteer, ':none': null, ...Object.fromEntries(names.map((n) => [`:${n}`, fields[n as keyof typeof fields]])) },
+    }));
   }
 
   // one institution

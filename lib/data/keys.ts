@@ -42,6 +42,21 @@ export const keys = {
   hourEntryAuditPrefix: (id: string) => ({ pk: `ENTRY#${id}`, skPrefix: 'AUDIT#' }),
   /** A supervisor's decision link, by its random nonce (the URL's token is nonce + HMAC; the item says what it decides). */
   decisionLink: (nonce: string) => ({ pk: `LINK#${nonce}`, sk: 'DECISION' }),
+  /** A volunteer's guardian consent record (one per volunteer), and its history, one item per change. */
+  guardianConsent: (volunteerId: string) => ({ pk: `VOL#${volunteerId}`, sk: 'CONSENT' }),
+  guardianConsentLog: (volunteerId: string, at: string, version: number) => ({ pk: `VOL#${volunteerId}`, sk: `CONSENTLOG#${at}#${String(version).padStart(4, '0')}` }),
+  /** A municipality's consents in one status, most recently changed last (coordinators read withdrawals). */
+  guardianConsentListing: (municipality: string, status: string, at: string, volunteerId: string) => ({ gsi1pk: `CONSENTS#${municipality}#${status}`, gsi1sk: `${at}#${volunteerId}` }),
+  guardianConsentsListed: (municipality: string, status: string) => ({ gsi1pk: `CONSENTS#${municipality}#${status}` }),
+  /** A guardian's consent link, by its random nonce (a decision link's nonce lives under sk DECISION, never here). */
+  consentLink: (nonce: string) => ({ pk: `LINK#${nonce}`, sk: 'CONSENT' }),
+  /** A supervisor subscribed to the daily digest of pending entries, under their municipality (the job reads it whole). */
+  digestSubscription: (municipality: string, sub: string) => ({ pk: `DIGEST#${municipality}`, sk: `SUB#${sub}` }),
+  digestSubscriptionsPrefix: (municipality: string) => ({ pk: `DIGEST#${municipality}`, skPrefix: 'SUB#' }),
+  /** The claim of one supervisor's digest for one Riga day: written once (conditional), so a day has one email. */
+  digestDay: (sub: string, day: string) => ({ pk: `DIGESTSENT#${sub}`, sk: `DAY#${day}` }),
+  /** Object key of a paper consent's scan in the file store. */
+  consentScanBlob: (volunteerId: string, scanId: string) => `consents/${volunteerId}/${scanId}`,
   /** Only pending entries carry these: the queue index stays sparse. */
   hourEntryQueue: (institutionId: string, createdAt: string, id: string) => ({ gsi2pk: `QUEUE#INST#${institutionId}`, gsi2sk: `${createdAt}#${id}` }),
   hourEntryProgrammeYear: (programme: string, year: number, date: string, id: string) => ({ gsi1pk: `HOURS#${programme}#${year}`, gsi1sk: `${date}#${id}` }),
@@ -149,6 +164,11 @@ export const ENTITY = {
   invitation: 'Invitation',
   staffEmailLock: 'StaffEmailLock',
   staffAccount: 'StaffAccount',
+  guardianConsent: 'GuardianConsent',
+  guardianConsentLog: 'GuardianConsentLog',
+  consentLink: 'ConsentLink',
+  digestSubscription: 'DigestSubscription',
+  digestDay: 'DigestDay',
   hoursTally: 'HoursTally',
   hoursIdempotency: 'HoursIdempotency',
   institution: 'Institution',

@@ -28,6 +28,11 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | hours: all entries of a programme's year, by date    | byCollection | gsi1pk HOURS#<muni>#<year>, gsi1sk <date>#<id> |
  * | hours: pending entries of an institution, oldest 1st | byQueue      | gsi2pk QUEUE#INST#<id>, gsi2sk <iso>#<id> (sparse: pending only) |
  * | hours: who reached the threshold in a muni + year    | byEligibility| gsi3pk ELIG#<muni>#<year>, gsi3sk <sub> (sparse: eligible only) |
+ * | hours: a volunteer's guardian consent, its history   | table        | pk VOL#<sub>, sk CONSENT / CONSENTLOG#<iso>#<v> |
+ * | hours: a municipality's consents in one status       | byCollection | gsi1pk CONSENTS#<muni>#<status>, gsi1sk <iso>#<sub> |
+ * | hours: a guardian's consent link by nonce            | table        | pk LINK#<nonce>, sk CONSENT               |
+ * | hours: supervisors subscribed to the daily digest    | table        | pk DIGEST#<muni>, sk begins_with SUB#     |
+ * | hours: a supervisor's digest of one day (sent once)  | table        | pk DIGESTSENT#<sub>, sk DAY#<date>        |
  * | hours: one institution                               | table        | pk INST#<id>, sk PROFILE                  |
  * | hours: institutions of a municipality                | byCollection | gsi1pk INSTITUTIONS#<muni>, gsi1sk <id>   |
  * | hours: is a supervisor assigned to an institution    | table        | pk INST#<id>, sk SUPERVISOR#<sub>         |

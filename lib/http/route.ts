@@ -37,7 +37,7 @@ export interface RouteDef {
   readonly uses?: {
     readonly files?: 'read' | 'readWrite';
     /** Which objects of the bucket `files` reaches (default `applications`). */
-    readonly filesPrefix?: 'applications' | 'certificates' | 'news';
+    readonly filesPrefix?: 'applications' | 'certificates' | 'news' | 'consents';
     readonly mail?: true;
     readonly events?: true;
     readonly fonts?: true;
@@ -69,7 +69,7 @@ export function tableAccessOf(group: readonly RouteDef[]): 'none' | 'read' | 're
 /** What the routes of one function use besides the table: the widest files access and whether any sends mail. */
 export interface Uses {
   files?: 'read' | 'readWrite';
-  filesPrefix: 'applications' | 'certificates' | 'news';
+  filesPrefix: 'applications' | 'certificates' | 'news' | 'consents';
   mail: boolean;
   events: boolean;
   fonts: boolean;

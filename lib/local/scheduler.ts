@@ -1,4 +1,5 @@
-// The local stand-in for EventBridge Scheduler: fires a job once a year on a Riga calendar date and time (timer logic only).
+// The local stand-in for EventBridge Scheduler: fires a job once a year on a Riga calendar date and time, or every hour
+// on the hour (timer logic only).
 import type { Clock } from '../domain/clock.js';
 
 /** A yearly schedule in Europe/Riga, e.g. 15 January 06:00 (the certificate run's default). */
@@ -65,8 +66,33 @@ export function startYearlyScheduler(options: {
   timers?: Timers;
   onError?: (error: unknown) => void;
 }): { next(): Date; stop(): void } {
+  return startScheduler({ ...options, following: (now) => nextFiring(now, options.schedule) });
+}
+
+/** The first full hour strictly after `now` (Riga's offsets are whole hours, so a UTC full hour is a Riga one). */
+export function nextFullHour(now: Date): Date {
+  return new Date((Math.floor(now.getTime() / 3_600_000) + 1) * 3_600_000);
+}
+
+/** Fires `job(firedAt)` every hour on the hour (the supervisors' digest: the job picks the programmes of that hour). */
+export function startHourlyScheduler(options: {
+  clock: Clock;
+  job: (firedAt: Date) => Promise<unknown>;
+  timers?: Timers;
+  onError?: (error: unknown) => void;
+}): { next(): Date; stop(): void } {
+  return startScheduler({ ...options, following: nextFullHour });
+}
+
+function startScheduler(options: {
+  clock: Clock;
+  following: (now: Date) => Date;
+  job: (firedAt: Date) => Promise<unknown>;
+  timers?: Timers;
+  onError?: (error: unknown) => void;
+}): { next(): Date; stop(): void } {
   const timers = options.timers ?? nodeTimers;
-  let target = nextFiring(options.clock.now(), options.schedule);
+  let target = options.following(options.clock.now());
   let handle: unknown;
   let stopped = false;
   const arm = () => {
@@ -78,7 +104,7 @@ export function startYearlyScheduler(options: {
     if (stopped) return;
     if (options.clock.now().getTime() < target.getTime()) return arm();
     const firedAt = target;
-    target = nextFiring(firedAt, options.schedule);
+    target = options.following(firedAt);
     void options.job(firedAt).catch((error) => (options.onError ?? console.error)(error)).finally(arm);
   };
   arm();

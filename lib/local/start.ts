@@ -9,12 +9,14 @@ import { DynamoNewsRepository } from '../data/news-repository.js';
 import { DynamoYouthHouseRepository } from '../data/youth-house-repository.js';
 import { JavaMissingError } from './dynamodb-local.js';
 import { PROJECT_ROOT, startLocalStack } from './stack.js';
-import { DEFAULT_CERTIFICATE_RUN_SCHEDULE, startYearlyScheduler } from './scheduler.js';
+import { DEFAULT_CERTIFICATE_RUN_SCHEDULE, startHourlyScheduler, startYearlyScheduler } from './scheduler.js';
 import { systemClock } from '../domain/clock.js';
 import { recognitionYear } from '../domain/certificates/eligibility.js';
 import { finishPendingEmails } from '../domain/certificates/use-cases/emails.js';
 import { startRun } from '../domain/certificates/use-cases/runs.js';
+import { sendDecisionDigests } from '../domain/hours/use-cases/decision-digest.js';
 import { certificateDeps } from '../wiring/deps.js';
+import { digestDeps } from '../wiring/pages.js';
 
 /** How often `npm start` sweeps the pending certificate emails (the EmailSweep schedule's stand-in). */
 const LOCAL_EMAIL_SWEEP_MS = 60_000;
@@ -76,6 +78,16 @@ Demo accounts (sign in with USER_PASSWORD_AUTH; coordinators and agency staff an
     job: async (at) => console.log('yearly certificate run started', await startRun(certificates, { system: 'schedule' }, { year: recognitionYear(at) })),
   });
   console.log(`Certificates: the yearly recognition run fires at ${yearly.next().toISOString()} (npm run certificates -- --year <year> runs one now).\n`);
+
+  // the supervisors' daily digest (an hourly EventBridge schedule in AWS): each programme's hour, once a day
+  const digests = digestDeps();
+  startHourlyScheduler({
+    clock: systemClock,
+    job: async (at) => {
+      const counts = await sendDecisionDigests(digests, at);
+      if (counts.sent + counts.failed > 0) console.log('decision digests', counts);
+    },
+  });
 
   // the email sweep (an EventBridge schedule in AWS): certificate emails a killed or failed send left pending
   const sweep = setInterval(() => {

@@ -26,6 +26,9 @@ dd{margin:0;font-weight:600;overflow-wrap:anywhere}
 ul{margin:0;padding-left:1.25rem}
 .code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;letter-spacing:.05em}
 .note{color:var(--muted);font-size:.95rem}
+button{font:inherit;font-weight:600;padding:.75rem 1.25rem;min-height:44px;border-radius:.5rem;border:2px solid var(--link);background:var(--link);color:#fff}
+button:focus-visible{outline:3px solid var(--link);outline-offset:2px}
+input,textarea{font:inherit;padding:.5rem;border:1px solid var(--muted);border-radius:.25rem;max-width:100%}
 @media (min-width:36rem){dl{grid-template-columns:max-content 1fr}dt{margin-top:0}}
 `.trim();
 
@@ -40,7 +43,9 @@ export const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'content-type': 'text/html; charset=utf-8',
   'content-security-policy': PAGE_CSP,
   'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  // Not `no-referrer`: under it browsers send `Origin: null` with the pages' own form posts, which the link pages
+  // refuse as cross-site. `same-origin` still gives no other site the URL (and its token).
+  'referrer-policy': 'same-origin',
   'x-frame-options': 'DENY',
 };
 

@@ -94,7 +94,7 @@ export function certificateDeps(rendering?: CertificateRendering): CertificateDe
  * A port whose adapter is built on its first call, so a function that never mails needs no mail configuration
  * (and one that never signs, no key vault). Every member of the port must be a method.
  */
-function lazyPort<T extends object>(build: () => T): T {
+export function lazyPort<T extends object>(build: () => T): T {
   let port: T | undefined;
   return new Proxy({} as T, {
     get: (_, method) => method === 'then' ? undefined : (...args: unknown[]) => {

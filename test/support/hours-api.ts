@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { rigaDate } from '../../lib/domain/clock.js';
 import type { TokenRequest } from '../../lib/local/identity-provider.js';
+import { aPaperConsent } from './consent.js';
 
 export type Caller = (method: string, path: string, options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }) =>
   Promise<{ status: number; headers: Headers; text: string; json: any }>;
@@ -42,13 +43,18 @@ export async function aWorld(call: Caller, sign: Signer, municipality: string, s
   return { municipality, institutionId: inst.json.id, coordinator, supervisor: supervisors[0]!, supervisorIds, supervisors };
 }
 
-/** A youth with a profile in the municipality (an adult unless a birth date is given). */
+/**
+ * A youth with a profile in the municipality (an adult unless a birth date is given). A `guardianConsent` is not the
+ * youth's to declare: it is recorded as a coordinator's paper consent with its scan (test/support/consent.ts).
+ */
 export async function aYouth(call: Caller, sign: Signer, municipality: string, profile: Record<string, unknown> = {}) {
+  const { guardianConsent, ...own } = profile as { guardianConsent?: { name: string; relation: string; date: string } | null };
   const sub = `y-${randomUUID()}`;
   const token = await sign({ role: 'youth', sub, municipality });
   await expectStatus(call('PUT', '/v1/volunteers/me', {
-    token, body: { name: 'Ērika Šņore', birthDate: bornYearsAgo(20), email: 'erika@example.lv', municipality, ...profile },
+    token, body: { name: 'Ērika Šņore', birthDate: bornYearsAgo(20), email: 'erika@example.lv', municipality, ...own },
   }), 200);
+  if (guardianConsent) await expectStatus(aPaperConsent(call, sign, municipality, sub, guardianConsent), 200);
   return { sub, token };
 }
 

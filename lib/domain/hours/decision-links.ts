@@ -23,9 +23,15 @@ export interface DecisionLink {
   usedAt: string | null;
 }
 
+/**
+ * What an HMAC is for: the purpose is part of the MAC, so a decision link's token is no consent link's token (and
+ * neither is a CSRF token), though both kinds share the key.
+ */
+export type LinkPurpose = 'decision-link' | 'csrf' | 'consent-link' | 'consent-csrf' | 'invitation';
+
 /** HMAC over a purpose and a value with the links' secret key (from the key store). */
 export interface LinkSigner {
-  sign(purpose: 'decision-link' | 'csrf' | 'invitation', value: string): Promise<string>;
+  sign(purpose: LinkPurpose, value: string): Promise<string>;
 }
 
 export interface DecisionLinkStore {

@@ -25,16 +25,10 @@ export function isoWeek(date: string): { from: string; to: string } {
 const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 const fmtHours = (minutes: number) => `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
 
-/** A profile cannot be born, or consented to, after today (Europe/Riga): such dates are typing mistakes. */
-export function checkProfile(input: Pick<VolunteerInput, 'birthDate' | 'guardianConsent'>, today: string): RuleViolation | undefined {
+/** A profile cannot be born after today (Europe/Riga): such dates are typing mistakes. */
+export function checkProfile(input: Pick<VolunteerInput, 'birthDate'>, today: string): RuleViolation | undefined {
   if (input.birthDate > today) {
     return v('birth-date-future', 'Dzimšanas datums nevar būt nākotnē', 'The birth date cannot be in the future', 'body.birthDate');
-  }
-  if (input.guardianConsent && input.guardianConsent.date > today) {
-    return v('consent-date-future', 'Piekrišanas datums nevar būt nākotnē', "The consent's date cannot be in the future", 'body.guardianConsent.date');
-  }
-  if (input.guardianConsent && input.guardianConsent.date < input.birthDate) {
-    return v('consent-before-birth', 'Piekrišanas datums nevar būt pirms dzimšanas datuma', "The consent's date cannot be before the birth date", 'body.guardianConsent.date');
   }
   return undefined;
 }
@@ -108,7 +102,8 @@ export function checkHomeMunicipality(volunteer: Pick<Volunteer, 'municipality'>
 
 /**
  * The programme's age range and the guardian's consent on `date` (the logbook's and the youth house's one home of
- * these rules). Field names speak of the logbook's request; other callers re-map them.
+ * these rules). Field names speak of the logbook's request; other callers re-map them. A withdrawn consent blocks
+ * every new entry or sign-up, whatever its date; what was recorded before the withdrawal stays.
  */
 export function checkAgeAndConsent(volunteer: Pick<Volunteer, 'birthDate' | 'guardianConsent'>, date: string, p: Programme): RuleViolation | undefined {
   const age = ageOn(volunteer.birthDate, date);
@@ -118,7 +113,12 @@ export function checkAgeAndConsent(volunteer: Pick<Volunteer, 'birthDate' | 'gua
   if (age > p.maxAge) {
     return v('age-above-maximum', `Programma attiecas uz jauniešiem līdz ${p.maxAge} gadu vecumam`, `The programme covers young people up to age ${p.maxAge}`, 'body.date');
   }
-  if (age <= p.consentUpToAge && (!volunteer.guardianConsent || volunteer.guardianConsent.date > date)) {
+  const consent = volunteer.guardianConsent;
+  if (age <= p.consentUpToAge && consent?.withdrawnAt) {
+    return v('consent-missing', `Likumiskais pārstāvis ir atsaucis piekrišanu (${consent.withdrawnAt.slice(0, 10)}): līdz ${p.consentUpToAge} gadu vecumam (ieskaitot) vajadzīga jauna rakstiska piekrišana`,
+      `The legal representative withdrew their consent (${consent.withdrawnAt.slice(0, 10)}): up to and including age ${p.consentUpToAge} a new written consent is required`, 'guardianConsent');
+  }
+  if (age <= p.consentUpToAge && (!consent || consent.date > date)) {
     return v('consent-missing', `Līdz ${p.consentUpToAge} gadu vecumam (ieskaitot) vajadzīga likumiskā pārstāvja rakstiska piekrišana`, `Up to and including age ${p.consentUpToAge} the legal representative's written consent is required`, 'guardianConsent');
   }
   return undefined;

@@ -5,11 +5,19 @@ import { isoDate, municipalityCode } from '../municipalities/types.js';
 export const hhmm = z.string().regex(/^(?:[01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a time HH:MM (00:00–23:59)');
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-/** Written consent of the legal representative, required for young volunteers (Brīvprātīgā darba likums §4(2)). */
+export const GUARDIAN_RELATIONS = ['parent', 'guardian', 'other-legal-representative'] as const;
+
+/**
+ * The legal representative's written consent as the rules see it (Brīvprātīgā darba likums §4(2)): a projection of
+ * the consent record (lib/domain/hours/consent.ts) kept on the volunteer in the same transaction that records or
+ * withdraws it. Only a guardian's signed link or a coordinator's paper consent writes it; the youth never does.
+ */
 export const guardianConsentSchema = z.object({
   name: text(120).describe('Who consented'),
-  relation: z.enum(['parent', 'guardian', 'other-legal-representative']),
-  date: isoDate.describe('Date of the written consent'),
+  relation: z.enum(GUARDIAN_RELATIONS),
+  date: isoDate.describe('Date of the written consent (Europe/Riga)'),
+  via: z.enum(['email-link', 'paper']).describe("How it was given: the guardian's signed link or a paper form recorded by the coordinator"),
+  withdrawnAt: z.iso.datetime().nullable().describe('Set when the guardian withdrew it: no new hours or sign-ups from then on'),
 });
 export type GuardianConsent = z.infer<typeof guardianConsentSchema>;
 
@@ -19,12 +27,12 @@ export const volunteerInputSchema = z.object({
   email: z.email().max(254),
   municipality: municipalityCode.describe('Home municipality: its programme counts the hours'),
   inBasicSchool: z.boolean().default(false).describe('Still in basic school (pamatskola): child caps apply until 18'),
-  guardianConsent: guardianConsentSchema.nullable().default(null),
 }).strict();
 export type VolunteerInput = z.infer<typeof volunteerInputSchema>;
 
 export const volunteerSchema = volunteerInputSchema.extend({
   id: z.string().describe('The youth user id (token sub)'),
+  guardianConsent: guardianConsentSchema.nullable().describe("The guardian's consent (POST /v1/volunteers/me/guardian-consent asks for it); null until recorded"),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   closedAt: z.iso.datetime().optional().describe('Set when the account was closed: the profile is pseudonymised, sign-in disabled'),
@@ -84,6 +92,7 @@ export const programmeInputSchema = z.object({
   rollingIssue: z.boolean().default(false).describe('Certificates also issued during the year as the threshold is reached'),
   attendanceApproves: z.boolean().default(false)
     .describe("A youth-house shift's hours are approved at once when the institution's assigned supervisor marks the attendance (else they wait for the decision)"),
+  digestHour: z.number().int().min(0).max(23).default(8).describe("Hour (Europe/Riga) at which supervisors get the daily email of their pending entries"),
 }).strict().refine((p) => p.minAge <= p.maxAge, { message: 'minAge must not exceed maxAge', path: ['minAge'] });
 export type ProgrammeInput = z.infer<typeof programmeInputSchema>;
 

@@ -41,9 +41,12 @@ const gsi3Count = async (pk: string) => (await t.doc.send(new QueryCommand({
 
 describe('DynamoHoursRepository', () => {
   it('stores volunteers, institutions, assignments and programmes and reads them back as domain types', async () => {
-    const volunteer = aVolunteer({ id: 'y-profile', guardianConsent: { name: 'Inga', relation: 'parent', date: '2024-01-01' } });
+    const volunteer = aVolunteer({ id: 'y-profile' });
     await repo.putVolunteer(volunteer);
     expect(await repo.getVolunteer('y-profile')).toEqual(volunteer);
+    // the youth's profile never writes the guardian's consent: only the consent record does (consent-repository)
+    await repo.putVolunteer({ ...volunteer, guardianConsent: { name: 'Inga', relation: 'parent', date: '2024-01-01', via: 'paper', withdrawnAt: null } });
+    expect((await repo.getVolunteer('y-profile'))!.guardianConsent).toBeNull();
     const inst = anInstitution({ id: 'inst-a', municipality: 'LV-056' });
     await repo.createInstitution(inst);
     await expect(repo.createInstitution(inst)).rejects.toBeInstanceOf(ConflictError);

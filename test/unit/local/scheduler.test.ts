@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CERTIFICATE_RUN_SCHEDULE, MAX_TIMER_MS, nextFiring, rigaInstant, startYearlyScheduler, type Timers } from '../../../lib/local/scheduler.js';
+import { DEFAULT_CERTIFICATE_RUN_SCHEDULE, MAX_TIMER_MS, nextFiring, nextFullHour, rigaInstant, startYearlyScheduler, type Timers } from '../../../lib/local/scheduler.js';
 
 describe('the yearly schedule in Europe/Riga', () => {
   it.each([
@@ -59,5 +59,15 @@ describe('the local scheduler', () => {
     expect(errors).toHaveLength(1);
     expect(scheduler.next().toISOString()).toBe('2028-01-15T04:00:00.000Z');
     expect(time.armed).toHaveLength(2);
+  });
+});
+
+describe('the hourly schedule (the decision digest)', () => {
+  it.each([
+    ['2026-03-29T00:30:00Z', '2026-03-29T01:00:00.000Z'],
+    ['2026-03-29T01:00:00Z', '2026-03-29T02:00:00.000Z'],
+    ['2026-12-31T23:59:59Z', '2027-01-01T00:00:00.000Z'],
+  ])('after %s the next firing is %s (a full hour in Riga too, across the summer-time change)', (now, expected) => {
+    expect(nextFullHour(new Date(now)).toISOString()).toBe(expected);
   });
 });

@@ -13,7 +13,7 @@ export interface HoursDeps {
 }
 
 /** The stored programme of a municipality, or the defaults of DOMAIN.md §1 until the coordinator sets one. */
-export async function programmeOf(deps: Pick<HoursDeps, 'hours'>, municipality: string): Promise<Programme> {
+export async function programmeOf(deps: { hours: Pick<HoursRepository, 'getProgramme'> }, municipality: string): Promise<Programme> {
   return (await deps.hours.getProgramme(municipality)) ?? defaultProgramme(municipality);
 }
 

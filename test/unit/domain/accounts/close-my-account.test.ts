@@ -19,7 +19,7 @@ function fakes(volunteer?: Volunteer, failDisable = false) {
 
 describe('closeMyAccount', () => {
   it('pseudonymises name, email and the guardian, keeps birth date, municipality and consent, then disables sign-in', async () => {
-    const f = fakes(aVolunteer({ id: 'v-1', name: 'Ilze Ozola', email: 'ilze@example.lv', guardianConsent: { name: 'Māra Ozola', relation: 'parent', date: '2025-01-02' } }));
+    const f = fakes(aVolunteer({ id: 'v-1', name: 'Ilze Ozola', email: 'ilze@example.lv', guardianConsent: { name: 'Māra Ozola', relation: 'parent', date: '2025-01-02', via: 'email-link', withdrawnAt: null } }));
     const before = f.store.get('v-1')!;
     const closure = await closeMyAccount({ ...f, clock: clock('2026-12-03T10:00:00.000Z') }, youth);
     expect(closure).toEqual({ closedAt: '2026-12-03T10:00:00.000Z', retainedUntil: '2031-12-03' });

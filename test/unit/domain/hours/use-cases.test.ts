@@ -28,7 +28,7 @@ beforeEach(async () => {
     hours, clock: { now: () => new Date('2026-03-20T10:00:00Z') },
     municipalities: { get: async (code: string) => MUNICIPALITIES.find((m) => m.code === code) },
   };
-  await putMyProfile(deps, youth, { name: 'Ģirts Ķēniņš', birthDate: '2005-06-15', email: 'g@example.lv', municipality: 'LV-042', inBasicSchool: false, guardianConsent: null });
+  await putMyProfile(deps, youth, { name: 'Ģirts Ķēniņš', birthDate: '2005-06-15', email: 'g@example.lv', municipality: 'LV-042', inBasicSchool: false });
   await putProgramme(deps, coordinator, 'LV-042', programmeInputSchema.parse({ thresholdMinutes: 120, tiers: [{ name: 'bronza', minMinutes: 120 }] }));
   institutionId = (await registerInstitution(deps, coordinator, 'LV-042', { name: 'Bibliotēka' })).id;
   await assignSupervisor(deps, coordinator, institutionId, 's-1');
@@ -43,7 +43,7 @@ describe('roles, checked by the use cases themselves (not only by the route tabl
     ['setInstitutionActive', ['youth', 'supervisor'], (u: User) => setInstitutionActive(deps, u, institutionId, false)],
     ['assignSupervisor', ['youth', 'supervisor'], (u: User) => assignSupervisor(deps, u, institutionId, 's-2')],
     ['putProgramme', ['youth', 'supervisor'], (u: User) => putProgramme(deps, u, 'LV-042', programmeInputSchema.parse({}))],
-    ['putMyProfile', ['supervisor', 'coordinator'], (u: User) => putMyProfile(deps, u, { name: 'X', birthDate: '2000-01-01', email: 'x@example.lv', municipality: 'LV-042', inBasicSchool: false, guardianConsent: null })],
+    ['putMyProfile', ['supervisor', 'coordinator'], (u: User) => putMyProfile(deps, u, { name: 'X', birthDate: '2000-01-01', email: 'x@example.lv', municipality: 'LV-042', inBasicSchool: false })],
   ] as const)('%s refuses the roles %j of the same municipality (403)', async (_, roles, act) => {
     for (const role of roles) await expect(act(sameMunicipality[role])).rejects.toThrow(ForbiddenError);
   });
@@ -69,7 +69,7 @@ describe('putProgramme', () => {
 
 describe('putMyProfile', () => {
   it('refuses a birth date after today in Riga and keeps the stored profile', async () => {
-    const future = putMyProfile(deps, youth, { name: 'Ģirts Ķēniņš', birthDate: '2026-03-21', email: 'g@example.lv', municipality: 'LV-042', inBasicSchool: false, guardianConsent: null });
+    const future = putMyProfile(deps, youth, { name: 'Ģirts Ķēniņš', birthDate: '2026-03-21', email: 'g@example.lv', municipality: 'LV-042', inBasicSchool: false });
     await expect(future).rejects.toMatchObject({ ruleId: 'hours.birth-date-future' });
     expect((await hours.getVolunteer('y-1'))?.birthDate).toBe('2005-06-15');
   });

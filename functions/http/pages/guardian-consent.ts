@@ -1,0 +1,30 @@
+// The guardian-consent API: a youth asks their guardian (who gets a signed link), coordinators read records, see
+// withdrawals and record a signed paper form with its scan. One function; the route key picks the handler.
+import type { Context } from 'aws-lambda';
+import {
+  consentOf, listConsents, recordPaperConsent, requestConsentScanUpload, requestGuardianConsent,
+} from '../../../lib/domain/hours/use-cases/guardian-consent.js';
+import { HttpResponse, httpRoute, type HttpEvent } from '../../../lib/http/http-route.js';
+import { routes } from '../../../lib/http/routes.js';
+import { consentDeps } from '../../../lib/wiring/pages.js';
+
+const deps = consentDeps();
+const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+
+const handlers = {
+  [key(routes.requestGuardianConsent)]: httpRoute(routes.requestGuardianConsent, async ({ user, body }) =>
+    new HttpResponse(201, await requestGuardianConsent(deps, user, body))),
+  [key(routes.getMyGuardianConsent)]: httpRoute(routes.getMyGuardianConsent, ({ user }) => consentOf(deps, user, user.sub)),
+  [key(routes.getGuardianConsent)]: httpRoute(routes.getGuardianConsent, ({ user, params }) => consentOf(deps, user, params.id)),
+  [key(routes.requestConsentScanUpload)]: httpRoute(routes.requestConsentScanUpload, async ({ user, params, body }) =>
+    new HttpResponse(201, await requestConsentScanUpload(deps, user, params.id, body))),
+  [key(routes.recordPaperConsent)]: httpRoute(routes.recordPaperConsent, ({ user, params, body }) => recordPaperConsent(deps, user, params.id, body)),
+  [key(routes.listGuardianConsents)]: httpRoute(routes.listGuardianConsents, async ({ user, params, query }) =>
+    ({ items: await listConsents(deps, user, params.code, query.status) })),
+};
+
+export const handler = async (event: HttpEvent, context: Context) => {
+  const route = handlers[event.routeKey ?? ''];
+  if (!route) return { statusCode: 404, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404 }) };
+  return route(event, context);
+};
