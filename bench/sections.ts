@@ -7,6 +7,7 @@ import { benchCertificates } from './certificates.js';
 import { benchHours } from './hours.js';
 import { benchPlatform } from './platform.js';
 import { benchYouthHouse } from './youth-house.js';
+import { benchYouthHouseSignUps } from './youth-house-sign-ups.js';
 import type { BenchOptions } from './stats.js';
 
 export const SECTIONS: readonly { name: string; run: (options: BenchOptions) => Promise<void> }[] = [
@@ -18,4 +19,5 @@ export const SECTIONS: readonly { name: string; run: (options: BenchOptions) => 
   { name: 'allocation', run: benchAllocation },
   { name: 'hours', run: benchHours },
   { name: 'youth-house', run: benchYouthHouse },
+  { name: 'youth-house-sign-ups', run: benchYouthHouseSignUps },
 ];

@@ -24,7 +24,7 @@ const at = (days: number, hourUtc: number) => {
   return d.toISOString();
 };
 
-function anOpportunity(i: number): Opportunity {
+export function anOpportunity(i: number): Opportunity {
   const now = new Date().toISOString();
   return {
     id: randomUUID(), municipality: M, status: 'draft', kind: i % 2 ? 'volunteering' : 'event',
