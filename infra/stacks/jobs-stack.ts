@@ -10,6 +10,7 @@ import { FONT_FILES } from '../constructs/bundled-files.js';
 import { CertificateJobs, issuerKeysParameterPrefix } from '../constructs/certificate-jobs.js';
 import { DecisionDigest } from '../constructs/decision-digest.js';
 import { OutboxDelivery } from '../constructs/outbox-delivery.js';
+import { YouthHouseSweep } from '../constructs/youth-house-sweep.js';
 import { filesBucketName, type Settings } from '../settings.js';
 import { LINK_KEY_PARAMETER } from './context-stack.js';
 
@@ -28,6 +29,8 @@ export class JobsStack extends Stack {
   readonly outboxDelivery: OutboxDelivery;
   /** The supervisors' daily digest of pending entries (hourly schedule, each programme's hour). */
   readonly decisionDigest: DecisionDigest;
+  /** The youth house's sweep: expired offers pass on; offer, reminder and cancellation emails (every 5 minutes). */
+  readonly youthHouseSweep: YouthHouseSweep;
   /** Every alarm of the platform notifies this topic (DLQs, function errors, API 5xx). */
   readonly alarms: Topic;
 
@@ -49,6 +52,11 @@ export class JobsStack extends Stack {
     });
 
     this.decisionDigest = new DecisionDigest(this, 'DecisionDigest', {
+      table, publicBaseUrl: props.publicBaseUrl, linkKeyParameter: LINK_KEY_PARAMETER,
+      sesSenderIdentity: settings.sesSenderIdentity, tracing: settings.tracing,
+    });
+
+    this.youthHouseSweep = new YouthHouseSweep(this, 'YouthHouseSweep', {
       table, publicBaseUrl: props.publicBaseUrl, linkKeyParameter: LINK_KEY_PARAMETER,
       sesSenderIdentity: settings.sesSenderIdentity, tracing: settings.tracing,
     });

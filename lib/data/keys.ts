@@ -124,6 +124,11 @@ export const keys = {
   /** Only waitlisted sign-ups carry these: the shift's waitlist in arrival order. */
   shiftWaitlistEntry: (opportunityId: string, shift: number, position: number) => ({ gsi2pk: `WAITLIST#${opportunityId}#${String(shift).padStart(3, '0')}`, gsi2sk: String(position).padStart(6, '0') }),
   shiftWaitlist: (opportunityId: string, shift: number) => ({ gsi2pk: `WAITLIST#${opportunityId}#${String(shift).padStart(3, '0')}` }),
+  /** Only offered sign-ups carry these: every open offer by its deadline (UTC ISO), for the sweep that passes expired ones on. */
+  openOfferEntry: (expiresAt: string, opportunityId: string, shift: number, youthId: string) => ({ gsi2pk: 'OFFERS', gsi2sk: `${expiresAt}#${opportunityId}#${String(shift).padStart(3, '0')}#${youthId}` }),
+  openOffers: () => ({ gsi2pk: 'OFFERS' }),
+  /** Only offered sign-ups carry these: the offer's email link names its nonce. */
+  offerLinkEntry: (nonce: string) => ({ gsi3pk: `OFFERLINK#${nonce}`, gsi3sk: 'OFFER' }),
   /** Every sign-up carries these (lib/data/youth-house-attendance.ts): an opportunity's sign-ups by shift, for attendance and the report. */
   shiftRosterEntry: (opportunityId: string, shift: number, youthId: string) => ({ gsi1pk: `ROSTER#${opportunityId}`, gsi1sk: `${String(shift).padStart(3, '0')}#${youthId}` }),
   shiftRoster: (opportunityId: string) => ({ gsi1pk: `ROSTER#${opportunityId}` }),

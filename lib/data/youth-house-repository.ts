@@ -5,7 +5,7 @@ import { QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumen
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { ConflictError, ValidationError } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
-import type { OpportunityPage, RegisterOutcome, YouthHouseRepository } from '../domain/youth-house/ports.js';
+import type { OpportunityPage, RegisterOutcome, SignUpMail, YouthHouseRepository } from '../domain/youth-house/ports.js';
 import type { Opportunity, OpportunityStatus, SignUp } from '../domain/youth-house/types.js';
 import { ENTITY, keys } from './keys.js';
 import { outboxPuts } from './outbox.js';
@@ -13,6 +13,11 @@ import { getConsistent, queryAll, type Item } from './query.js';
 import { INDEXES } from './table.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** Where each email's once-only marker lives on the sign-up item. */
+const MAIL_MARKER: Record<SignUpMail, { path: string }> = {
+  offer: { path: 'offer.mailedAt' }, reminder: { path: 'remindedAt' }, cancellation: { path: 'cancellationMailedAt' },
+};
 
 const STORAGE = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entityType', 'waitSeq'];
 const strip = <T>(item: Item): T => Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE.includes(k))) as T;
@@ -174,19 +179,90 @@ export class DynamoYouthHouseRepository implements YouthHouseRepository {
     return waiting;
   }
 
-  private stateChange(s: SignUp, to: SignUp['state'], at: string): TransactItem {
+  /** A sign-up's item moved from the state read to `to`'s state and fields (condition: still in the state read, the same offer). */
+  private transition(s: SignUp, to: SignUp): TransactItem {
+    const open = to.state === 'offered' && to.offer ? { ...keys.openOfferEntry(to.offer.expiresAt, to.opportunityId, to.shift, to.youthId), ...keys.offerLinkEntry(to.offer.nonce) } : null;
     return { Update: {
       TableName: this.table, Key: keys.shiftSignUp(s.youthId, s.date, s.opportunityId, s.shift),
-      UpdateExpression: 'SET #state = :to, updatedAt = :at, #position = :null REMOVE gsi2pk, gsi2sk',
-      ConditionExpression: '#state = :from',
+      UpdateExpression: open
+        ? 'SET #state = :to, updatedAt = :at, #position = :null, offer = :offer, gsi2pk = :g2pk, gsi2sk = :g2sk, gsi3pk = :g3pk, gsi3sk = :g3sk'
+        // the offer's link entry (gsi3) stays: its page then says how the offer ended
+        : `SET #state = :to, updatedAt = :at, #position = :null${to.offer ? ', offer = :offer' : ''} REMOVE gsi2pk, gsi2sk`,
+      ConditionExpression: s.offer ? '#state = :from AND offer.nonce = :nonce' : '#state = :from',
       ExpressionAttributeNames: { '#state': 'state', '#position': 'position' },
-      ExpressionAttributeValues: { ':to': to, ':from': s.state, ':at': at, ':null': null },
+      ExpressionAttributeValues: {
+        ':to': to.state, ':from': s.state, ':at': to.updatedAt, ':null': null,
+        ...(to.offer ? { ':offer': to.offer } : {}), ...(s.offer ? { ':nonce': s.offer.nonce } : {}),
+        ...(open ? { ':g2pk': open.gsi2pk, ':g2sk': open.gsi2sk, ':g3pk': open.gsi3pk, ':g3sk': open.gsi3sk } : {}),
+      },
     } };
   }
 
-  async cancel(s: SignUp, at: string, events: readonly DomainEvent[]): Promise<boolean> {
-    const items = [this.stateChange(s, 'cancelled', at), ...(s.state === 'registered' ? [this.counter(s, -1)] : []), ...outboxPuts(this.table, events)];
-    return this.attempt(items);
+  async leave(s: SignUp, left: SignUp, events: readonly DomainEvent[], handOver?: SignUp): Promise<'done' | 'changed' | 'next-changed'> {
+    const holds = s.state === 'registered' || s.state === 'offered';
+    const place: TransactItem[] = !holds ? [] : handOver
+      ? [this.transition({ ...handOver, state: 'waitlisted', offer: undefined }, handOver)]
+      : [this.counter(s, -1)];
+    const failed = await this.attemptWith([this.transition(s, left), ...place, ...outboxPuts(this.table, events)]);
+    if (failed === null) return 'done';
+    return failed === 0 ? 'changed' : handOver ? 'next-changed' : 'changed';
+  }
+
+  async acceptOffer(s: SignUp, accepted: SignUp, at: string, events: readonly DomainEvent[]): Promise<boolean> {
+    const item = this.transition(s, accepted);
+    const update = item.Update!;
+    update.ConditionExpression = `${update.ConditionExpression} AND offer.expiresAt > :now`;
+    update.ExpressionAttributeValues = { ...update.ExpressionAttributeValues, ':now': at };
+    return (await this.attemptWith([item, ...outboxPuts(this.table, events)])) === null;
+  }
+
+  async openOffers(): Promise<SignUp[]> {
+    const items = await queryAll(this.db, this.table, {
+      IndexName: INDEXES.byQueue.name, KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': INDEXES.byQueue.partition }, ExpressionAttributeValues: { ':pk': keys.openOffers().gsi2pk },
+    });
+    return items.map((i) => strip<SignUp>(i));
+  }
+
+  async offerByNonce(nonce: string): Promise<SignUp | undefined> {
+    const { Items } = await this.db.send(new QueryCommand({
+      TableName: this.table, IndexName: INDEXES.byEligibility.name, KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': INDEXES.byEligibility.partition }, ExpressionAttributeValues: { ':pk': keys.offerLinkEntry(nonce).gsi3pk },
+    }));
+    const found = Items?.[0];
+    if (!found) return undefined;
+    // the index is eventually consistent: read the item itself
+    const item = await getConsistent(this.db, this.table, { pk: found.pk as string, sk: found.sk as string });
+    return item ? strip<SignUp>(item) : undefined;
+  }
+
+  async claimMail(s: SignUp, mail: SignUpMail, at: string): Promise<boolean> {
+    const marker = MAIL_MARKER[mail];
+    try {
+      await this.db.send(new UpdateCommand({
+        TableName: this.table, Key: keys.shiftSignUp(s.youthId, s.date, s.opportunityId, s.shift),
+        UpdateExpression: `SET ${marker.path} = :at`,
+        ConditionExpression: mail === 'offer'
+          ? '#state = :offered AND offer.nonce = :nonce AND offer.mailedAt = :null'
+          : `attribute_exists(pk) AND attribute_not_exists(${marker.path})`,
+        ...(mail === 'offer'
+          ? { ExpressionAttributeNames: { '#state': 'state' }, ExpressionAttributeValues: { ':at': at, ':offered': 'offered', ':nonce': s.offer?.nonce ?? '', ':null': null } }
+          : { ExpressionAttributeValues: { ':at': at } }),
+      }));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async releaseMail(s: SignUp, mail: SignUpMail): Promise<void> {
+    const marker = MAIL_MARKER[mail];
+    await this.db.send(new UpdateCommand({
+      TableName: this.table, Key: keys.shiftSignUp(s.youthId, s.date, s.opportunityId, s.shift),
+      ConditionExpression: 'attribute_exists(pk)',
+      ...(mail === 'offer' ? { UpdateExpression: `SET ${marker.path} = :null`, ExpressionAttributeValues: { ':null': null } } : { UpdateExpression: `REMOVE ${marker.path}` }),
+    })).catch((error: unknown) => { if (!(error instanceof ConditionalCheckFailedException)) throw error; });
   }
 
   async waitlisted(opportunityId: string, shift: number, limit: number): Promise<SignUp[]> {
@@ -198,20 +274,26 @@ export class DynamoYouthHouseRepository implements YouthHouseRepository {
     return (Items ?? []).map((i) => strip<SignUp>(i));
   }
 
-  async promote(s: SignUp, places: number, at: string, events: readonly DomainEvent[]): Promise<boolean> {
-    return this.attempt([this.stateChange(s, 'registered', at), this.counter(s, 1, places), ...outboxPuts(this.table, events)]);
+  async promote(s: SignUp, to: SignUp, places: number, events: readonly DomainEvent[]): Promise<boolean> {
+    return this.attempt([this.transition(s, to), this.counter(s, 1, places), ...outboxPuts(this.table, events)]);
   }
 
   /** A transaction whose failed conditions mean "no" (false); transaction conflicts are retried. */
   private async attempt(items: TransactItem[]): Promise<boolean> {
+    return (await this.attemptWith(items)) === null;
+  }
+
+  /** Like attempt: null when written, else the index of the first item whose condition failed. */
+  private async attemptWith(items: TransactItem[]): Promise<number | null> {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-        return true;
+        return null;
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;
         const codes = (error.CancellationReasons ?? []).map((r) => r.Code);
-        if (codes.includes('ConditionalCheckFailed')) return false;
+        const failed = codes.indexOf('ConditionalCheckFailed');
+        if (failed >= 0) return failed;
         if (attempt >= 60) throw new ConflictError(`transaction kept conflicting: ${codes.join(',')}`);
         await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
       }

@@ -4,6 +4,7 @@ import { municipalityCode } from '../domain/municipalities/types.js';
 import {
   OPPORTUNITY_KINDS, TOPICS, opportunityInputSchema, opportunityViewSchema, signUpSchema,
 } from '../domain/youth-house/types.js';
+import { pageQuery } from './page-routes.js';
 import { defineRoute } from './route.js';
 import { attendanceRoutes } from './youth-house-attendance-routes.js';
 
@@ -13,6 +14,9 @@ const shiftParams = z.object({ opportunityId, shift: z.string().regex(/^[0-9]{1,
 const day = z.iso.date();
 const WRITE_ENTRY = 'functions/http/youth-house/write.ts';
 const READ_ENTRY = 'functions/http/youth-house/read.ts';
+const OFFER_PAGE_ENTRY = 'functions/http/youth-house/offer-link.ts';
+/** Shape only; the HMAC is checked by the use case, which answers a page (never JSON) for anything else. */
+const offerToken = z.object({ token: z.string().max(200).describe('Opaque link token: the offer nonce and its HMAC') });
 
 export const youthHouseRoutes = {
   createOpportunity: defineRoute({
@@ -59,9 +63,29 @@ export const youthHouseRoutes = {
   }),
   cancelShiftSignUp: defineRoute({
     id: 'cancelShiftSignUp', method: 'DELETE', path: '/v1/opportunities/{opportunityId}/shifts/{shift}/sign-ups/me', tag: 'youth-house', auth: ['youth'],
-    summary: 'Cancel my sign-up; a freed place goes to the first on the waitlist (WaitlistPromoted)',
-    params: shiftParams, response: z.object({ cancelled: signUpSchema, promoted: signUpSchema.nullable() }), problems: [404, 409], uses: { events: true },
+    summary: 'Cancel my sign-up (or decline the place offered to me); a place it held is offered to the first on the waitlist in the same transaction (PlaceOffered), who is emailed a link to confirm it',
+    params: shiftParams, response: z.object({ cancelled: signUpSchema, offered: signUpSchema.nullable() }), problems: [404, 409, 422], uses: { events: true },
     entry: WRITE_ENTRY,
+  }),
+  confirmShiftOffer: defineRoute({
+    id: 'confirmShiftOffer', method: 'POST', path: '/v1/opportunities/{opportunityId}/shifts/{shift}/sign-ups/me/confirmation', tag: 'youth-house', auth: ['youth'],
+    summary: "Confirm the place offered to me from the waitlist before the offer's deadline (OfferAccepted); past it: 422 youth-house.offer-expired",
+    params: shiftParams, response: signUpSchema, problems: [404, 409, 422], uses: { events: true },
+    entry: WRITE_ENTRY,
+  }),
+  offerLinkPage: defineRoute({
+    id: 'getOfferLinkPage', method: 'GET', path: '/o/{token}', tag: 'pages', auth: 'public',
+    summary: "A waitlist offer's email link: the shift and the deadline with confirm and decline buttons; GET changes nothing. Expired, answered or tampered links get a page saying so",
+    params: offerToken, query: pageQuery, produces: 'text/html', problems: [404, 410],
+    table: 'read', uses: { linkKey: true },
+    entry: OFFER_PAGE_ENTRY,
+  }),
+  answerOfferByLink: defineRoute({
+    id: 'postOfferLink', method: 'POST', path: '/o/{token}', tag: 'pages', auth: 'public',
+    summary: 'The confirmed answer of an offer link (form post with its CSRF token): the same confirm or decline as the API',
+    params: offerToken, query: pageQuery, produces: 'text/html', problems: [404, 409, 410],
+    uses: { linkKey: true, events: true },
+    entry: OFFER_PAGE_ENTRY,
   }),
   ...attendanceRoutes,
 };

@@ -84,6 +84,23 @@ export function startHourlyScheduler(options: {
   return startScheduler({ ...options, following: nextFullHour });
 }
 
+/** The first instant strictly after `now` on a multiple of `minutes` (UTC), e.g. every 5 minutes on :00, :05, … */
+export function nextMinutes(minutes: number): (now: Date) => Date {
+  const step = minutes * 60_000;
+  return (now) => new Date((Math.floor(now.getTime() / step) + 1) * step);
+}
+
+/** Fires `job(firedAt)` every `minutes` minutes (the youth house's sweep: offers, reminders, cancellations). */
+export function startMinutelyScheduler(options: {
+  clock: Clock;
+  minutes: number;
+  job: (firedAt: Date) => Promise<unknown>;
+  timers?: Timers;
+  onError?: (error: unknown) => void;
+}): { next(): Date; stop(): void } {
+  return startScheduler({ ...options, following: nextMinutes(options.minutes) });
+}
+
 function startScheduler(options: {
   clock: Clock;
   following: (now: Date) => Date;

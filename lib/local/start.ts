@@ -9,7 +9,7 @@ import { DynamoNewsRepository } from '../data/news-repository.js';
 import { DynamoYouthHouseRepository } from '../data/youth-house-repository.js';
 import { JavaMissingError } from './dynamodb-local.js';
 import { PROJECT_ROOT, startLocalStack } from './stack.js';
-import { DEFAULT_CERTIFICATE_RUN_SCHEDULE, startHourlyScheduler, startYearlyScheduler } from './scheduler.js';
+import { DEFAULT_CERTIFICATE_RUN_SCHEDULE, startHourlyScheduler, startMinutelyScheduler, startYearlyScheduler } from './scheduler.js';
 import { systemClock } from '../domain/clock.js';
 import { recognitionYear } from '../domain/certificates/eligibility.js';
 import { finishPendingEmails } from '../domain/certificates/use-cases/emails.js';
@@ -17,6 +17,8 @@ import { startRun } from '../domain/certificates/use-cases/runs.js';
 import { sendDecisionDigests } from '../domain/hours/use-cases/decision-digest.js';
 import { certificateDeps } from '../wiring/deps.js';
 import { digestDeps } from '../wiring/pages.js';
+import { sweepDeps } from '../wiring/youth-house-sweep.js';
+import { SWEEP_EVERY_MINUTES, sweepYouthHouse } from '../domain/youth-house/notifications.js';
 
 /** How often `npm start` sweeps the pending certificate emails (the EmailSweep schedule's stand-in). */
 const LOCAL_EMAIL_SWEEP_MS = 60_000;
@@ -86,6 +88,17 @@ Demo accounts (sign in with USER_PASSWORD_AUTH; coordinators and agency staff an
     job: async (at) => {
       const counts = await sendDecisionDigests(digests, at);
       if (counts.sent + counts.failed > 0) console.log('decision digests', counts);
+    },
+  });
+
+  // the youth house's sweep (an EventBridge schedule every 5 minutes in AWS): expired offers pass on; offer,
+  // reminder and cancellation emails land in the local outbox
+  const youthHouse = sweepDeps();
+  startMinutelyScheduler({
+    clock: systemClock, minutes: SWEEP_EVERY_MINUTES,
+    job: async (at) => {
+      const counts = await sweepYouthHouse(youthHouse, at);
+      if (Object.values(counts).some((n) => n > 0)) console.log('youth-house sweep', counts);
     },
   });
 

@@ -12,7 +12,7 @@ export function attendanceDeps(): AttendanceDeps {
   return deferred(() => {
     const table = adapter('table', awsTable);
     return {
-      youthHouse: house.youthHouse, hours: house.hours, municipalities: house.municipalities, clock: house.clock,
+      youthHouse: house.youthHouse, hours: house.hours, municipalities: house.municipalities, clock: house.clock, newNonce: house.newNonce,
       attendance: new DynamoAttendanceRepository(table.db, table.name), logbook,
       checkInKey: () => adapter('linkKey', awsLinkKey)(),
       get publicBaseUrl() { return adapter('baseUrl', awsBaseUrl); },

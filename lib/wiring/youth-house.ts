@@ -1,4 +1,5 @@
 // The youth house's deps, from this runtime's adapters (lib/wiring/runtime.ts), deferred like every deps object.
+import { randomBytes } from 'node:crypto';
 import { DynamoYouthHouseRepository } from '../data/youth-house-repository.js';
 import { systemClock } from '../domain/clock.js';
 import type { YouthHouseDeps } from '../domain/youth-house/use-cases.js';
@@ -10,6 +11,9 @@ export function youthHouseDeps(): YouthHouseDeps {
   return deferred(() => {
     const { hours, municipalities } = repositories();
     const table = adapter('table', awsTable);
-    return { youthHouse: new DynamoYouthHouseRepository(table.db, table.name), hours, municipalities, clock: systemClock };
+    return {
+      youthHouse: new DynamoYouthHouseRepository(table.db, table.name), hours, municipalities, clock: systemClock,
+      newNonce: () => randomBytes(16).toString('base64url'),
+    };
   });
 }

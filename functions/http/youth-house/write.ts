@@ -1,4 +1,5 @@
-// The youth house's writes: create and publish opportunities, sign up for and cancel shifts.
+// The youth house's writes: create and publish opportunities, sign up for and cancel shifts, confirm an offered place.
+import { confirmMyOffer } from '../../../lib/domain/youth-house/offers.js';
 import { cancelSignUp, createOpportunity, setOpportunityStatus, signUp } from '../../../lib/domain/youth-house/use-cases.js';
 import type { Context } from 'aws-lambda';
 import { HttpResponse, httpRoute, type HttpEvent } from '../../../lib/http/http-route.js';
@@ -14,12 +15,14 @@ const create = httpRoute(routes.createOpportunity, async ({ user, params, body }
 const status = httpRoute(routes.setOpportunityStatus, ({ user, params, body }) => setOpportunityStatus(deps, user, params.opportunityId, body.status));
 const join = httpRoute(routes.signUpForShift, async ({ user, params }) => new HttpResponse(201, await signUp(deps, user, params.opportunityId, params.shift)));
 const leave = httpRoute(routes.cancelShiftSignUp, ({ user, params }) => cancelSignUp(deps, user, params.opportunityId, params.shift));
+const confirm = httpRoute(routes.confirmShiftOffer, ({ user, params }) => confirmMyOffer(deps, user, params.opportunityId, params.shift));
 
 const BY_ROUTE = {
   [`${routes.createOpportunity.method} ${routes.createOpportunity.path}`]: create,
   [`${routes.setOpportunityStatus.method} ${routes.setOpportunityStatus.path}`]: status,
   [`${routes.signUpForShift.method} ${routes.signUpForShift.path}`]: join,
   [`${routes.cancelShiftSignUp.method} ${routes.cancelShiftSignUp.path}`]: leave,
+  [`${routes.confirmShiftOffer.method} ${routes.confirmShiftOffer.path}`]: confirm,
 };
 
 /** One function serves the context's writes (fewer resources per stack); the route key picks the route. */

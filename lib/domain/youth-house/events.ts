@@ -5,7 +5,10 @@ import type { SignUp } from './types.js';
 
 export const YOUTH_HOUSE_SOURCE = 'jaunatne.youth-house';
 
-export type SignUpEventType = 'ShiftSignedUp' | 'ShiftWaitlisted' | 'SignUpCancelled' | 'WaitlistPromoted';
+export type SignUpEventType =
+  | 'ShiftSignedUp' | 'ShiftWaitlisted' | 'SignUpCancelled' | 'WaitlistPromoted'
+  /** A freed place held for the first on the waitlist; confirmed, declined or passed on when it expired. */
+  | 'PlaceOffered' | 'OfferAccepted' | 'OfferDeclined' | 'OfferExpired';
 export interface SignUpEventDetail {
   opportunityId: string;
   shift: number;

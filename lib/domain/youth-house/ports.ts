@@ -11,6 +11,9 @@ export interface OpportunityPage {
 /** Why a registration was not written. */
 export type RegisterOutcome = 'registered' | 'full' | 'not-open' | 'already-signed-up';
 
+/** The emails sent about one sign-up, each at most once. */
+export type SignUpMail = 'offer' | 'reminder' | 'cancellation';
+
 export interface YouthHouseRepository {
   createOpportunity(opportunity: Opportunity): Promise<void>;
   /** Strongly consistent. */
@@ -30,10 +33,28 @@ export interface YouthHouseRepository {
   register(signUp: SignUp, places: number, events: (s: SignUp) => readonly DomainEvent[]): Promise<RegisterOutcome>;
   /** Takes the next waitlist number of the shift (arrival order) and puts the waitlisted sign-up with its event. */
   waitlist(signUp: SignUp, events: (s: SignUp) => readonly DomainEvent[]): Promise<SignUp | 'not-open' | 'already-signed-up'>;
-  /** Cancels a live sign-up (freeing its place if registered) with its event; false when it was not live. */
-  cancel(signUp: SignUp, at: string, events: readonly DomainEvent[]): Promise<boolean>;
+  /**
+   * A live sign-up leaves (cancelled: by the youth, a declined or an expired offer) with its events, in one
+   * transaction. A place it held (registered or offered) either goes to `handOver` (the next on the waitlist, moved
+   * from waitlisted to offered; the shift's counter stays) or is freed (counter down). 'changed': the sign-up was no
+   * longer as read; 'next-changed': the next on the waitlist was no longer waiting (read again and retry).
+   */
+  leave(signUp: SignUp, left: SignUp, events: readonly DomainEvent[], handOver?: SignUp): Promise<'done' | 'changed' | 'next-changed'>;
+  /** offered → registered while the offer (same nonce) has not expired at `at`; false otherwise. */
+  acceptOffer(signUp: SignUp, accepted: SignUp, at: string, events: readonly DomainEvent[]): Promise<boolean>;
+  /** Every open offer, earliest deadline first (the sweep). */
+  openOffers(): Promise<SignUp[]>;
+  /** The offered sign-up whose offer has this nonce (its email link). */
+  offerByNonce(nonce: string): Promise<SignUp | undefined>;
+  /**
+   * Claims one email about a sign-up (a conditional write of its marker: the offer's `mailedAt`, `remindedAt` or
+   * `cancellationMailedAt`): false when it was claimed already, so a doubled job sends nothing twice.
+   */
+  claimMail(signUp: SignUp, mail: SignUpMail, at: string): Promise<boolean>;
+  /** Gives a claim back after a failed send (the next firing tries again). */
+  releaseMail(signUp: SignUp, mail: SignUpMail): Promise<void>;
   /** The first waitlisted sign-ups of a shift, in arrival order. */
   waitlisted(opportunityId: string, shift: number, limit: number): Promise<SignUp[]>;
-  /** Moves a waitlisted sign-up onto a free place (conditional counter), with its event; false when no place or no longer waitlisted. */
-  promote(signUp: SignUp, places: number, at: string, events: readonly DomainEvent[]): Promise<boolean>;
+  /** Moves a waitlisted sign-up onto a free place (registered, or offered; conditional counter), with its event; false when no place or no longer waitlisted. */
+  promote(signUp: SignUp, to: SignUp, places: number, events: readonly DomainEvent[]): Promise<boolean>;
 }

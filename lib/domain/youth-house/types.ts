@@ -20,6 +20,13 @@ export const OPPORTUNITY_STATUSES = ['draft', 'published', 'closed', 'cancelled'
 export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
 export const PUBLIC_STATUSES = ['published', 'full', 'closed', 'cancelled'] as const;
 
+/** A freed place is offered to the first on the waitlist for this long (hours) unless the opportunity says otherwise. */
+export const DEFAULT_OFFER_HOURS = 24;
+/** Registered young people are reminded this long (hours) before their shift unless the opportunity says otherwise. */
+export const DEFAULT_REMINDER_HOURS = 24;
+export const offerHoursOf = (o: Pick<OpportunityInput, 'offerHours'>): number => o.offerHours ?? DEFAULT_OFFER_HOURS;
+export const reminderHoursOf = (o: Pick<OpportunityInput, 'reminderHours'>): number => o.reminderHours ?? DEFAULT_REMINDER_HOURS;
+
 const bilingual = (max: number) => z.object({ lv: z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max).optional() }).strict();
 /** An instant with its offset, e.g. 2026-06-01T10:00:00+03:00. */
 const instant = z.iso.datetime({ offset: true });
@@ -53,6 +60,10 @@ export const opportunityInputSchema = z.object({
   creditedMinutesPerShift: z.number().int().min(0).max(720).multipleOf(15).describe('Logbook minutes credited per attended shift'),
   signUpDeadline: instant,
   contact: z.object({ name: z.string().trim().min(1).max(200), email: z.email().optional(), phone: z.string().regex(/^\+?[0-9 ]{7,20}$/, 'must be a phone number').optional() }).strict(),
+  offerHours: z.number().int().min(1).max(168).optional()
+    .describe(`How long the first on the waitlist has to confirm a freed place before it passes to the next (hours; default ${DEFAULT_OFFER_HOURS})`),
+  reminderHours: z.number().int().min(0).max(168).optional()
+    .describe(`How long before a shift its registered young people are reminded by email (hours; 0 = no reminder; default ${DEFAULT_REMINDER_HOURS})`),
 }).strict().superRefine((o, ctx) => {
   if (o.kind === 'volunteering' && !o.institutionId) {
     ctx.addIssue({ code: 'custom', path: ['institutionId'], message: 'volunteering needs its host institution', params: { rule: 'required-for-volunteering' } });
@@ -86,7 +97,11 @@ export const opportunityViewSchema = z.object({
 });
 export type OpportunityView = z.infer<typeof opportunityViewSchema>;
 
-export const SIGN_UP_STATES = ['registered', 'waitlisted', 'cancelled', 'attended', 'no-show'] as const;
+/**
+ * `offered`: the first on the waitlist holds a freed place (counted in `registered`) until they confirm (→ registered),
+ * decline (→ cancelled) or the offer expires (→ cancelled, the place passes to the next).
+ */
+export const SIGN_UP_STATES = ['registered', 'waitlisted', 'offered', 'cancelled', 'attended', 'no-show'] as const;
 export type SignUpState = (typeof SIGN_UP_STATES)[number];
 
 export interface SignUp {
@@ -105,7 +120,24 @@ export interface SignUp {
   updatedAt: string;
   /** Set when the sign-up became attended or no-show (lib/domain/youth-house/attendance.ts). */
   attendance?: Attendance;
+  /** The place offered from the waitlist (kept after it was confirmed, declined or expired). */
+  offer?: Offer;
+  /** When the shift's reminder email was claimed (sent at most once). */
+  remindedAt?: string;
+  /** When the email saying the opportunity was cancelled was claimed (sent at most once). */
+  cancellationMailedAt?: string;
 }
+
+export const offerSchema = z.object({
+  /** Names the offer in its email link (lib/domain/youth-house/offers.ts); a new offer gets a new nonce. */
+  nonce: z.string(),
+  offeredAt: z.string(),
+  expiresAt: z.string(),
+  /** When its email was claimed; null until then. */
+  mailedAt: z.string().nullable(),
+  outcome: z.enum(['accepted', 'declined', 'expired']).nullable(),
+});
+export type Offer = z.infer<typeof offerSchema>;
 
 /** How attendance was taken: marked by staff, or the youth's check-in with the shift's code. */
 export const ATTENDANCE_VIA = ['marked', 'check-in'] as const;
@@ -120,6 +152,7 @@ export const signUpSchema = z.object({
   opportunityId: z.string(), shift: z.number().int(), youthId: z.string(), municipality: z.string(), state: z.enum(SIGN_UP_STATES),
   position: z.number().int().nullable(), date: z.string(), startTime: z.string(), minutes: z.number().int(), createdAt: z.string(), updatedAt: z.string(),
   attendance: attendanceSchema.optional(),
+  offer: offerSchema.omit({ nonce: true }).optional().describe('The place offered from the waitlist: confirm before expiresAt'),
 });
 
 /** Filters of the public list. */

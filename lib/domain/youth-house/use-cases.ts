@@ -8,6 +8,7 @@ import type { HoursRepository } from '../hours/ports.js';
 import { assertActsFor, type User } from '../identity/types.js';
 import type { MunicipalityRepository } from '../municipalities/ports.js';
 import { opportunityEvent, signUpEvent } from './events.js';
+import { declineOffer, leaveAndHandOver, offerDeadline, offerTo } from './offers.js';
 import type { OpportunityPage, YouthHouseRepository } from './ports.js';
 import type { Opportunity, OpportunityFilter, OpportunityInput, OpportunityStatus, OpportunityView, SignUp } from './types.js';
 
@@ -17,6 +18,8 @@ export interface YouthHouseDeps {
   hours: Pick<HoursRepository, 'getInstitution' | 'isAssigned' | 'getVolunteer' | 'getProgramme' | 'entriesBetween'>;
   municipalities: Pick<MunicipalityRepository, 'get'>;
   clock: Clock;
+  /** 16 random bytes, base64url: names a waitlist offer in its email link (offers.ts). */
+  newNonce: () => string;
 }
 
 const rule = (id: string, lv: string, en: string, field?: string) => new RuleViolation(`youth-house.${id}`, { lv, en }, field);
@@ -173,34 +176,49 @@ export async function signUp(deps: YouthHouseDeps, user: User, opportunityId: st
   // A place freed between our full shift and our waitlisting went to nobody: hand it to the first waiting (maybe us).
   const fresh = await deps.youthHouse.getOpportunity(o.id);
   if (fresh && (fresh.registered[shift] ?? 0) < s.places) {
-    await promoteFirst(deps, o.id, shift, s.places, deps.clock.now().toISOString());
+    await fillFreePlace(deps, fresh, shift, volunteer.id);
     return (await deps.youthHouse.getSignUp(waiting.youthId, waiting.date, o.id, shift)) ?? waiting;
   }
   return waiting;
 }
 
-/** Moves the first still-waiting sign-up of a shift onto a free place (WaitlistPromoted), if there is a place. */
-async function promoteFirst(deps: YouthHouseDeps, opportunityId: string, shift: number, places: number, at: string): Promise<SignUp | null> {
-  for (const next of await deps.youthHouse.waitlisted(opportunityId, shift, 10)) {
-    const promoted: SignUp = { ...next, state: 'registered', position: null, updatedAt: at };
-    if (await deps.youthHouse.promote(next, places, at, [signUpEvent('WaitlistPromoted', promoted, at)])) return promoted;
+/**
+ * A free place with people waiting: the first still waiting takes it — registered at once when it is the youth
+ * signing up right now (`caller`), else offered to them (PlaceOffered) to confirm before the deadline.
+ */
+async function fillFreePlace(deps: YouthHouseDeps, o: Opportunity, shift: number, caller: string): Promise<SignUp | null> {
+  const now = deps.clock.now();
+  const deadline = offerDeadline(o, shift, now);
+  if (!deadline) return null;
+  const at = now.toISOString();
+  for (const next of await deps.youthHouse.waitlisted(o.id, shift, 10)) {
+    const to: SignUp = next.youthId === caller ? { ...next, state: 'registered', position: null, updatedAt: at } : offerTo(deps, next, deadline, at);
+    const event = signUpEvent(to.state === 'registered' ? 'WaitlistPromoted' : 'PlaceOffered', to, at);
+    if (await deps.youthHouse.promote(next, to, o.shifts[shift]!.places, [event])) return to;
   }
   return null;
 }
 
-/** A youth cancels their sign-up; a freed place goes to the first on the waitlist who still waits (WaitlistPromoted). */
-export async function cancelSignUp(deps: YouthHouseDeps, user: User, opportunityId: string, shift: number): Promise<{ cancelled: SignUp; promoted: SignUp | null }> {
+/**
+ * A youth cancels their sign-up (an offered one: declines the offer); a place it held is offered to the first on the
+ * waitlist in the same transaction (PlaceOffered), who confirms it by the email's link or the API.
+ */
+export async function cancelSignUp(deps: YouthHouseDeps, user: User, opportunityId: string, shift: number): Promise<{ cancelled: SignUp; offered: SignUp | null }> {
   if (user.role !== 'youth') throw new ForbiddenError('only the young person cancels their sign-up');
   const o = await deps.youthHouse.getOpportunity(opportunityId);
   const s = o?.shifts[shift];
   if (!o || !s) throw new NotFoundError('sign-up', `${opportunityId}/${shift}`);
   const mine = await deps.youthHouse.getSignUp(user.sub, rigaDate(new Date(s.start)), opportunityId, shift);
   if (!mine || mine.state === 'cancelled') throw new NotFoundError('sign-up', `${opportunityId}/${shift}`);
+  if (mine.state === 'attended' || mine.state === 'no-show') {
+    throw rule('attendance-taken', 'Apmeklējums jau atzīmēts; pieteikumu vairs nevar atsaukt', 'Attendance was already taken; the sign-up can no longer be cancelled');
+  }
+  if (mine.state === 'offered') {
+    const { declined, offered } = await declineOffer(deps, o, mine);
+    return { cancelled: declined, offered };
+  }
   const at = deps.clock.now().toISOString();
   const cancelled: SignUp = { ...mine, state: 'cancelled', position: null, updatedAt: at };
-  if (!(await deps.youthHouse.cancel(mine, at, [signUpEvent('SignUpCancelled', cancelled, at)]))) {
-    throw new ConflictError(`sign-up ${opportunityId}/${shift} of ${user.sub} changed meanwhile`);
-  }
-  if (mine.state !== 'registered' || o.status !== 'published') return { cancelled, promoted: null };
-  return { cancelled, promoted: await promoteFirst(deps, opportunityId, shift, s.places, at) };
+  const offered = await leaveAndHandOver(deps, o, mine, cancelled, [signUpEvent('SignUpCancelled', cancelled, at)]);
+  return { cancelled, offered };
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoHoursRepository } from '../../../lib/data/hours-repository.js';
@@ -28,7 +29,7 @@ beforeAll(async () => {
   await hours.createInstitution(anInstitution());
   await hours.putAssignment({ institutionId: 'inst-1', supervisorId: 's-1', municipality: M, assignedAt: START, assignedBy: 'c-1' });
   deps = {
-    youthHouse: new DynamoYouthHouseRepository(t.doc, t.table), hours, municipalities, clock,
+    youthHouse: new DynamoYouthHouseRepository(t.doc, t.table), hours, municipalities, clock, newNonce: () => randomBytes(16).toString('base64url'),
     attendance: new DynamoAttendanceRepository(t.doc, t.table), logbook: { hours, municipalities, clock },
     checkInKey: async () => new Uint8Array(32), publicBaseUrl: 'https://api.example.lv',
   };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoHoursRepository } from '../../../lib/data/hours-repository.js';
@@ -5,6 +6,7 @@ import { DynamoYouthHouseRepository } from '../../../lib/data/youth-house-reposi
 import { systemClock } from '../../../lib/domain/clock.js';
 import type { User } from '../../../lib/domain/identity/types.js';
 import { cancelSignUp, createOpportunity, getOpportunity, listOpportunities, setOpportunityStatus, signUp, type YouthHouseDeps } from '../../../lib/domain/youth-house/use-cases.js';
+import { confirmMyOffer } from '../../../lib/domain/youth-house/offers.js';
 import { suiteTable } from '../../support/dynamo.js';
 import { aVolunteer } from '../../support/hours-builders.js';
 import { anOpportunityInput, inDays } from '../../support/youth-house-builders.js';
@@ -19,7 +21,7 @@ beforeAll(async () => {
   t = await suiteTable('youth-house');
   const hours = new DynamoHoursRepository(t.doc, t.table);
   deps = {
-    youthHouse: new DynamoYouthHouseRepository(t.doc, t.table), hours, clock: systemClock,
+    youthHouse: new DynamoYouthHouseRepository(t.doc, t.table), hours, clock: systemClock, newNonce: () => randomBytes(16).toString('base64url'),
     municipalities: { get: async (code) => (code === M ? { code, name: 'Jēkabpils novads', nameEn: 'Jēkabpils Municipality', validFrom: '2021-07-01', validTo: null } as never : undefined) },
   };
 });
@@ -52,15 +54,21 @@ describe('youth house repository on DynamoDB Local', () => {
     expect(view.shifts[0]!.remainingPlaces).toBe(0);
     expect(view.status).toBe('full');
 
-    // Cancelling a registered place promotes the first waitlisted sign-up.
+    // Cancelling a registered place offers it to the first waitlisted sign-up, who holds it until confirming.
     const first = waitlisted.find((w) => w.position === 1)!;
-    const { promoted } = await cancelSignUp(deps, youth(registered[0]!.youthId), o.id, 0);
-    expect(promoted?.youthId).toBe(first.youthId);
-    expect(promoted?.state).toBe('registered');
+    const { offered } = await cancelSignUp(deps, youth(registered[0]!.youthId), o.id, 0);
+    expect(offered?.youthId).toBe(first.youthId);
+    expect(offered?.state).toBe('offered');
     expect((await getOpportunity(deps, o.id)).shifts[0]!.remainingPlaces).toBe(0);
     const again = await deps.youthHouse.getSignUp(first.youthId, first.date, o.id, 0);
-    expect(again?.state).toBe('registered');
+    expect(again).toMatchObject({ state: 'offered', offer: { mailedAt: null, outcome: null } });
     expect(await deps.youthHouse.waitlisted(o.id, 0, 1)).toEqual([expect.objectContaining({ position: 2 })]);
+    // a newcomer cannot take the held place
+    const [late] = await youths(1);
+    expect((await signUp(deps, late!, o.id, 0)).state).toBe('waitlisted');
+    expect((await confirmMyOffer(deps, youth(first.youthId), o.id, 0)).state).toBe('registered');
+    expect((await deps.youthHouse.getSignUp(first.youthId, first.date, o.id, 0))?.offer?.outcome).toBe('accepted');
+    expect((await getOpportunity(deps, o.id)).shifts[0]!.remainingPlaces).toBe(0);
   });
 
   it('writes every sign-up and promotion as an outbox event in its transaction', async () => {
@@ -71,7 +79,7 @@ describe('youth house repository on DynamoDB Local', () => {
     await cancelSignUp(deps, a!, o.id, 0);
     const items = (await t.doc.send(new ScanCommand({ TableName: t.table, FilterExpression: 'entityType = :e', ExpressionAttributeValues: { ':e': 'OutboxEvent' } }))).Items ?? [];
     const mine = items.map((i) => JSON.parse(i.event as string)).filter((e) => e.detail.opportunityId === o.id).map((e) => `${e.type}:${e.detail.youthId ?? ''}`);
-    expect(mine.sort()).toEqual([`OpportunityPublished:`, `ShiftSignedUp:${a!.sub}`, `ShiftWaitlisted:${b!.sub}`, `SignUpCancelled:${a!.sub}`, `WaitlistPromoted:${b!.sub}`].sort());
+    expect(mine.sort()).toEqual([`OpportunityPublished:`, `ShiftSignedUp:${a!.sub}`, `ShiftWaitlisted:${b!.sub}`, `SignUpCancelled:${a!.sub}`, `PlaceOffered:${b!.sub}`].sort());
   });
 
   it('a cancelled place can be taken again, and a second sign-up for the same shift is refused', async () => {

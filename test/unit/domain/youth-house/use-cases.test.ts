@@ -23,7 +23,7 @@ function fakeDeps(opportunity?: Opportunity) {
     register: async (s: { youthId: string }) => { registered.push(s.youthId); return 'registered' as const; },
   } as unknown as YouthHouseRepository;
   const deps: YouthHouseDeps = {
-    youthHouse, clock: { now: () => new Date('2026-05-01T09:00:00Z') },
+    youthHouse, clock: { now: () => new Date('2026-05-01T09:00:00Z') }, newNonce: () => 'n'.repeat(22),
     municipalities: { get: async (code) => (code === M || code === 'LV-077' ? ({ code } as never) : undefined) },
     hours: {
       getInstitution: async (id) => (id === INST ? anInstitution({ id: INST }) : undefined),

@@ -1,0 +1,227 @@
+// Waitlist offers and the youth house's sweep on DynamoDB Local: a freed place is held for the first waiting, confirmed,
+// declined or passed on when it expires; offer, reminder and cancellation emails leave exactly once per sign-up.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { HmacLinkSigner } from '../../../lib/credentials/link-signer.js';
+import { DynamoFeedReader } from '../../../lib/data/feed-reader.js';
+import { DynamoHoursRepository } from '../../../lib/data/hours-repository.js';
+import { DynamoAttendanceRepository } from '../../../lib/data/youth-house-attendance.js';
+import { DynamoYouthHouseRepository } from '../../../lib/data/youth-house-repository.js';
+import type { User } from '../../../lib/domain/identity/types.js';
+import type { MailMessage } from '../../../lib/domain/mail.js';
+import { sweepYouthHouse, type SweepDeps } from '../../../lib/domain/youth-house/notifications.js';
+import { answerOfferLink, openOfferLink } from '../../../lib/domain/youth-house/offer-links.js';
+import { confirmMyOffer } from '../../../lib/domain/youth-house/offers.js';
+import type { OpportunityInput } from '../../../lib/domain/youth-house/types.js';
+import { cancelSignUp, createOpportunity, getOpportunity, setOpportunityStatus, signUp, type YouthHouseDeps } from '../../../lib/domain/youth-house/use-cases.js';
+import { suiteTable } from '../../support/dynamo.js';
+import { aVolunteer } from '../../support/hours-builders.js';
+import { anOpportunityInput, inDays } from '../../support/youth-house-builders.js';
+
+const M = 'LV-042';
+const HOUR = 3_600_000;
+let t: Awaited<ReturnType<typeof suiteTable>>;
+let offsetMs = 0;
+const clock = { now: () => new Date(Date.now() + offsetMs) };
+const later = (hours: number) => new Date(Date.now() + offsetMs + hours * HOUR);
+let deps: YouthHouseDeps & SweepDeps;
+const sent: MailMessage[] = [];
+let failNext = 0;
+const coordinator: User = { sub: 'c-1', role: 'coordinator', municipality: M, institution: null, email: null, name: null };
+const youth = (sub: string): User => ({ sub, role: 'youth', municipality: M, institution: null, email: null, name: null });
+const mailsTo = (sub: string) => sent.filter((m) => m.to === `${sub}@example.lv`);
+
+beforeAll(async () => {
+  t = await suiteTable('offers');
+  const hours = new DynamoHoursRepository(t.doc, t.table);
+  const key = randomBytes(32);
+  deps = {
+    youthHouse: new DynamoYouthHouseRepository(t.doc, t.table), hours, clock, newNonce: () => randomBytes(16).toString('base64url'),
+    municipalities: {
+      get: async (code) => (code === M ? { code, name: 'Jēkabpils novads', nameEn: 'Jēkabpils Municipality', validFrom: '2021-07-01', validTo: null } as never : undefined),
+      list: async () => [{ code: M } as never],
+    },
+    signer: new HmacLinkSigner(async () => key),
+    calendar: new DynamoFeedReader(t.doc, t.table), roster: new DynamoAttendanceRepository(t.doc, t.table),
+    mailer: {
+      send: async (m) => {
+        if (failNext > 0) { failNext--; throw new Error('SES throttled'); }
+        sent.push(m);
+        return { messageId: randomUUID() };
+      },
+    },
+    baseUrl: 'https://jaunatne.example.lv/',
+  };
+});
+afterAll(async () => t.drop());
+beforeEach(() => { offsetMs = 0; });
+
+async function published(places: number, overrides: Partial<OpportunityInput> = {}) {
+  const o = await createOpportunity(deps, coordinator, M, anOpportunityInput({ shifts: [{ start: inDays(10), durationMinutes: 60, places }], ...overrides }));
+  await setOpportunityStatus(deps, coordinator, o.id, 'published');
+  return o;
+}
+
+async function youths(n: number): Promise<User[]> {
+  const subs = Array.from({ length: n }, () => `y-${randomUUID()}`);
+  await Promise.all(subs.map((id) => (deps.hours as DynamoHoursRepository).putVolunteer(aVolunteer({ id, birthDate: '2004-05-01', municipality: M, email: `${id}@example.lv` }))));
+  return subs.map(youth);
+}
+
+const stateOf = async (u: User, opportunityId: string) => {
+  const o = await getOpportunity(deps, opportunityId);
+  return (await deps.youthHouse.getSignUp(u.sub, o.shifts[0]!.start.slice(0, 10), opportunityId, 0))?.state;
+};
+
+/** The offer link in the last offer email to a youth. */
+const linkIn = (m: MailMessage) => /https:\/\/jaunatne\.example\.lv\/o\/([A-Za-z0-9_.-]+)\?lang=lv/.exec(m.text)![1]!;
+
+describe('waitlist offers', () => {
+  it('a cancelled place is held for the first waiting (no newcomer takes it), mailed once with a link, and confirmed by the API', async () => {
+    const o = await published(1, { offerHours: 12 });
+    const [a, b, c, d] = await youths(4);
+    await signUp(deps, a!, o.id, 0);
+    expect((await signUp(deps, b!, o.id, 0)).position).toBe(1);
+    expect((await signUp(deps, c!, o.id, 0)).position).toBe(2);
+
+    const { offered } = await cancelSignUp(deps, a!, o.id, 0);
+    expect(offered).toMatchObject({ youthId: b!.sub, state: 'offered' });
+    expect(Date.parse(offered!.offer!.expiresAt) - Date.parse(offered!.offer!.offeredAt)).toBe(12 * HOUR);
+    expect((await signUp(deps, d!, o.id, 0)).state).toBe('waitlisted');
+    expect((await getOpportunity(deps, o.id)).shifts[0]!.remainingPlaces).toBe(0);
+
+    // the sweep mails the offer once, however often it fires
+    const first = await sweepYouthHouse(deps, clock.now());
+    await sweepYouthHouse(deps, clock.now());
+    expect(first.offers).toBeGreaterThanOrEqual(1);
+    expect(mailsTo(b!.sub)).toHaveLength(1);
+    expect(mailsTo(b!.sub)[0]!.subject).toContain('Jums piedāvāta vieta');
+    expect(mailsTo(b!.sub)[0]!.text).toContain('Talka Mežaparkā');
+    expect(mailsTo(c!.sub)).toHaveLength(0);
+
+    expect((await confirmMyOffer(deps, b!, o.id, 0)).state).toBe('registered');
+    expect(await stateOf(b!, o.id)).toBe('registered');
+    await expect(confirmMyOffer(deps, b!, o.id, 0)).rejects.toMatchObject({ ruleId: 'youth-house.no-offer' });
+    // the link now says it was accepted; it can no longer decline
+    const token = linkIn(mailsTo(b!.sub)[0]!);
+    expect((await openOfferLink(deps, token)).state).toBe('accepted');
+  });
+
+  it('an unanswered offer expires and passes to the next in line; with no one left the place is freed', async () => {
+    const o = await published(1, { offerHours: 2 });
+    const [a, b, c] = await youths(3);
+    await signUp(deps, a!, o.id, 0);
+    await signUp(deps, b!, o.id, 0);
+    await signUp(deps, c!, o.id, 0);
+    await cancelSignUp(deps, a!, o.id, 0);
+    expect(await stateOf(b!, o.id)).toBe('offered');
+
+    // an hour later nothing expires; past the deadline the offer passes to c
+    expect((await sweepYouthHouse(deps, later(1))).expired).toBe(0);
+    offsetMs = 2 * HOUR + 60_000;
+    await expect(confirmMyOffer(deps, b!, o.id, 0)).rejects.toMatchObject({ ruleId: 'youth-house.offer-expired' });
+    const counts = await sweepYouthHouse(deps, clock.now());
+    expect(counts.expired).toBeGreaterThanOrEqual(1);
+    expect(await stateOf(b!, o.id)).toBe('cancelled');
+    expect(await stateOf(c!, o.id)).toBe('offered');
+    expect((await getOpportunity(deps, o.id)).shifts[0]!.remainingPlaces).toBe(0);
+    expect(mailsTo(c!.sub)).toHaveLength(1);
+
+    // c declines by the link: no one is left, the place is free again
+    const token = linkIn(mailsTo(c!.sub)[0]!);
+    const page = await openOfferLink(deps, token);
+    expect(page.state).toBe('ask');
+    expect(await answerOfferLink(deps, token, { csrf: 'forged', action: 'decline' })).toEqual({ state: 'invalid' });
+    expect(await stateOf(c!, o.id)).toBe('offered');
+    const answered = await answerOfferLink(deps, token, { csrf: (page as { csrf: string }).csrf, action: 'decline' });
+    expect(answered).toMatchObject({ state: 'declined', justNow: true });
+    expect(await stateOf(c!, o.id)).toBe('cancelled');
+    expect((await getOpportunity(deps, o.id)).shifts[0]!.remainingPlaces).toBe(1);
+    // b's old link says the offer expired
+    expect((await openOfferLink(deps, linkIn(mailsTo(b!.sub)[0]!))).state).toBe('expired');
+  });
+
+  it("an offer never outlasts the shift's start, and a tampered link changes nothing", async () => {
+    const start = new Date(Date.now() + 5 * HOUR).toISOString();
+    const o = await published(1, { shifts: [{ start, durationMinutes: 60, places: 1 }], signUpDeadline: new Date(Date.now() + HOUR).toISOString(), offerHours: 24 });
+    const [a, b] = await youths(2);
+    await signUp(deps, a!, o.id, 0);
+    await signUp(deps, b!, o.id, 0);
+    const { offered } = await cancelSignUp(deps, a!, o.id, 0);
+    expect(offered!.offer!.expiresAt).toBe(new Date(start).toISOString());
+    await sweepYouthHouse(deps, clock.now());
+    const token = linkIn(mailsTo(b!.sub)[0]!);
+    const tampered = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
+    expect(await openOfferLink(deps, tampered)).toEqual({ state: 'invalid' });
+    const page = await openOfferLink(deps, token);
+    expect(await answerOfferLink(deps, token, { csrf: (page as { csrf: string }).csrf, action: 'confirm' })).toMatchObject({ state: 'accepted', justNow: true });
+  });
+});
+
+describe('reminders and cancellations', () => {
+  it('reminds registered youth once within the reminder window, never outside it, and retries a failed send', async () => {
+    const start = new Date(Date.now() + 30 * HOUR).toISOString();
+    const o = await published(5, { shifts: [{ start, durationMinutes: 60, places: 5 }], signUpDeadline: new Date(Date.now() + HOUR).toISOString(), reminderHours: 24 });
+    const [a, b] = await youths(2);
+    await signUp(deps, a!, o.id, 0);
+    await signUp(deps, b!, o.id, 0);
+    await cancelSignUp(deps, b!, o.id, 0);
+    // 30 h before: outside the 24 h window
+    await sweepYouthHouse(deps, clock.now());
+    expect(mailsTo(a!.sub)).toHaveLength(0);
+    // 7 h later (23 h before): the first send fails, the claim is given back, the next firing sends; then never again
+    offsetMs = 7 * HOUR;
+    failNext = 1;
+    const failed = await sweepYouthHouse(deps, clock.now());
+    expect(failed.failed).toBe(1);
+    expect(mailsTo(a!.sub)).toHaveLength(0);
+    await Promise.all([sweepYouthHouse(deps, clock.now()), sweepYouthHouse(deps, clock.now())]);
+    offsetMs = 8 * HOUR;
+    await sweepYouthHouse(deps, clock.now());
+    expect(mailsTo(a!.sub).map((m) => m.subject)).toEqual([expect.stringContaining('Atgādinājums')]);
+    expect(mailsTo(b!.sub)).toHaveLength(0); // cancelled: no reminder
+  });
+
+  it('an opportunity with reminderHours 0 sends none', async () => {
+    const start = new Date(Date.now() + 3 * HOUR).toISOString();
+    const o = await published(2, { shifts: [{ start, durationMinutes: 60, places: 2 }], signUpDeadline: new Date(Date.now() + HOUR).toISOString(), reminderHours: 0 });
+    const [a] = await youths(1);
+    await signUp(deps, a!, o.id, 0);
+    await sweepYouthHouse(deps, clock.now());
+    expect(mailsTo(a!.sub)).toHaveLength(0);
+  });
+
+  it('a cancelled opportunity emails everyone registered, offered or waiting, once; cancelled sign-ups hear nothing', async () => {
+    const o = await published(1);
+    const [a, b, c, d] = await youths(4);
+    await signUp(deps, a!, o.id, 0);
+    await signUp(deps, b!, o.id, 0);
+    await signUp(deps, c!, o.id, 0);
+    await signUp(deps, d!, o.id, 0);
+    await cancelSignUp(deps, d!, o.id, 0);
+    await setOpportunityStatus(deps, coordinator, o.id, 'cancelled');
+    await Promise.all([sweepYouthHouse(deps, clock.now()), sweepYouthHouse(deps, clock.now())]);
+    await sweepYouthHouse(deps, clock.now());
+    for (const u of [a!, b!, c!]) expect(mailsTo(u.sub).map((m) => m.subject)).toEqual([expect.stringContaining('Atcelts')]);
+    expect(mailsTo(d!.sub)).toHaveLength(0);
+  });
+
+  it('every offer change is an outbox event in its transaction', async () => {
+    const o = await published(1, { offerHours: 1 });
+    const [a, b, c] = await youths(3);
+    await signUp(deps, a!, o.id, 0);
+    await signUp(deps, b!, o.id, 0);
+    await signUp(deps, c!, o.id, 0);
+    await cancelSignUp(deps, a!, o.id, 0);
+    offsetMs = HOUR + 60_000;
+    await sweepYouthHouse(deps, clock.now());
+    await confirmMyOffer(deps, c!, o.id, 0);
+    const items = (await t.doc.send(new ScanCommand({ TableName: t.table, FilterExpression: 'entityType = :e', ExpressionAttributeValues: { ':e': 'OutboxEvent' } }))).Items ?? [];
+    const mine = items.map((i) => JSON.parse(i.event as string)).filter((e) => e.detail.opportunityId === o.id && e.detail.youthId).map((e) => `${e.type}:${e.detail.youthId}`);
+    expect(mine.sort()).toEqual([
+      `ShiftSignedUp:${a!.sub}`, `ShiftWaitlisted:${b!.sub}`, `ShiftWaitlisted:${c!.sub}`, `SignUpCancelled:${a!.sub}`,
+      `PlaceOffered:${b!.sub}`, `OfferExpired:${b!.sub}`, `PlaceOffered:${c!.sub}`, `OfferAccepted:${c!.sub}`,
+    ].sort());
+  });
+});
