@@ -1,5 +1,5 @@
 // The pages of a waitlist offer's link: the shift with its deadline and the confirm / decline forms, and every outcome.
-import { rigaWhen } from '../domain/youth-house/emails.js';
+import { rigaDeadline, rigaWhen } from '../domain/youth-house/emails.js';
 import type { OfferPage } from '../domain/youth-house/offer-links.js';
 import type { Opportunity, SignUp } from '../domain/youth-house/types.js';
 import type { Lang } from '../http/language.js';
@@ -55,7 +55,7 @@ export function renderOfferPage(page: OfferPage, lang: Lang, selfPath: string): 
   let body: SafeHtml;
   switch (page.state) {
     case 'ask':
-      body = html`<h1>${t.ask}</h1><p>${t.askNote(rigaWhen(page.signUp.offer!.expiresAt, lang))}</p>
+      body = html`<h1>${t.ask}</h1><p>${t.askNote(rigaDeadline(page.signUp.offer!.expiresAt, lang))}</p>
 ${shiftFacts(page.opportunity, page.signUp, lang)}
 ${form(page.csrf, 'confirm', t.confirm)}
 <section class="card" aria-labelledby="decline"><h2 id="decline">${t.decline}</h2><p class="note">${t.declineNote}</p>

@@ -17,7 +17,10 @@ import { DynamoHoursRepository } from '../../lib/data/hours-repository.js';
 import { nextTally } from '../../lib/domain/hours/rules.js';
 import { createDecisionLinks, type DecisionLinkDeps } from '../../lib/domain/hours/use-cases/decision-links.js';
 import type { User } from '../../lib/domain/identity/types.js';
+import { DynamoYouthHouseRepository } from '../../lib/data/youth-house-repository.js';
+import { offerLinkPath } from '../../lib/domain/youth-house/offer-links.js';
 import { consentLinkMailedTo } from '../support/consent.js';
+import { anOpportunityInput } from '../support/youth-house-builders.js';
 import { aProgramme, anHourEntry, anInstitution } from '../support/hours-builders.js';
 import { aYouth, bornYearsAgo, expectStatus } from '../support/hours-api.js';
 import { baseUrl, call, tokenFor } from '../support/http.js';
@@ -188,6 +191,47 @@ describe('the decision link pages in Chromium on a phone', () => {
       const used = await inspect(w.page, 'decision-used-lv');
       expect(used.text).toContain('Saite jau izmantota');
       expect(used.serious).toEqual([]);
+    } finally {
+      await w.page.close();
+    }
+  });
+});
+
+describe('the waitlist offer page in Chromium on a phone', () => {
+  it('shows the offered shift with a title <script>alert(1)</script> as text, confirms the place with the button, then says so', async () => {
+    const coordinator = await tokenFor({ role: 'coordinator', sub: `coord-browser-${tag}`, municipality: M });
+    const o = await expectStatus(call('POST', `/v1/municipalities/${M}/opportunities`, {
+      token: coordinator, body: anOpportunityInput({ title: { lv: SCRIPT, en: 'Clean-up' }, shifts: [{ start: anOpportunityInput().shifts[0]!.start, durationMinutes: 60, places: 1 }] }),
+    }), 201);
+    await expectStatus(call('PUT', `/v1/opportunities/${o.json.id}/status`, { token: coordinator, body: { status: 'published' } }), 200);
+    const [a, b] = [await aYouth(call, tokenFor, M), await aYouth(call, tokenFor, M)];
+    const signUps = `/v1/opportunities/${o.json.id}/shifts/0/sign-ups`;
+    await expectStatus(call('POST', signUps, { token: a.token }), 201);
+    await expectStatus(call('POST', signUps, { token: b.token }), 201);
+    const cancelled = await expectStatus(call('DELETE', `${signUps}/me`, { token: a.token }), 200);
+    const offered = await new DynamoYouthHouseRepository(doc, inject('e2eTableName')).getSignUp(b.sub, cancelled.json.offered.date, o.json.id, 0);
+    const path = await offerLinkPath(links.signer, offered!.offer!.nonce);
+    const w = await watched();
+    try {
+      await w.page.goto(`${baseUrl()}${path}`);
+      const ask = await inspect(w.page, 'offer-ask-lv');
+      expect(ask.text).toContain('Jums piedāvāta vieta');
+      expect(ask.text).toContain(SCRIPT);
+      expect(ask.overflow).toBe(false);
+      expect(ask.serious).toEqual([]);
+      await w.page.getByRole('button', { name: 'Apstiprināt dalību' }).click();
+      await w.page.waitForLoadState();
+      const accepted = await inspect(w.page, 'offer-accepted-lv');
+      expect(accepted.text).toContain('Dalība apstiprināta');
+      expect(accepted.serious).toEqual([]);
+      const mine = (await call('GET', '/v1/volunteers/me/sign-ups', { token: b.token })).json.items as { opportunityId: string; state: string }[];
+      expect(mine.find((s) => s.opportunityId === o.json.id)?.state).toBe('registered');
+      await w.page.goto(`${baseUrl()}${path}?lang=en`);
+      const again = await inspect(w.page, 'offer-accepted-en');
+      expect(again.text).toContain('You already confirmed this place');
+      expect(again.serious).toEqual([]);
+      expect(w.dialogs()).toBe(0);
+      expect(w.refused).toEqual([]);
     } finally {
       await w.page.close();
     }

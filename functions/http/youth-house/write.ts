@@ -1,5 +1,6 @@
 // The youth house's writes: create and publish opportunities, sign up for and cancel shifts, confirm an offered place.
 import { confirmMyOffer } from '../../../lib/domain/youth-house/offers.js';
+import { signUpView } from '../../../lib/domain/youth-house/types.js';
 import { cancelSignUp, createOpportunity, setOpportunityStatus, signUp } from '../../../lib/domain/youth-house/use-cases.js';
 import type { Context } from 'aws-lambda';
 import { HttpResponse, httpRoute, type HttpEvent } from '../../../lib/http/http-route.js';
@@ -13,9 +14,12 @@ const create = httpRoute(routes.createOpportunity, async ({ user, params, body }
   return new HttpResponse(201, o, { location: `/v1/opportunities/${o.id}` });
 });
 const status = httpRoute(routes.setOpportunityStatus, ({ user, params, body }) => setOpportunityStatus(deps, user, params.opportunityId, body.status));
-const join = httpRoute(routes.signUpForShift, async ({ user, params }) => new HttpResponse(201, await signUp(deps, user, params.opportunityId, params.shift)));
-const leave = httpRoute(routes.cancelShiftSignUp, ({ user, params }) => cancelSignUp(deps, user, params.opportunityId, params.shift));
-const confirm = httpRoute(routes.confirmShiftOffer, ({ user, params }) => confirmMyOffer(deps, user, params.opportunityId, params.shift));
+const join = httpRoute(routes.signUpForShift, async ({ user, params }) => new HttpResponse(201, signUpView(await signUp(deps, user, params.opportunityId, params.shift))));
+const leave = httpRoute(routes.cancelShiftSignUp, async ({ user, params }) => {
+  const { cancelled, offered } = await cancelSignUp(deps, user, params.opportunityId, params.shift);
+  return { cancelled: signUpView(cancelled), offered: offered && signUpView(offered) };
+});
+const confirm = httpRoute(routes.confirmShiftOffer, async ({ user, params }) => signUpView(await confirmMyOffer(deps, user, params.opportunityId, params.shift)));
 
 const BY_ROUTE = {
   [`${routes.createOpportunity.method} ${routes.createOpportunity.path}`]: create,

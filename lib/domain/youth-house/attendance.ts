@@ -13,7 +13,7 @@ import type { AttendanceRepository } from './attendance-ports.js';
 import { checkInCodeAt, checkInQrText, checkInWindow, CHECK_IN_STEP_SECONDS, isCheckInCode, stepOf } from './check-in-code.js';
 import { YOUTH_HOUSE_SOURCE } from './events.js';
 import type { YouthHouseDeps } from './use-cases.js';
-import type { Attendance, Opportunity, SignUp, Topic } from './types.js';
+import { signUpView, type Attendance, type Opportunity, type SignUp, type Topic } from './types.js';
 
 export interface AttendanceDeps extends YouthHouseDeps {
   attendance: AttendanceRepository;
@@ -124,7 +124,7 @@ async function take(
         { lv: 'Apmeklējums jau atzīmēts citādi', en: 'Attendance was already marked otherwise' });
     }
     const id = signUp.attendance?.entryId;
-    return { signUp, entry: id ? (await deps.logbook.hours.getEntry(id)) ?? null : null, replayed: true };
+    return { signUp: signUpView(signUp), entry: id ? (await deps.logbook.hours.getEntry(id)) ?? null : null, replayed: true };
   }
   if (signUp.state !== 'registered') {
     throw rule('not-registered', 'Šim jaunietim šajā maiņā nav vietas (gaida rindā vai atteicies)', 'This young person has no place in this shift (waitlisted or cancelled)');
@@ -153,7 +153,7 @@ async function take(
       if (!(error instanceof ConflictError)) throw error; // decided meanwhile: that decision stands
     }
   }
-  return { signUp: marked, entry, replayed: false };
+  return { signUp: signUpView(marked), entry, replayed: false };
 }
 
 /** Staff mark one youth's attendance of a shift once it has started (present or no-show). */
@@ -178,7 +178,7 @@ export async function shiftRoster(deps: AttendanceDeps, user: User, opportunityI
   await assertTakesAttendance(deps, user, o);
   const signUps = (await deps.attendance.signUpsOf(opportunityId)).filter((x) => x.shift === shift);
   const names = await Promise.all(signUps.map(async (x) => (await deps.hours.getVolunteer(x.youthId))?.name ?? null));
-  return { items: signUps.map((x, i) => ({ ...x, name: names[i]! })) };
+  return { items: signUps.map((x, i) => ({ ...signUpView(x), name: names[i]! })) };
 }
 
 export interface CheckInCode {
@@ -245,7 +245,7 @@ export async function mySignUps(deps: AttendanceDeps, user: User, range: { from?
   return {
     items: signUps.flatMap((x) => {
       const o = found.get(x.opportunityId);
-      return o ? [{ ...x, title: o.title, start: o.shifts[x.shift]?.start ?? '' }] : [];
+      return o ? [{ ...signUpView(x), title: o.title, start: o.shifts[x.shift]?.start ?? '' }] : [];
     }),
   };
 }

@@ -10,6 +10,17 @@ export function rigaWhen(iso: string, lang: Lang): string {
   return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Riga' }).format(new Date(iso));
 }
 
+/**
+ * A deadline after "līdz" / "by": Latvian needs the dative of a spelled-out month, so it gets the numeric form
+ * ("līdz 04.12.2026. plkst. 10:33"); English reads "by 4 December 2026, 10:33".
+ */
+export function rigaDeadline(iso: string, lang: Lang): string {
+  if (lang === 'en') return rigaWhen(iso, 'en').replace(' at ', ', ');
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Riga', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.day}.${parts.month}.${parts.year}. plkst. ${parts.hour}:${parts.minute}`;
+}
+
 const placeOf = (o: Opportunity, lang: Lang) => (o.place.type === 'address' ? o.place.address : `${lang === 'lv' ? 'tiešsaistē' : 'online'}${o.place.url ? ` (${o.place.url})` : ''}`);
 const titleOf = (o: Opportunity, lang: Lang) => (lang === 'en' ? o.title.en ?? o.title.lv : o.title.lv);
 
@@ -32,10 +43,10 @@ export function offerEmail(o: Opportunity, s: SignUp, linkUrl: string): Email {
   const deadline = s.offer!.expiresAt;
   const text = [
     'Labdien!', '', 'Jūs bijāt rindā, un tagad ir atbrīvojusies vieta:', ...shiftLines(o, s, 'lv'), '',
-    `Lūdzu, apstipriniet vai atsakieties līdz ${rigaWhen(deadline, 'lv')}. Ja neatbildēsiet, vieta tiks piedāvāta nākamajam rindā.`,
+    `Lūdzu, apstipriniet vai atsakieties līdz ${rigaDeadline(deadline, 'lv')}. Ja neatbildēsiet, vieta tiks piedāvāta nākamajam rindā.`,
     `Atbildēt: ${linkUrl}?lang=lv`, '', '---', '',
     'Hello! You were on the waitlist, and a place is now free:', ...shiftLines(o, s, 'en'), '',
-    `Please confirm or decline by ${rigaWhen(deadline, 'en')}. Without an answer the place goes to the next in line.`,
+    `Please confirm or decline by ${rigaDeadline(deadline, 'en')}. Without an answer the place goes to the next in line.`,
     `Answer: ${linkUrl}?lang=en`,
   ].join('\n');
   return { subject: `Jums piedāvāta vieta: ${titleOf(o, 'lv')} / A place for you`, text };

@@ -139,6 +139,14 @@ export const offerSchema = z.object({
 });
 export type Offer = z.infer<typeof offerSchema>;
 
+/** A sign-up as the API shows it: without the offer's link nonce and the emails' once-only markers. */
+export function signUpView<T extends SignUp>(s: T): T {
+  const { offer, remindedAt: _r, cancellationMailedAt: _c, ...rest } = s;
+  if (!offer) return rest as T;
+  const { nonce: _n, ...shown } = offer;
+  return { ...rest, offer: shown } as T;
+}
+
 /** How attendance was taken: marked by staff, or the youth's check-in with the shift's code. */
 export const ATTENDANCE_VIA = ['marked', 'check-in'] as const;
 export const attendanceSchema = z.object({

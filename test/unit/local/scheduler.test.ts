@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CERTIFICATE_RUN_SCHEDULE, MAX_TIMER_MS, nextFiring, nextFullHour, rigaInstant, startYearlyScheduler, type Timers } from '../../../lib/local/scheduler.js';
+import { DEFAULT_CERTIFICATE_RUN_SCHEDULE, MAX_TIMER_MS, nextFiring, nextFullHour, nextMinutes, rigaInstant, startYearlyScheduler, type Timers } from '../../../lib/local/scheduler.js';
 
 describe('the yearly schedule in Europe/Riga', () => {
   it.each([
@@ -69,5 +69,15 @@ describe('the hourly schedule (the decision digest)', () => {
     ['2026-12-31T23:59:59Z', '2027-01-01T00:00:00.000Z'],
   ])('after %s the next firing is %s (a full hour in Riga too, across the summer-time change)', (now, expected) => {
     expect(nextFullHour(new Date(now)).toISOString()).toBe(expected);
+  });
+});
+
+describe('the every-few-minutes schedule (the youth-house sweep)', () => {
+  it.each([
+    ['2026-03-29T00:30:00Z', '2026-03-29T00:35:00.000Z'],
+    ['2026-03-29T00:34:59Z', '2026-03-29T00:35:00.000Z'],
+    ['2026-12-31T23:58:00Z', '2027-01-01T00:00:00.000Z'],
+  ])('after %s the next 5-minute firing is %s', (now, expected) => {
+    expect(nextMinutes(5)(new Date(now)).toISOString()).toBe(expected);
   });
 });
