@@ -24,6 +24,9 @@ describe('the digital youth house through the local gateway', () => {
     expect(list.json.items.map((i: { id: string }) => i.id)).toContain(o.id);
     const one = await expectStatus(call('GET', `/v1/opportunities/${o.id}`), 200);
     expect(one.json.shifts[0]).toMatchObject({ index: 0, places: 10, remainingPlaces: 10 });
+    const programme = (await expectStatus(call('GET', `/v1/municipalities/${M}/hours-programme`, { token: world.coordinator }), 200)).json;
+    expect(one.json.guardianConsent).toEqual(programme.consentUpToAge >= 13 ? { neededUpToAge: Math.min(programme.consentUpToAge, 25) } : null);
+    expect(list.json.items.find((i: { id: string }) => i.id === o.id).guardianConsent).toEqual(one.json.guardianConsent);
     expect(one.json.jsonLd[0]).toMatchObject({ '@type': 'Event', maximumAttendeeCapacity: 10, remainingAttendeeCapacity: 10, typicalAgeRange: '13-25', eventStatus: 'https://schema.org/EventScheduled' });
   });
 

@@ -101,6 +101,14 @@ export function checkHomeMunicipality(volunteer: Pick<Volunteer, 'municipality'>
 }
 
 /**
+ * Up to which age of an age range the guardian's written consent is needed under the programme (the same
+ * `consentUpToAge` checkAgeAndConsent enforces), or null when nobody in the range needs it.
+ */
+export function consentNeededUpTo(ageRange: { min: number; max: number }, p: Pick<Programme, 'consentUpToAge'>): number | null {
+  return ageRange.min <= p.consentUpToAge ? Math.min(p.consentUpToAge, ageRange.max) : null;
+}
+
+/**
  * The programme's age range and the guardian's consent on `date` (the logbook's and the youth house's one home of
  * these rules). Field names speak of the logbook's request; other callers re-map them. A withdrawn consent blocks
  * every new entry or sign-up, whatever its date; what was recorded before the withdrawal stays.

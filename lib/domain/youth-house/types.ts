@@ -93,6 +93,9 @@ export const opportunityViewSchema = z.object({
   title: bilingual(200), description: bilingual(5000), topics: z.array(z.enum(TOPICS)), place: placeSchema,
   ageRange: z.object({ min: z.number(), max: z.number() }), shifts: z.array(shiftViewSchema), creditedMinutesPerShift: z.number(),
   signUpDeadline: z.string(), contact: z.object({ name: z.string(), email: z.string().optional(), phone: z.string().optional() }),
+  guardianConsent: z.object({ neededUpToAge: z.number().int() }).nullable()
+    .describe("Derived from the municipality's programme: young people up to and including this age need their guardian's written consent to sign up; null when nobody in the age range does"),
+  offerHours: z.number().int().optional(), reminderHours: z.number().int().optional(),
   createdAt: z.string(), updatedAt: z.string(),
 });
 export type OpportunityView = z.infer<typeof opportunityViewSchema>;

@@ -2,8 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { rigaDate, type Clock } from '../clock.js';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolation } from '../errors.js';
-import { ageOn, checkAgeAndConsent, checkHomeMunicipality, checkWorkload, isoWeek } from '../hours/rules.js';
-import { defaultProgramme } from '../hours/types.js';
+import { ageOn, checkAgeAndConsent, checkHomeMunicipality, checkWorkload, consentNeededUpTo, isoWeek } from '../hours/rules.js';
+import { defaultProgramme, type Programme } from '../hours/types.js';
 import type { HoursRepository } from '../hours/ports.js';
 import { assertActsFor, type User } from '../identity/types.js';
 import type { MunicipalityRepository } from '../municipalities/ports.js';
@@ -58,7 +58,7 @@ export async function createOpportunity(deps: YouthHouseDeps, user: User, munici
     createdAt: at, createdBy: user.sub, updatedAt: at,
   };
   await deps.youthHouse.createOpportunity(opportunity);
-  return viewOf(opportunity);
+  return viewOf(opportunity, await programmeOf(deps, municipality));
 }
 
 const TRANSITIONS: Record<OpportunityStatus, readonly OpportunityStatus[]> = {
@@ -78,22 +78,32 @@ export async function setOpportunityStatus(deps: YouthHouseDeps, user: User, id:
   }
   const at = deps.clock.now().toISOString();
   await deps.youthHouse.setStatus(id, found.status, to, at, [opportunityEvent(EVENT_OF[to], id, found.municipality, user.sub, at)]);
-  return viewOf({ ...found, status: to, updatedAt: at });
+  return viewOf({ ...found, status: to, updatedAt: at }, await programmeOf(deps, found.municipality));
 }
 
-/** The public view: remaining places per shift, and `full` when a published opportunity has none left. */
-export function viewOf(o: Opportunity): OpportunityView {
-  const shifts = o.shifts.map((s, index) => ({ ...s, index, remainingPlaces: Math.max(0, s.places - (o.registered[index] ?? 0)) }));
+/** The municipality's programme (its consent age), or the defaults. */
+const programmeOf = async (deps: Pick<YouthHouseDeps, 'hours'>, municipality: string) => (await deps.hours.getProgramme(municipality)) ?? defaultProgramme(municipality);
+
+/** Remaining places per shift (never below zero). */
+const shiftsOf = (o: Opportunity) => o.shifts.map((s, index) => ({ ...s, index, remainingPlaces: Math.max(0, s.places - (o.registered[index] ?? 0)) }));
+
+/**
+ * The public view: remaining places per shift, `full` when a published opportunity has none left, and whether young
+ * people of its age range need guardian consent under the municipality's programme.
+ */
+export function viewOf(o: Opportunity, programme: Pick<Programme, 'consentUpToAge'>): OpportunityView {
+  const shifts = shiftsOf(o);
   const full = o.status === 'published' && shifts.every((s) => s.remainingPlaces === 0);
   const { registered: _r, createdBy: _c, ...rest } = o;
-  return { ...rest, status: full ? 'full' : o.status, shifts };
+  const upTo = consentNeededUpTo(o.ageRange, programme);
+  return { ...rest, status: full ? 'full' : o.status, shifts, guardianConsent: upTo === null ? null : { neededUpToAge: upTo } };
 }
 
 /** Public: a draft does not exist for the public. */
-export async function getOpportunity(deps: Pick<YouthHouseDeps, 'youthHouse'>, id: string): Promise<OpportunityView> {
+export async function getOpportunity(deps: Pick<YouthHouseDeps, 'youthHouse' | 'hours'>, id: string): Promise<OpportunityView> {
   const found = await deps.youthHouse.getOpportunity(id);
   if (!found || found.status === 'draft') throw new NotFoundError('opportunity', id);
-  return viewOf(found);
+  return viewOf(found, await programmeOf(deps, found.municipality));
 }
 
 /** Whether an opportunity passes the public list's filters (dates compare the shifts' Riga dates). */
@@ -101,8 +111,7 @@ export function matches(o: Opportunity, f: OpportunityFilter): boolean {
   if (f.kind && o.kind !== f.kind) return false;
   if (f.topic && !o.topics.includes(f.topic)) return false;
   if (f.age !== undefined && (f.age < o.ageRange.min || f.age > o.ageRange.max)) return false;
-  const view = viewOf(o);
-  const shifts = view.shifts.filter((s) => {
+  const shifts = shiftsOf(o).filter((s) => {
     const day = rigaDate(new Date(s.start));
     return (!f.from || day >= f.from) && (!f.to || day <= f.to);
   });
@@ -111,10 +120,12 @@ export function matches(o: Opportunity, f: OpportunityFilter): boolean {
   return true;
 }
 
-export async function listOpportunities(deps: Pick<YouthHouseDeps, 'youthHouse' | 'municipalities'>, municipality: string, filter: OpportunityFilter, limit: number, cursor?: string): Promise<{ items: OpportunityView[]; cursor?: string }> {
+export async function listOpportunities(deps: Pick<YouthHouseDeps, 'youthHouse' | 'municipalities' | 'hours'>, municipality: string, filter: OpportunityFilter, limit: number, cursor?: string): Promise<{ items: OpportunityView[]; cursor?: string }> {
   if (!(await deps.municipalities.get(municipality))) throw new NotFoundError('municipality', municipality);
-  const page: OpportunityPage = await deps.youthHouse.listPublished(municipality, (o) => matches(o, filter), limit, cursor);
-  return { items: page.items.map(viewOf), ...(page.cursor ? { cursor: page.cursor } : {}) };
+  const [page, programme] = await Promise.all([
+    deps.youthHouse.listPublished(municipality, (o) => matches(o, filter), limit, cursor) as Promise<OpportunityPage>, programmeOf(deps, municipality),
+  ]);
+  return { items: page.items.map((o) => viewOf(o, programme)), ...(page.cursor ? { cursor: page.cursor } : {}) };
 }
 
 export interface SignUpResult {

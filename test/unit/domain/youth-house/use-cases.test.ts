@@ -64,6 +64,7 @@ describe('who publishes opportunities', () => {
   });
 });
 
+const P = defaultProgramme(M);
 const stored = (over: Partial<Opportunity> = {}): Opportunity => ({
   ...input({ shifts: [{ start: '2026-06-01T07:00:00Z', durationMinutes: 60, places: 2 }, { start: '2026-06-08T07:00:00Z', durationMinutes: 60, places: 1 }], signUpDeadline: '2026-05-30T00:00:00Z' }),
   id: '00000000-0000-4000-8000-000000000001', municipality: M, status: 'published', registered: [2, 0],
@@ -72,9 +73,16 @@ const stored = (over: Partial<Opportunity> = {}): Opportunity => ({
 
 describe('public views', () => {
   it('counts remaining places per shift and shows a published opportunity without places as full', () => {
-    expect(viewOf(stored()).shifts.map((s) => s.remainingPlaces)).toEqual([0, 1]);
-    expect(viewOf(stored()).status).toBe('published');
-    expect(viewOf(stored({ registered: [2, 1] })).status).toBe('full');
+    expect(viewOf(stored(), P).shifts.map((s) => s.remainingPlaces)).toEqual([0, 1]);
+    expect(viewOf(stored(), P).status).toBe('published');
+    expect(viewOf(stored({ registered: [2, 1] }), P).status).toBe('full');
+  });
+
+  it("says up to which age guardian consent is needed, from the municipality's programme", () => {
+    expect(viewOf(stored(), P).guardianConsent).toEqual({ neededUpToAge: 16 });
+    expect(viewOf(stored({ ageRange: { min: 13, max: 15 } }), P).guardianConsent).toEqual({ neededUpToAge: 15 });
+    expect(viewOf(stored({ ageRange: { min: 17, max: 25 } }), P).guardianConsent).toBeNull();
+    expect(viewOf(stored({ ageRange: { min: 17, max: 25 } }), { consentUpToAge: 17 }).guardianConsent).toEqual({ neededUpToAge: 17 });
   });
 
   it('filters by kind, topic, Riga dates of the shifts, age and places left', () => {
@@ -88,7 +96,7 @@ describe('public views', () => {
   });
 
   it('describes each shift as a schema.org Event with capacities, age range and status', () => {
-    const [first] = jsonLdOf(viewOf(stored({ status: 'cancelled' })), 'https://x/v1/opportunities/1');
+    const [first] = jsonLdOf(viewOf(stored({ status: 'cancelled' }), P), 'https://x/v1/opportunities/1');
     expect(first).toMatchObject({
       '@type': 'Event', startDate: '2026-06-01T07:00:00Z', endDate: '2026-06-01T08:00:00.000Z', maximumAttendeeCapacity: 2,
       remainingAttendeeCapacity: 0, typicalAgeRange: '13-25', eventStatus: 'https://schema.org/EventCancelled',
