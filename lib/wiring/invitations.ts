@@ -7,7 +7,8 @@ import type { InvitationDeps } from '../domain/accounts/use-cases/invitations.js
 import { systemClock } from '../domain/clock.js';
 import { MUNICIPALITIES } from '../domain/municipalities/registry.js';
 import { logger } from '../http/logger.js';
-import { awsBaseUrl, awsLinkKey, awsMailer } from './aws.js';
+import { DynamoDigestStore } from '../data/digest-repository.js';
+import { awsBaseUrl, awsLinkKey, awsMailer, awsTable } from './aws.js';
 import { repositories } from './deps.js';
 import { adapter, deferred } from './runtime.js';
 
@@ -25,6 +26,7 @@ export function invitationDeps(): InvitationDeps {
     const dir = () => (directory ??= cognitoStaffDirectory(cognitoClient(), userPoolId()));
     return {
       invitations, hours, municipalities: MUNICIPALITIES, clock: systemClock,
+      digests: { subscribe: (s) => { const table = adapter('table', awsTable); return new DynamoDigestStore(table.db, table.name).subscribe(s); } },
       directory: {
         find: (e) => dir().find(e), create: (e, a) => dir().create(e, a), setAttributes: (u, a) => dir().setAttributes(u, a),
         addToGroup: (u, r) => dir().addToGroup(u, r), setPassword: (u, p) => dir().setPassword(u, p), setEnabled: (u, e) => dir().setEnabled(u, e),

@@ -5,6 +5,7 @@ import { DynamoConsentRepository } from '../data/consent-repository.js';
 import { DynamoDecisionLinkStore } from '../data/decision-link-repository.js';
 import { DynamoDigestStore } from '../data/digest-repository.js';
 import { keys } from '../data/keys.js';
+import { staffStatusOf } from '../domain/accounts/staff-status.js';
 import { systemClock } from '../domain/clock.js';
 import type { VerificationPageDeps } from '../domain/certificates/use-cases/verification-page.js';
 import type { DecisionLinkDeps } from '../domain/hours/use-cases/decision-links.js';
@@ -25,11 +26,11 @@ export function verificationPageDeps(): VerificationPageDeps {
 /** The decision-link pages: the logbook's deps plus the link store and the HMAC signer (key from the key store). */
 export function decisionLinkDeps(): DecisionLinkDeps {
   return deferred(() => {
-    const { hours, municipalities } = repositories();
+    const { hours, municipalities, invitations } = repositories();
     const table = adapter('table', awsTable);
     return {
       hours, municipalities, clock: systemClock,
-      links: new DynamoDecisionLinkStore(table.db, table.name),
+      links: new DynamoDecisionLinkStore(table.db, table.name), staff: staffStatusOf(invitations),
       signer: new HmacLinkSigner(adapter('linkKey', awsLinkKey)),
       newNonce: () => randomBytes(16).toString('base64url'),
     };
@@ -61,6 +62,7 @@ export function digestDeps(): DigestDeps {
     const table = adapter('table', awsTable);
     return {
       hours: repositories().hours, municipalities: repositories().municipalities, links: new DynamoDecisionLinkStore(table.db, table.name),
+      staff: staffStatusOf(repositories().invitations),
       signer: new HmacLinkSigner(adapter('linkKey', awsLinkKey)), clock: systemClock, newNonce: () => randomBytes(16).toString('base64url'),
       digests: new DynamoDigestStore(table.db, table.name),
       mailer: lazyPort(() => adapter('mailer', awsMailer)),

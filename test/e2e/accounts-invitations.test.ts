@@ -4,17 +4,47 @@
 import { AdminGetUserCommand, AdminListGroupsForUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { keys } from '../../lib/data/keys.js';
+import { localClient } from '../../lib/data/admin.js';
+import { createDocumentClient } from '../../lib/data/client.js';
+import { rigaInstant } from '../../lib/local/scheduler.js';
+import { linkKeyFile } from '../../lib/credentials/link-key.js';
+import { HmacLinkSigner } from '../../lib/credentials/link-signer.js';
+import { DynamoDecisionLinkStore } from '../../lib/data/decision-link-repository.js';
+import { DynamoDigestStore } from '../../lib/data/digest-repository.js';
+import { DynamoHoursRepository } from '../../lib/data/hours-repository.js';
+import { DynamoInvitationRepository } from '../../lib/data/invitation-repository.js';
+import { staffStatusOf } from '../../lib/domain/accounts/staff-status.js';
+import { decisionDigest } from '../../lib/domain/hours/use-cases/decision-links.js';
+import { sendDecisionDigests, type DigestDeps } from '../../lib/domain/hours/use-cases/decision-digest.js';
+import type { User } from '../../lib/domain/identity/types.js';
+import type { MailMessage } from '../../lib/domain/mail.js';
+import { MUNICIPALITIES } from '../../lib/domain/municipalities/registry.js';
 import { cognito, signIn, STRONG_PASSWORD } from '../support/accounts.js';
 import { signIn as signInWithTotp, turnOnTotp } from '../../lib/local/accounts.js';
 import { aWorld, aYouth, anEntry, expectStatus } from '../support/hours-api.js';
 import { call, tokenFor } from '../support/http.js';
 
 const MUNI = 'LV-056';
+const digestMails: MailMessage[] = [];
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga' }).format(new Date());
+/** The digest's deps on the stack's table (its mail captured; only this suite's municipality). */
+function digestDeps(): DigestDeps {
+  const client = createDocumentClient(localClient(inject('e2eDynamoEndpoint')));
+  const table = inject('e2eTableName');
+  const key = linkKeyFile(inject('e2eDataDir'));
+  return {
+    hours: new DynamoHoursRepository(client, table), municipalities: { get: async (c) => MUNICIPALITIES.find((m) => m.code === c), list: async () => MUNICIPALITIES.filter((m) => m.code === MUNI) },
+    links: new DynamoDecisionLinkStore(client, table), digests: new DynamoDigestStore(client, table), staff: staffStatusOf(new DynamoInvitationRepository(client, table)),
+    signer: new HmacLinkSigner(async () => key), newNonce: () => randomBytes(16).toString('base64url'),
+    mailer: { send: async (m) => { digestMails.push(m); return { messageId: randomUUID() }; } },
+    clock: { now: () => new Date() }, baseUrl: 'http://localhost',
+  };
+}
 const OTHER = 'LV-067';
 const email = (who: string) => `${who}-${randomUUID().slice(0, 8)}@example.lv`;
 const agency = () => tokenFor({ role: 'agency', sub: `a-${randomUUID()}` });
@@ -223,8 +253,23 @@ describe('a municipality\'s users', () => {
     expect((await call('PUT', `/v1/municipalities/${OTHER}/users/${account.sub}/active`, { token: await coordinatorOf(OTHER), body: { active: false } })).status).toBe(404);
     expect((await call('PUT', `/v1/municipalities/${MUNI}/users/${account.sub}/active`, { token: await coordinatorOf(OTHER), body: { active: false } })).status).toBe(403);
 
+    // the accepted supervisor gets the daily digest without opting in, and a decision link works
+    const digests = digestDeps();
+    expect((await digests.digests.subscribers(MUNI)).find((s) => s.sub === account.sub)).toMatchObject({ email: address, institution: world.institutionId });
+    const supervisor: User = { sub: account.sub, role: 'supervisor', municipality: MUNI, institution: world.institutionId, email: address, name: 'Ilze Kalniņa' };
+    const [item] = (await decisionDigest(digests, supervisor)).filter((i) => i.entry.id === entry.id);
+    expect((await call('GET', `/l/${item!.tokens.approve}`)).status).toBe(200);
+
     const off = await expectStatus(call('PUT', `/v1/municipalities/${MUNI}/users/${account.sub}/active`, { token: world.coordinator, body: { active: false } }), 200);
     expect(off.json).toMatchObject({ sub: account.sub, status: 'deactivated' });
+    // deactivated: the emailed link decides nothing and the digest skips them
+    const revoked = await call('GET', `/l/${item!.tokens.approve}`);
+    expect(revoked.status).toBe(403);
+    expect(revoked.text).toContain('Saite vairs nav spēkā');
+    const eight = rigaInstant(Number(today().slice(0, 4)), Number(today().slice(5, 7)), Number(today().slice(8, 10)), '08:00');
+    const counts = await sendDecisionDigests(digests, eight);
+    expect(counts.deactivated).toBeGreaterThanOrEqual(1);
+    expect(digestMails.filter((m) => m.to === address)).toHaveLength(0);
     const poolUser = await cognito().send(new AdminGetUserCommand({ UserPoolId: inject('userPoolId'), Username: address }));
     expect(poolUser.Enabled).toBe(false);
 
@@ -238,6 +283,7 @@ describe('a municipality\'s users', () => {
 
     const on = await expectStatus(call('PUT', `/v1/municipalities/${MUNI}/users/${account.sub}/active`, { token: world.coordinator, body: { active: true } }), 200);
     expect(on.json.status).toBe('active');
+    expect((await call('GET', `/l/${item!.tokens.approve}`)).status).toBe(200);
     expect((await cognito().send(new AdminGetUserCommand({ UserPoolId: inject('userPoolId'), Username: address }))).Enabled).toBe(true);
   });
 

@@ -14,6 +14,8 @@ import { createDecisionLinks, type DecisionLinkDeps } from '../../lib/domain/hou
 import type { User } from '../../lib/domain/identity/types.js';
 import { aProgramme, anHourEntry, anInstitution } from '../support/hours-builders.js';
 import { baseUrl, call } from '../support/http.js';
+import { staffStatusOf } from '../../lib/domain/accounts/staff-status.js';
+import { DynamoInvitationRepository } from '../../lib/data/invitation-repository.js';
 
 const M = 'LV-097';
 const tag = randomUUID().slice(0, 8);
@@ -42,6 +44,7 @@ beforeAll(async () => {
   deps = {
     hours, links: new DynamoDecisionLinkStore(doc, inject('e2eTableName')), municipalities: { get: async () => undefined },
     clock: { now: () => clockNow() }, signer: new HmacLinkSigner(async () => key), newNonce: () => randomBytes(16).toString('base64url'),
+    staff: staffStatusOf(new DynamoInvitationRepository(doc, inject('e2eTableName'))),
   };
   await hours.createInstitution(anInstitution({ id: institutionId, municipality: M }));
   await hours.putAssignment({ institutionId, supervisorId: supervisor.sub, municipality: M, assignedAt: new Date().toISOString(), assignedBy: 'c' });

@@ -16,6 +16,8 @@ import type { MailMessage } from '../../lib/domain/mail.js';
 import { sendDecisionDigests, type DigestDeps } from '../../lib/domain/hours/use-cases/decision-digest.js';
 import { aWorld, aYouth, anEntry, daysAgo, expectStatus, type World } from '../support/hours-api.js';
 import { baseUrl, call, tokenFor } from '../support/http.js';
+import { staffStatusOf } from '../../lib/domain/accounts/staff-status.js';
+import { DynamoInvitationRepository } from '../../lib/data/invitation-repository.js';
 
 const M = 'LV-087';
 const client = localClient(inject('e2eDynamoEndpoint'));
@@ -38,6 +40,7 @@ beforeAll(async () => {
     municipalities: { get: (c) => municipalities.get(c), list: async () => (await municipalities.list()).filter((m) => m.code === M) },
     links: new DynamoDecisionLinkStore(doc, table), digests: new DynamoDigestStore(doc, table),
     signer: new HmacLinkSigner(async () => key), newNonce: () => randomBytes(16).toString('base64url'),
+    staff: staffStatusOf(new DynamoInvitationRepository(doc, table)),
     mailer: { send: async (m) => { sent.push(m); return { messageId: randomUUID() }; } },
     clock: { now: () => new Date() }, baseUrl: baseUrl(),
   };
@@ -56,10 +59,10 @@ describe('the daily decision digest', () => {
     const day = daysAgo(0);
 
     // not the programme's hour: nothing
-    expect(await sendDecisionDigests(deps, at(day, '13:00'))).toEqual({ sent: 0, nothingPending: 0, alreadySent: 0, failed: 0 });
+    expect(await sendDecisionDigests(deps, at(day, '13:00'))).toEqual({ sent: 0, nothingPending: 0, alreadySent: 0, failed: 0, deactivated: 0 });
     // the hour: one email (the second supervisor is not subscribed); the scheduler firing twice sends nothing more
     const first = await sendDecisionDigests(deps, at(day));
-    expect(first).toMatchObject({ sent: 1, failed: 0 });
+    expect(first).toMatchObject({ sent: 1, failed: 0, deactivated: 0 });
     expect(await sendDecisionDigests(deps, at(day, '14:00'))).toMatchObject({ sent: 0, alreadySent: 1 });
     const mails = sent.filter((m) => m.to === email);
     expect(mails).toHaveLength(1);

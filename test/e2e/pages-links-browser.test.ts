@@ -24,6 +24,8 @@ import { anOpportunityInput } from '../support/youth-house-builders.js';
 import { aProgramme, anHourEntry, anInstitution } from '../support/hours-builders.js';
 import { aYouth, bornYearsAgo, expectStatus } from '../support/hours-api.js';
 import { baseUrl, call, tokenFor } from '../support/http.js';
+import { staffStatusOf } from '../../lib/domain/accounts/staff-status.js';
+import { DynamoInvitationRepository } from '../../lib/data/invitation-repository.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = join(process.cwd(), 'test-results', 'pages');
@@ -45,6 +47,7 @@ beforeAll(async () => {
   links = {
     hours, links: new DynamoDecisionLinkStore(doc, inject('e2eTableName')), municipalities: { get: async () => undefined },
     clock: { now: () => new Date() }, signer: new HmacLinkSigner(async () => key), newNonce: () => randomBytes(16).toString('base64url'),
+    staff: staffStatusOf(new DynamoInvitationRepository(doc, inject('e2eTableName'))),
   };
   await hours.createInstitution(anInstitution({ id: institutionId, municipality: M, name: 'Valkas bibliotēka' }));
   await hours.putAssignment({ institutionId, supervisorId: supervisor.sub, municipality: M, assignedAt: new Date().toISOString(), assignedBy: 'c' });

@@ -34,6 +34,14 @@ export interface LinkSigner {
   sign(purpose: LinkPurpose, value: string): Promise<string>;
 }
 
+/**
+ * Whether a staff account may still act: a coordinator can deactivate a supervisor (lib/domain/accounts), whose
+ * emailed links and digest then stop. Accounts no invitation opened (the first agency user, demo users) are active.
+ */
+export interface StaffStatus {
+  isActive(sub: string): Promise<boolean>;
+}
+
 export interface DecisionLinkStore {
   /** Stores a new link (its nonce never reused). */
   create(link: DecisionLink): Promise<void>;

@@ -11,6 +11,9 @@ import type { User } from '../../../lib/domain/identity/types.js';
 import { suiteTable } from '../../support/dynamo.js';
 import { aProgramme, anHourEntry, anInstitution } from '../../support/hours-builders.js';
 
+/** Supervisors a coordinator deactivated (the accounts context's invitation records in the wiring). */
+const deactivated = new Set<string>();
+
 let t: Awaited<ReturnType<typeof suiteTable>>;
 let repo: DynamoHoursRepository;
 let deps: DecisionLinkDeps;
@@ -24,6 +27,7 @@ beforeAll(async () => {
   deps = {
     hours: repo, links: new DynamoDecisionLinkStore(t.doc, t.table), municipalities: { get: async () => undefined },
     clock: { now: () => now }, signer: new HmacLinkSigner(async () => key), newNonce: () => randomBytes(16).toString('base64url'),
+    staff: { isActive: async (sub) => !deactivated.has(sub) },
   };
   await repo.createInstitution(anInstitution({ id: 'inst-link' }));
   await repo.putAssignment({ institutionId: 'inst-link', supervisorId: 's-link', municipality: 'LV-042', assignedAt: '2026-01-01T00:00:00.000Z', assignedBy: 'c-1' });

@@ -16,11 +16,14 @@ import {
   type Invitation, type InvitationInput, type InvitationTarget, type InvitationView, type StaffUser,
 } from '../invitations.js';
 import { UsernameTaken, WeakPassword, type DirectoryUser, type StaffDirectory } from '../ports.js';
+import type { DigestStore } from '../../hours/use-cases/decision-digest.js';
 
 export interface InvitationDeps {
   invitations: InvitationRepository;
   directory: StaffDirectory;
   hours: Pick<HoursRepository, 'getInstitution' | 'putAssignment' | 'institutionsOf' | 'pendingQueue'>;
+  /** An accepted supervisor gets the daily digest of pending entries from the start (they may turn it off). */
+  digests: Pick<DigestStore, 'subscribe'>;
   municipalities: readonly Municipality[];
   mailer: Mailer;
   signer: LinkSigner;
@@ -182,6 +185,11 @@ export async function acceptInvitation(deps: InvitationDeps, id: string, token: 
     for (const institutionId of invitation.institutions) {
       await deps.hours.putAssignment({ institutionId, supervisorId: account.sub, municipality: invitation.municipality!, assignedAt: now.toISOString(), assignedBy: invitation.invitedBy });
     }
+    // every supervisor hears of their pending entries without opting in (PUT /v1/supervisors/me/digest turns it off)
+    await deps.digests.subscribe({
+      sub: account.sub, municipality: invitation.municipality!, institution: invitation.institutions[0]!, email: invitation.email,
+      name: invitation.name, subscribedAt: now.toISOString(),
+    });
   }
   await deps.directory.addToGroup(account.username, invitation.role);
   try {

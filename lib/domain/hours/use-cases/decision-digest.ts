@@ -61,21 +61,24 @@ export interface DigestCounts {
   nothingPending: number;
   alreadySent: number;
   failed: number;
+  /** Subscribed supervisors a coordinator deactivated: no email until reactivated. */
+  deactivated: number;
 }
 
 /**
  * One firing of the hourly job. 1. the municipalities whose programme's digest hour is this Riga hour  2. for each
- * subscribed supervisor with pending entries (none: no email)  3. claim the supervisor's Riga day (conditional write;
+ * subscribed supervisor still active with pending entries (none: no email)  3. claim the supervisor's Riga day (conditional write;
  * a second firing finds it claimed and sends nothing)  4. three links per entry  5. one email; a failed send gives the
  * day back.
  */
 export async function sendDecisionDigests(deps: DigestDeps, firedAt: Date): Promise<DigestCounts> {
-  const counts: DigestCounts = { sent: 0, nothingPending: 0, alreadySent: 0, failed: 0 };
+  const counts: DigestCounts = { sent: 0, nothingPending: 0, alreadySent: 0, failed: 0, deactivated: 0 };
   const hour = rigaHour(firedAt);
   const day = rigaDate(firedAt);
   for (const m of await deps.municipalities.list()) {
     if ((await programmeOf(deps, m.code)).digestHour !== hour) continue;
     for (const s of await deps.digests.subscribers(m.code)) {
+      if (!(await deps.staff.isActive(s.sub))) { counts.deactivated++; continue; }
       const supervisor: User = { sub: s.sub, role: 'supervisor', municipality: s.municipality, institution: s.institution, email: s.email, name: s.name };
       if ((await pendingQueue(deps, supervisor, 1)).length === 0) { counts.nothingPending++; continue; }
       if (!(await deps.digests.claimDay(s.sub, day, deps.clock.now().toISOString()))) { counts.alreadySent++; continue; }

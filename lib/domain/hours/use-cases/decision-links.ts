@@ -3,7 +3,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleViolation, type Bilin
 import type { User } from '../../identity/types.js';
 import {
   DECISION_LINK_DAYS, LINK_ACTIONS, decisionOf, linkToken, parseLinkToken, sameMac,
-  type DecisionLink, type DecisionLinkStore, type LinkAction, type LinkForm, type LinkSigner,
+  type DecisionLink, type DecisionLinkStore, type LinkAction, type LinkForm, type LinkSigner, type StaffStatus,
 } from '../decision-links.js';
 import { LinkAlreadyUsed } from '../ports.js';
 import type { HourEntry } from '../types.js';
@@ -13,6 +13,8 @@ import { pendingQueue } from './queries.js';
 
 export interface DecisionLinkDeps extends HoursDeps {
   links: DecisionLinkStore;
+  /** A deactivated supervisor's links decide nothing (the page says revoked). */
+  staff: StaffStatus;
   signer: LinkSigner;
   /** 16 random bytes, base64url. */
   newNonce: () => string;
@@ -28,7 +30,7 @@ export type LinkPage =
   | { state: 'used'; link: DecisionLink }
   /** Someone decided the entry already (in the API or by another link). */
   | { state: 'decided'; link: DecisionLink; entry: HourEntry }
-  /** The supervisor may no longer decide it (unassigned, institution gone) or the entry is gone. */
+  /** The supervisor may no longer decide it (unassigned, deactivated, institution gone) or the entry is gone. */
   | { state: 'revoked'; link: DecisionLink };
 
 const DAY_MS = 86_400_000;
@@ -90,6 +92,7 @@ export async function openDecisionLink(deps: DecisionLinkDeps, token: string): P
   if (!link) return { state: 'invalid' };
   const refused = unusable(link, deps.clock.now());
   if (refused) return refused;
+  if (!(await deps.staff.isActive(link.supervisor.sub))) return { state: 'revoked', link };
   const entry = await deps.hours.getEntry(link.entryId);
   if (!entry) return { state: 'revoked', link };
   if (entry.state !== 'pending') return { state: 'decided', link, entry };
@@ -107,6 +110,7 @@ export async function decideByLink(deps: DecisionLinkDeps, token: string, form: 
   if (!form.csrf || !sameMac(form.csrf, await deps.signer.sign('csrf', link.nonce))) return { state: 'invalid' };
   const refused = unusable(link, deps.clock.now());
   if (refused) return refused;
+  if (!(await deps.staff.isActive(link.supervisor.sub))) return { state: 'revoked', link };
   const entry = await deps.hours.getEntry(link.entryId);
   if (!entry) return { state: 'revoked', link };
   if (entry.state !== 'pending') return { state: 'decided', link, entry };

@@ -10,6 +10,7 @@ import type { User } from '../../../../lib/domain/identity/types.js';
 import type { MailMessage } from '../../../../lib/domain/mail.js';
 import { MUNICIPALITIES } from '../../../../lib/domain/municipalities/registry.js';
 import { InMemoryHoursRepository } from '../../../support/in-memory-hours.js';
+import type { DigestSubscription } from '../../../../lib/domain/hours/use-cases/decision-digest.js';
 
 class MemoryInvitations implements InvitationRepository {
   items = new Map<string, Invitation>();
@@ -63,6 +64,7 @@ function setup() {
   let now = new Date('2026-03-02T08:00:00Z');
   let n = 0;
   const mails: MailMessage[] = [];
+  const subscriptions: DigestSubscription[] = [];
   const hours = new InMemoryHoursRepository();
   hours.institutions.set('i-1', { id: 'i-1', municipality: 'LV-056', name: 'Centrs', active: true, createdAt: now.toISOString(), createdBy: 'c' } as never);
   const deps: InvitationDeps = {
@@ -71,9 +73,10 @@ function setup() {
     signer: { sign: async (purpose, value) => Buffer.from(`${purpose}:${value}`).toString('base64url').padEnd(43, 'A').slice(0, 43) },
     clock: { now: () => now }, newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
     newNonce: () => `nonce${String(++n).padStart(17, '0')}`, baseUrl: 'https://api.example',
+    digests: { subscribe: async (s) => { subscriptions.push(s); } },
   };
   const tokenIn = (m: MailMessage) => new URL(/https:\S+/.exec(m.text)![0]).searchParams.get('token')!;
-  return { deps, mails, hours, tokenIn, advance: (ms: number) => { now = new Date(now.getTime() + ms); } };
+  return { deps, mails, hours, subscriptions, tokenIn, advance: (ms: number) => { now = new Date(now.getTime() + ms); } };
 }
 
 const coordinator: User = { sub: 'c-1', role: 'coordinator', municipality: 'LV-056', institution: null, email: null, name: null };
@@ -95,7 +98,7 @@ describe('invitation use cases', () => {
   });
 
   it.each(['create', 'attributes', 'group', 'password'])('completes an acceptance interrupted at %s, and no usable account ever lacks its group', async (step) => {
-    const { deps, mails, hours, tokenIn } = setup();
+    const { deps, mails, hours, subscriptions, tokenIn } = setup();
     const directory = deps.directory as MemoryDirectory;
     const invited = await inviteStaff(deps, coordinator, 'LV-056', { email: 's@example.lv', name: 'S', role: 'supervisor', institutions: ['i-1'], language: 'lv' });
     directory.failNext = step;
@@ -110,6 +113,8 @@ describe('invitation use cases', () => {
     expect(user).toMatchObject({ status: 'CONFIRMED', groups: ['supervisor'] });
     expect(user.attributes).toMatchObject({ 'custom:municipality': 'LV-056', 'custom:institution': 'i-1' });
     expect(await hours.isAssigned('i-1', opened.sub)).toBe(true);
+    // the supervisor gets the daily digest from the start, to the invited address
+    expect(subscriptions.at(-1)).toMatchObject({ sub: opened.sub, municipality: 'LV-056', institution: 'i-1', email: 's@example.lv', name: 'S' });
     await expect(acceptInvitation(deps, invited.id, tokenIn(mails[0]!), PASSWORD)).rejects.toMatchObject({ ruleId: 'accounts.invitation-used' });
   });
 

@@ -9,6 +9,9 @@ import type { User } from '../../../../lib/domain/identity/types.js';
 import { anHourEntry, anInstitution } from '../../../support/hours-builders.js';
 import { InMemoryHoursRepository } from '../../../support/in-memory-hours.js';
 
+/** Supervisors a coordinator deactivated (the accounts context's invitation records in the wiring). */
+const deactivated = new Set<string>();
+
 const supervisor: User = { sub: 's-1', role: 'supervisor', municipality: 'LV-042', institution: 'inst-1', email: 's@example.lv', name: 'Līga' };
 
 let hours: InMemoryHoursRepository;
@@ -26,6 +29,7 @@ beforeEach(async () => {
   deps = {
     hours, links, municipalities: { get: async () => undefined }, clock: { now: () => now },
     signer: new HmacLinkSigner(async () => key), newNonce: () => randomBytes(16).toString('base64url'),
+    staff: { isActive: async (sub) => !deactivated.has(sub) },
   };
   await hours.createInstitution(anInstitution());
   await hours.putAssignment({ institutionId: 'inst-1', supervisorId: 's-1', municipality: 'LV-042', assignedAt: '2026-01-01T00:00:00.000Z', assignedBy: 'c-1' });
@@ -43,6 +47,21 @@ describe('decision links', () => {
       expect(token).not.toMatch(/e-1|s-1|y-1|LV-042|inst/);
     }
     expect(new Set(Object.values(tokens)).size).toBe(3);
+  });
+
+  it("a deactivated supervisor's links show revoked and decide nothing; reactivated, they work again", async () => {
+    const { approve } = await createDecisionLinks(deps, supervisor, await entry());
+    const page = await openDecisionLink(deps, approve);
+    const csrf = (page as { csrf: string }).csrf;
+    deactivated.add(supervisor.sub);
+    try {
+      expect((await openDecisionLink(deps, approve)).state).toBe('revoked');
+      expect((await decideByLink(deps, approve, { csrf })).state).toBe('revoked');
+      expect((await entry()).state).toBe('pending');
+    } finally {
+      deactivated.delete(supervisor.sub);
+    }
+    expect((await decideByLink(deps, approve, { csrf })).state).toBe('done');
   });
 
   it('GET shows a confirmation and writes nothing, however often a previewer opens it', async () => {
