@@ -4,7 +4,7 @@ import { routeList } from '../lib/http/routes.js';
 import { usesOf } from '../lib/http/route.js';
 import { CERTIFICATE_ENTRIES, ISSUING_ENTRIES } from './constructs/certificate-jobs.js';
 import { DECISION_DIGEST_ENTRY } from './constructs/decision-digest.js';
-import { POST_CONFIRMATION_ENTRY, PRE_SIGN_UP_ENTRY, PRE_TOKEN_GENERATION_ENTRY } from './constructs/identity.js';
+import { POST_AUTHENTICATION_ENTRY, POST_CONFIRMATION_ENTRY, PRE_SIGN_UP_ENTRY, PRE_TOKEN_GENERATION_ENTRY } from './constructs/identity.js';
 import { OUTBOX_DELIVERY_ENTRY } from './constructs/outbox-delivery.js';
 import { YOUTH_HOUSE_SWEEP_ENTRY } from './constructs/youth-house-sweep.js';
 import { SEED_ENTRY } from './stacks/context-stack.js';
@@ -20,7 +20,7 @@ export interface FunctionEntry {
 export function functionEntries(): FunctionEntry[] {
   const groups = Map.groupBy(routeList, (r) => r.entry);
   const http = [...groups].map(([entry, group]) => ({ entry, http: true, rendersPdf: usesOf(group).fonts }));
-  const jobs = [...Object.values(CERTIFICATE_ENTRIES), OUTBOX_DELIVERY_ENTRY, SEED_ENTRY, PRE_SIGN_UP_ENTRY, POST_CONFIRMATION_ENTRY, PRE_TOKEN_GENERATION_ENTRY, DECISION_DIGEST_ENTRY, YOUTH_HOUSE_SWEEP_ENTRY]
+  const jobs = [...Object.values(CERTIFICATE_ENTRIES), OUTBOX_DELIVERY_ENTRY, SEED_ENTRY, PRE_SIGN_UP_ENTRY, POST_CONFIRMATION_ENTRY, PRE_TOKEN_GENERATION_ENTRY, POST_AUTHENTICATION_ENTRY, DECISION_DIGEST_ENTRY, YOUTH_HOUSE_SWEEP_ENTRY]
     .map((entry) => ({ entry, http: false, rendersPdf: ISSUING_ENTRIES.includes(entry) }));
   return [...http, ...jobs].sort((a, b) => a.entry.localeCompare(b.entry));
 }

@@ -23,6 +23,7 @@ import { AppFunction } from './app-function.js';
 export const PRE_SIGN_UP_ENTRY = 'functions/cognito/pre-sign-up.ts';
 export const POST_CONFIRMATION_ENTRY = 'functions/cognito/post-confirmation.ts';
 export const PRE_TOKEN_GENERATION_ENTRY = 'functions/cognito/pre-token-generation.ts';
+export const POST_AUTHENTICATION_ENTRY = 'functions/cognito/post-authentication.ts';
 /** Exactly what the post-confirmation trigger does on this pool. */
 export const POST_CONFIRMATION_ACTIONS = ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminUpdateUserAttributes'] as const;
 
@@ -65,6 +66,7 @@ export class Identity extends Construct {
   readonly preSignUp: AppFunction;
   readonly postConfirmation: AppFunction;
   readonly preTokenGeneration: AppFunction;
+  readonly postAuthentication: AppFunction;
 
   constructor(scope: Construct, id: string, props: IdentityProps) {
     super(scope, id);
@@ -81,9 +83,14 @@ export class Identity extends Construct {
       entry: PRE_TOKEN_GENERATION_ENTRY, description: 'Cognito pre-token generation (V1, ID token): mfa_enabled for coordinators and agency staff', tracing: props.tracing,
     });
 
+    // No Cognito actions: it writes a staff account's last sign-in to the table (the event carries the sub).
+    this.postAuthentication = new AppFunction(this, 'PostAuthentication', {
+      entry: POST_AUTHENTICATION_ENTRY, description: "Cognito post-authentication: a staff account's last sign-in", tracing: props.tracing,
+    }).bindTable({ table: props.table, access: 'readWrite' });
+
     this.userPool = new UserPool(this, 'UserPool', {
       selfSignUpEnabled: true,
-      lambdaTriggers: { preSignUp: this.preSignUp, postConfirmation: this.postConfirmation },
+      lambdaTriggers: { preSignUp: this.preSignUp, postConfirmation: this.postConfirmation, postAuthentication: this.postAuthentication },
       signInAliases: { email: true },
       signInCaseSensitive: false,
       autoVerify: { email: true },

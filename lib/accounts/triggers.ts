@@ -1,8 +1,9 @@
-// Cognito triggers (pre-sign-up, post-confirmation, pre-token-generation) as plain handlers: the Lambda entries and the local Lambda endpoint run these.
-import type { PostConfirmationTriggerEvent, PreSignUpTriggerEvent, PreTokenGenerationTriggerEvent } from 'aws-lambda';
+// Cognito triggers (pre-sign-up, post-confirmation, pre-token-generation, post-authentication) as plain handlers: the Lambda entries and the local Lambda endpoint run these.
+import type { PostAuthenticationTriggerEvent, PostConfirmationTriggerEvent, PreSignUpTriggerEvent, PreTokenGenerationTriggerEvent } from 'aws-lambda';
 import { RuleViolation } from '../domain/errors.js';
 import type { AccountDirectory, MfaDirectory } from '../domain/accounts/ports.js';
 import { tokenClaims } from '../domain/accounts/use-cases/token-claims.js';
+import { recordSignIn, type SignInDeps } from '../domain/accounts/use-cases/record-sign-in.js';
 import { completeRegistration, validateSignUp, type RegistrationDeps } from '../domain/accounts/use-cases/register.js';
 
 /**
@@ -52,6 +53,22 @@ export function preTokenGenerationHandler(deps: { mfa: MfaDirectory }) {
     const claims = await tokenClaims(deps, { username: event.userName, groups: event.request.groupConfiguration?.groupsToOverride });
     const details = event.response.claimsOverrideDetails ?? {};
     event.response.claimsOverrideDetails = { ...details, claimsToAddOrOverride: { ...details.claimsToAddOrOverride, ...claims } };
+    return event;
+  };
+}
+
+/**
+ * Post-authentication: records a staff account's sign-in for the users list. Cognito fails the sign-in when this
+ * trigger throws, and a missed record must not lock anyone out: a failure is reported to `onError` and swallowed.
+ */
+export function postAuthenticationHandler(deps: SignInDeps & { onError: (error: unknown) => void }) {
+  return async (event: PostAuthenticationTriggerEvent): Promise<PostAuthenticationTriggerEvent> => {
+    const sub = event.request.userAttributes.sub;
+    try {
+      if (sub) await recordSignIn(deps, sub);
+    } catch (error) {
+      deps.onError(error);
+    }
     return event;
   };
 }

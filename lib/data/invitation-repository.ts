@@ -77,9 +77,11 @@ export class DynamoInvitationRepository implements InvitationRepository {
         TableName: this.table, Key: keys.staffEmailLock(next.email),
         ConditionExpression: 'invitationId = :id', ExpressionAttributeValues: { ':id': next.id },
       } }] : []),
-      ...(options.claimSub && next.sub ? [{ Put: {
-        TableName: this.table, Item: { ...keys.staffAccount(next.sub), entityType: ENTITY.staffAccount, invitationId: next.id },
-        ConditionExpression: 'attribute_not_exists(pk) OR invitationId = :id', ExpressionAttributeValues: { ':id': next.id },
+      // an update, not a put: a sign-in recorded on the pointer meanwhile stays
+      ...(options.claimSub && next.sub ? [{ Update: {
+        TableName: this.table, Key: keys.staffAccount(next.sub),
+        UpdateExpression: 'SET entityType = :type, invitationId = :id',
+        ConditionExpression: 'attribute_not_exists(pk) OR invitationId = :id', ExpressionAttributeValues: { ':id': next.id, ':type': ENTITY.staffAccount },
       } }] : []),
       ...outboxPuts(this.table, events),
     ];
@@ -89,6 +91,7 @@ export class DynamoInvitationRepository implements InvitationRepository {
       throw conflictOr(error, next.id);
     }
   }
+
 }
 
 function conflictOr(error: unknown, id: string): unknown {

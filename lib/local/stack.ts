@@ -107,7 +107,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     cognito = await startCognitoLocal({
       dataDir: options.persist ? dataDir : join(dataDir, 'tmp'),
       lambdaEndpoint: baseUrl,
-      triggers: { PreSignUp: 'PreSignUp', PostConfirmation: 'PostConfirmation', PreTokenGeneration: 'PreTokenGeneration' },
+      triggers: { PreSignUp: 'PreSignUp', PostConfirmation: 'PostConfirmation', PreTokenGeneration: 'PreTokenGeneration', PostAuthentication: 'PostAuthentication' },
       host,
     });
     // the admin API the post-confirmation trigger calls (in AWS: Cognito's regional endpoint)

@@ -1,9 +1,12 @@
 // Wires the accounts use cases and Cognito triggers: DynamoDB repositories, the municipality registry, Cognito's admin API.
-import type { PostConfirmationTriggerEvent, PreSignUpTriggerEvent, PreTokenGenerationTriggerEvent } from 'aws-lambda';
+import type { PostAuthenticationTriggerEvent, PostConfirmationTriggerEvent, PreSignUpTriggerEvent, PreTokenGenerationTriggerEvent } from 'aws-lambda';
 import { cognitoClient, cognitoDirectory, cognitoMfa, cognitoSignIn } from '../accounts/cognito-directory.js';
-import { postConfirmationHandler, preSignUpHandler, preTokenGenerationHandler } from '../accounts/triggers.js';
+import { postAuthenticationHandler, postConfirmationHandler, preSignUpHandler, preTokenGenerationHandler } from '../accounts/triggers.js';
+import { logger } from '../http/logger.js';
 import { certificateDeps, repositories } from './deps.js';
-import { deferred } from './runtime.js';
+import { DynamoSignInLog } from '../data/sign-in-log.js';
+import { awsTable } from './aws.js';
+import { adapter, deferred } from './runtime.js';
 import type { ExportDeps } from '../domain/accounts/use-cases/export-my-data.js';
 import type { ClosureDeps } from '../domain/accounts/use-cases/close-my-account.js';
 import { systemClock } from '../domain/clock.js';
@@ -33,9 +36,17 @@ function sharedClient() {
 export const preTokenGeneration = (event: PreTokenGenerationTriggerEvent) =>
   preTokenGenerationHandler({ mfa: cognitoMfa(sharedClient(), event.userPoolId) })(event);
 
+/** The post-authentication trigger: a staff account's last sign-in, on the invitation's sub pointer in the table. */
+export const postAuthentication = (event: PostAuthenticationTriggerEvent) =>
+  postAuthenticationHandler({
+    signIns: { recordSignIn: (sub, at) => { const table = adapter('table', awsTable); return new DynamoSignInLog(table.db, table.name).recordSignIn(sub, at); } },
+    clock: systemClock,
+    onError: (error) => logger.error('sign-in not recorded', error as Error),
+  })(event);
+
 /** The trigger handlers by the name the local Lambda endpoint (and cognito-local's TriggerFunctions) know them by. */
 export function triggerHandlers(): Record<string, (event: never) => Promise<unknown>> {
-  return { PreSignUp: preSignUp, PostConfirmation: postConfirmation, PreTokenGeneration: preTokenGeneration };
+  return { PreSignUp: preSignUp, PostConfirmation: postConfirmation, PreTokenGeneration: preTokenGeneration, PostAuthentication: postAuthentication };
 }
 
 /** The personal-data export: the hours repository (profile, entries, audit), certificates and their PDFs. */

@@ -7,6 +7,7 @@ import type { InvitationDeps } from '../domain/accounts/use-cases/invitations.js
 import { systemClock } from '../domain/clock.js';
 import { MUNICIPALITIES } from '../domain/municipalities/registry.js';
 import { logger } from '../http/logger.js';
+import { DynamoSignInLog } from '../data/sign-in-log.js';
 import { DynamoDigestStore } from '../data/digest-repository.js';
 import { awsBaseUrl, awsLinkKey, awsMailer, awsTable } from './aws.js';
 import { repositories } from './deps.js';
@@ -26,6 +27,7 @@ export function invitationDeps(): InvitationDeps {
     const dir = () => (directory ??= cognitoStaffDirectory(cognitoClient(), userPoolId()));
     return {
       invitations, hours, municipalities: MUNICIPALITIES, clock: systemClock,
+      signIns: { lastSignIns: (subs) => { const table = adapter('table', awsTable); return new DynamoSignInLog(table.db, table.name).lastSignIns(subs); } },
       digests: { subscribe: (s) => { const table = adapter('table', awsTable); return new DynamoDigestStore(table.db, table.name).subscribe(s); } },
       directory: {
         find: (e) => dir().find(e), create: (e, a) => dir().create(e, a), setAttributes: (u, a) => dir().setAttributes(u, a),

@@ -107,6 +107,9 @@ describe('staff invitations', () => {
     const groups = await cognito().send(new AdminListGroupsForUserCommand({ UserPoolId: inject('userPoolId'), Username: opened.json.sub }));
     expect(groups.Groups?.map((g) => g.GroupName)).toEqual(['supervisor']);
 
+    const unsigned = (await usersOf(world.coordinator)).find((u) => u.email === address)!;
+    expect(unsigned.lastSignInAt).toBeNull();
+    const signingIn = new Date().toISOString();
     const auth = await signIn(cognito(), address);
     const idToken = auth.AuthenticationResult!.IdToken!;
     const me = await expectStatus(call('GET', '/v1/me', { token: idToken }), 200);
@@ -114,8 +117,14 @@ describe('staff invitations', () => {
     // both institutions' queues are the supervisor's
     await expectStatus(call('GET', '/v1/supervisors/me/queue', { token: idToken }), 200);
     const listed = (await usersOf(world.coordinator)).find((u) => u.email === address)!;
-    expect(listed).toMatchObject({ role: 'supervisor', status: 'active', sub: opened.json.sub, mfa: false, invitedAt: invited.json.invitedAt, lastSignInAt: null });
+    expect(listed).toMatchObject({ role: 'supervisor', status: 'active', sub: opened.json.sub, mfa: false, invitedAt: invited.json.invitedAt });
     expect([...listed.institutions].sort()).toEqual([world.institutionId, second.json.id].sort());
+    // the post-authentication trigger recorded the sign-in; a later one moves it on
+    expect(listed.lastSignInAt >= signingIn && listed.lastSignInAt <= new Date().toISOString()).toBe(true);
+    await new Promise((r) => setTimeout(r, 5));
+    await signIn(cognito(), address);
+    const later = (await usersOf(world.coordinator)).find((u) => u.email === address)!;
+    expect(later.lastSignInAt > listed.lastSignInAt).toBe(true);
 
     // reused: the same link again
     const again = await expectStatus(accept(invited.json.id, mail!.token), 422);

@@ -3,6 +3,10 @@
 import { AdminGetUserCommand, AdminListGroupsForUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../../lib/data/client.js';
+import { keys } from '../../lib/data/keys.js';
+import { localClient } from '../../lib/data/admin.js';
 import { rigaDate } from '../../lib/domain/clock.js';
 import { cognito, confirm, lastCodeFor, signIn, signUp } from '../support/accounts.js';
 import { call } from '../support/http.js';
@@ -39,6 +43,10 @@ describe('self-registration of young people', () => {
     const profile = await call('GET', '/v1/volunteers/me', { token });
     expect(profile.status).toBe(200);
     expect(profile.json).toMatchObject({ name: 'Anna Bērziņa', birthDate: yearsAgo(16), municipality: 'LV-RIX', email: address });
+    // the post-authentication trigger keeps no sign-in of a young person (only staff accounts have one)
+    const doc = createDocumentClient(localClient(inject('e2eDynamoEndpoint')));
+    const kept = await doc.send(new GetCommand({ TableName: inject('e2eTableName'), Key: keys.staffAccount(poolUser.UserAttributes!.find((a) => a.Name === 'sub')!.Value!), ConsistentRead: true }));
+    expect(kept.Item).toBeUndefined();
   });
 
   it.each([

@@ -331,12 +331,13 @@ describe('the user pool', () => {
     api.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
   });
 
-  it('invokes the pre-sign-up, post-confirmation and pre-token-generation (V1: the ID token) functions of the Api stack', () => {
+  it('invokes the pre-sign-up, post-confirmation, post-authentication and pre-token-generation (V1: the ID token) functions of the Api stack', () => {
     const pool = Object.values(api.findResources('AWS::Cognito::UserPool'))[0]!.Properties;
-    const { preSignUp, postConfirmation, preTokenGeneration } = built.apiStack.identity;
+    const { preSignUp, postConfirmation, postAuthentication, preTokenGeneration } = built.apiStack.identity;
     expect(pool.LambdaConfig).toEqual({
       PreSignUp: { 'Fn::GetAtt': [logicalIdOf(preSignUp), 'Arn'] },
       PostConfirmation: { 'Fn::GetAtt': [logicalIdOf(postConfirmation), 'Arn'] },
+      PostAuthentication: { 'Fn::GetAtt': [logicalIdOf(postAuthentication), 'Arn'] },
       PreTokenGenerationConfig: { LambdaArn: { 'Fn::GetAtt': [logicalIdOf(preTokenGeneration), 'Arn'] }, LambdaVersion: 'V1_0' },
     });
     api.hasResourceProperties('AWS::Lambda::Permission', {
@@ -354,6 +355,10 @@ describe('the user pool', () => {
     expect([...admin[0]!.actions].sort()).toEqual([...POST_CONFIRMATION_ACTIONS].sort());
     expect(admin[0]!.resources).toEqual([{ 'Fn::GetAtt': [logicalIdOf(userPool), 'Arn'] }]);
     expect(cognitoOf(preSignUp)).toEqual([]);
+    // the post-authentication function calls no Cognito action: it writes the sign-in time to the table
+    expect(cognitoOf(built.apiStack.identity.postAuthentication)).toEqual([]);
+    const writes = statementsOfRole(api, logicalIdOf(built.apiStack.identity.postAuthentication.role!)).filter((s) => s.actions.includes('dynamodb:UpdateItem'));
+    expect(writes).toHaveLength(1);
     // the pre-token-generation function only reads a user (their MFA settings), on this pool
     const reader = cognitoOf(preTokenGeneration);
     expect(reader).toHaveLength(1);

@@ -21,3 +21,14 @@ export interface InvitationRepository {
    */
   update(next: Invitation, events: readonly DomainEvent[], options?: { releaseEmail?: boolean; claimSub?: boolean }): Promise<void>;
 }
+
+/** When each staff account last signed in: one time per account, kept on the sub → invitation pointer. */
+export interface SignInLog {
+  /**
+   * Notes that the account `sub` signed in at `at`, if it is a staff account (one an invitation opened). False, and
+   * nothing written, for any other account or when a later sign-in is recorded already: the time never goes backwards.
+   */
+  recordSignIn(sub: string, at: string): Promise<boolean>;
+  /** The last recorded sign-in of each of these staff accounts that has one. */
+  lastSignIns(subs: readonly string[]): Promise<Map<string, string>>;
+}

@@ -173,7 +173,7 @@ export const staffUserSchema = z.object({
   invitedAt: z.string(),
   invitedBy: z.string(),
   acceptedAt: z.string().nullable(),
-  lastSignInAt: z.string().nullable().describe('Last sign-in (Cognito keeps none readable without threat protection: null until recorded)'),
+  lastSignInAt: z.string().nullable().describe('Last sign-in, as the post-authentication trigger recorded it (null: never signed in since it was recorded)'),
   mfa: z.boolean().nullable().describe('TOTP MFA set up (from Cognito); null for an invitation not yet accepted'),
 });
 export type StaffUser = z.infer<typeof staffUserSchema>;

@@ -10,7 +10,7 @@ import { assertActsFor, type User } from '../../identity/types.js';
 import type { Mailer } from '../../mail.js';
 import { isValidOn, type Municipality } from '../../municipalities/types.js';
 import { invitationMail } from '../invitation-mail.js';
-import type { InvitationRepository } from '../invitation-ports.js';
+import type { InvitationRepository, SignInLog } from '../invitation-ports.js';
 import {
   expiryFrom, invitationRefusal, invitationState, passwordIssue, viewOf,
   type Invitation, type InvitationInput, type InvitationTarget, type InvitationView, type StaffUser,
@@ -20,6 +20,8 @@ import type { DigestStore } from '../../hours/use-cases/decision-digest.js';
 
 export interface InvitationDeps {
   invitations: InvitationRepository;
+  /** The users list's last sign-in of each staff account. */
+  signIns: Pick<SignInLog, 'lastSignIns'>;
   directory: StaffDirectory;
   hours: Pick<HoursRepository, 'getInstitution' | 'putAssignment' | 'institutionsOf' | 'pendingQueue'>;
   /** An accepted supervisor gets the daily digest of pending entries from the start (they may turn it off). */
@@ -258,6 +260,7 @@ export async function listStaff(deps: InvitationDeps, user: User, municipality: 
   municipalityOf(deps, municipality);
   const now = deps.clock.now();
   const records = await deps.invitations.ofMunicipality(municipality);
+  const signIns = await deps.signIns.lastSignIns(records.flatMap((r) => (r.status === 'accepted' && r.sub ? [r.sub] : [])));
   return Promise.all(records.map(async (r) => {
     const account = r.status === 'accepted' ? await deps.directory.find(r.email) : undefined;
     const institutions = r.status === 'accepted' && r.role === 'supervisor' && r.sub ? await deps.hours.institutionsOf(r.sub) : r.institutions;
@@ -265,7 +268,7 @@ export async function listStaff(deps: InvitationDeps, user: User, municipality: 
     const status: StaffUser['status'] = state === 'pending' ? 'invited' : state === 'accepted' ? (r.active && account?.enabled !== false ? 'active' : 'deactivated') : state;
     return {
       invitationId: r.id, sub: r.sub, email: r.email, name: r.name, role: r.role, institutions, status,
-      invitedAt: r.invitedAt, invitedBy: r.invitedBy, acceptedAt: r.acceptedAt, lastSignInAt: null,
+      invitedAt: r.invitedAt, invitedBy: r.invitedBy, acceptedAt: r.acceptedAt, lastSignInAt: (r.sub && signIns.get(r.sub)) || null,
       mfa: account ? account.mfa : null,
     };
   }));

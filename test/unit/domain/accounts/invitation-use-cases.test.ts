@@ -30,6 +30,12 @@ class MemoryInvitations implements InvitationRepository {
     if (o.releaseEmail) this.locks.delete(next.email);
     if (o.claimSub && next.sub) this.subs.set(next.sub, next.id);
   }
+  signIns = new Map<string, string>();
+  async recordSignIn(sub: string, at: string) {
+    if (!this.subs.has(sub) || (this.signIns.get(sub) ?? '') >= at) return false;
+    this.signIns.set(sub, at); return true;
+  }
+  async lastSignIns(subs: readonly string[]) { return new Map(subs.flatMap((s) => (this.signIns.has(s) ? [[s, this.signIns.get(s)!] as const] : []))); }
 }
 
 /** A directory whose calls can be made to fail once, as a crashed function would stop part-way. */
@@ -66,9 +72,10 @@ function setup() {
   const mails: MailMessage[] = [];
   const subscriptions: DigestSubscription[] = [];
   const hours = new InMemoryHoursRepository();
+  const invitations = new MemoryInvitations();
   hours.institutions.set('i-1', { id: 'i-1', municipality: 'LV-056', name: 'Centrs', active: true, createdAt: now.toISOString(), createdBy: 'c' } as never);
   const deps: InvitationDeps = {
-    invitations: new MemoryInvitations(), directory: new MemoryDirectory(), hours, municipalities: MUNICIPALITIES,
+    invitations, signIns: invitations, directory: new MemoryDirectory(), hours, municipalities: MUNICIPALITIES,
     mailer: { send: async (m) => { mails.push(m); return { messageId: String(mails.length) }; } },
     signer: { sign: async (purpose, value) => Buffer.from(`${purpose}:${value}`).toString('base64url').padEnd(43, 'A').slice(0, 43) },
     clock: { now: () => now }, newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
