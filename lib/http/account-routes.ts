@@ -11,6 +11,11 @@ const invitationId = z.uuid().describe('Invitation id');
 const sub = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'must be a user id').describe("The account's Cognito sub");
 const WRITE_ENTRY = 'functions/http/accounts/write.ts';
 const READ_ENTRY = 'functions/http/accounts/read.ts';
+const INVITATION_PAGE_ENTRY = 'functions/http/accounts/invitation-page.ts';
+const invitationPageQuery = z.object({
+  token: z.string().min(1).max(200).describe("The emailed link's token: a random nonce and its HMAC"),
+  lang: z.string().optional().describe('lv (default) or en; overrides Accept-Language'),
+});
 const INVITE_USES = { mail: true, linkKey: true, userPool: STAFF_DIRECTORY_READ_ACTIONS } as const;
 
 export const accountRoutes = {
@@ -51,6 +56,21 @@ export const accountRoutes = {
     successStatus: 201, problems: [404, 409, 422], uses: { linkKey: true, userPool: STAFF_DIRECTORY_ACTIONS },
     throttle: { rate: 5, burst: 10 },
     entry: WRITE_ENTRY,
+  }),
+  invitationPage: defineRoute({
+    id: 'getInvitationPage', method: 'GET', path: '/invitations/{invitationId}', tag: 'accounts', auth: 'public',
+    summary: "The emailed invitation link's page: who invites the invitee to which role, municipality and institutions, and the password form; GET changes nothing. Expired, revoked, used or tampered links get a page saying so",
+    params: z.object({ invitationId }), query: invitationPageQuery, produces: 'text/html', problems: [404, 410],
+    table: 'read', uses: { linkKey: true },
+    entry: INVITATION_PAGE_ENTRY,
+  }),
+  acceptInvitationByPage: defineRoute({
+    id: 'postInvitationPage', method: 'POST', path: '/invitations/{invitationId}', tag: 'accounts', auth: 'public',
+    summary: 'The invitation page\'s form (CSRF token, the password twice): opens the account through the same use case as POST /v1/invitations/{invitationId}/acceptance; refusals are pages',
+    params: z.object({ invitationId }), query: invitationPageQuery, produces: 'text/html', problems: [400, 404, 409, 410],
+    uses: { linkKey: true, userPool: STAFF_DIRECTORY_ACTIONS },
+    throttle: { rate: 5, burst: 10 },
+    entry: INVITATION_PAGE_ENTRY,
   }),
   listMunicipalityUsers: defineRoute({
     id: 'listMunicipalityUsers', method: 'GET', path: '/v1/municipalities/{code}/users', tag: 'accounts', auth: STAFF_ADMINS,

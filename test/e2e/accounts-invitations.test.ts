@@ -5,8 +5,6 @@ import { AdminGetUserCommand, AdminListGroupsForUserCommand } from '@aws-sdk/cli
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { keys } from '../../lib/data/keys.js';
 import { localClient } from '../../lib/data/admin.js';
@@ -28,6 +26,7 @@ import { cognito, signIn, STRONG_PASSWORD } from '../support/accounts.js';
 import { signIn as signInWithTotp, turnOnTotp } from '../../lib/local/accounts.js';
 import { aWorld, aYouth, anEntry, expectStatus } from '../support/hours-api.js';
 import { call, tokenFor } from '../support/http.js';
+import { mailOf } from '../support/invitation-mail.js';
 
 const MUNI = 'LV-056';
 const digestMails: MailMessage[] = [];
@@ -50,22 +49,6 @@ const email = (who: string) => `${who}-${randomUUID().slice(0, 8)}@example.lv`;
 const agency = () => tokenFor({ role: 'agency', sub: `a-${randomUUID()}` });
 const coordinatorOf = (municipality: string) => tokenFor({ role: 'coordinator', sub: `c-${randomUUID()}`, municipality });
 
-/** The invitation email of one (re)send: its text and the link's token. */
-function mailOf(invitationId: string): { text: string; subject: string; token: string }[] {
-  const outbox = join(inject('e2eDataDir'), 'outbox');
-  const files = (existsSync(outbox) ? readdirSync(outbox) : []).filter((f) => f.startsWith(`invitation-${invitationId}-`));
-  return files.map((f) => {
-    const eml = readFileSync(join(outbox, f), 'utf8');
-    const text = Buffer.from(eml.split('\r\n\r\n')[1]!.replace(/\r\n/g, ''), 'base64').toString('utf8');
-    const subjectWords = /^Subject: (.*(?:\r\n .*)*)/m.exec(eml)![1]!.split(/\r\n /);
-    const subject = subjectWords.map((w) => {
-      const encoded = /=\?UTF-8\?B\?(.*)\?=/.exec(w);
-      return encoded ? Buffer.from(encoded[1]!, 'base64').toString('utf8') : w;
-    }).join('');
-    const token = new URL(/https?:\/\/\S+/.exec(text)![0]).searchParams.get('token')!;
-    return { text, subject, token };
-  });
-}
 /** The link token of an invitation sent once. */
 const tokenOf = (invitationId: string) => {
   const mails = mailOf(invitationId);

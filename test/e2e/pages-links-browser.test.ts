@@ -25,6 +25,8 @@ import { aProgramme, anHourEntry, anInstitution } from '../support/hours-builder
 import { aYouth, bornYearsAgo, expectStatus } from '../support/hours-api.js';
 import { baseUrl, call, tokenFor } from '../support/http.js';
 import { staffStatusOf } from '../../lib/domain/accounts/staff-status.js';
+import { cognito, signIn, STRONG_PASSWORD } from '../support/accounts.js';
+import { mailOf } from '../support/invitation-mail.js';
 import { DynamoInvitationRepository } from '../../lib/data/invitation-repository.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -233,6 +235,46 @@ describe('the waitlist offer page in Chromium on a phone', () => {
       const again = await inspect(w.page, 'offer-accepted-en');
       expect(again.text).toContain('You already confirmed this place');
       expect(again.serious).toEqual([]);
+      expect(w.dialogs()).toBe(0);
+      expect(w.refused).toEqual([]);
+    } finally {
+      await w.page.close();
+    }
+  });
+});
+
+describe('the invitation page in Chromium on a phone', () => {
+  it('shows an invitation for a name <script>alert(1)</script> as text, refuses two different passwords, opens the account with the form', async () => {
+    const coordinator = await tokenFor({ role: 'coordinator', sub: `coord-invite-${tag}`, municipality: M });
+    const address = `browser-invitee-${tag}@example.lv`;
+    const invited = await expectStatus(call('POST', `/v1/municipalities/${M}/invitations`, {
+      token: coordinator, body: { name: SCRIPT, email: address, role: 'supervisor', institutions: [institutionId] },
+    }), 201);
+    const [mail] = mailOf(invited.json.id);
+    const w = await watched();
+    try {
+      await w.page.goto(`${baseUrl()}${mail!.link.pathname}${mail!.link.search}`);
+      const ask = await inspect(w.page, 'invitation-ask-lv');
+      expect(ask.text).toContain(`Labdien, ${SCRIPT}!`);
+      expect(ask.text).toContain('Valkas bibliotēka');
+      expect(ask.text).toContain(address);
+      expect(ask.overflow).toBe(false);
+      expect(ask.serious).toEqual([]);
+      await w.page.getByLabel('Parole', { exact: true }).fill(STRONG_PASSWORD);
+      await w.page.getByLabel('Parole vēlreiz').fill(`${STRONG_PASSWORD}x`);
+      await w.page.getByRole('button', { name: 'Atvērt kontu' }).click();
+      await w.page.waitForLoadState();
+      const mismatch = await inspect(w.page, 'invitation-mismatch-lv');
+      expect(mismatch.text).toContain('Paroles nesakrīt');
+      expect(mismatch.serious).toEqual([]);
+      await w.page.getByLabel('Parole', { exact: true }).fill(STRONG_PASSWORD);
+      await w.page.getByLabel('Parole vēlreiz').fill(STRONG_PASSWORD);
+      await w.page.getByRole('button', { name: 'Atvērt kontu' }).click();
+      await w.page.waitForLoadState();
+      const opened = await inspect(w.page, 'invitation-opened-lv');
+      expect(opened.text).toContain('Konts ir atvērts');
+      expect(opened.serious).toEqual([]);
+      expect((await signIn(cognito(), address)).AuthenticationResult?.IdToken).toBeTruthy();
       expect(w.dialogs()).toBe(0);
       expect(w.refused).toEqual([]);
     } finally {

@@ -104,9 +104,9 @@ describe('the HTTP API', () => {
     expect(findEverywhere(built, 'AWS::ApiGatewayV2::Stage')).toHaveLength(1);
     const defaultStage = Object.values(stage.findResources('AWS::ApiGatewayV2::Stage'))[0]!;
     const limited = routeList.filter((r) => r.throttle);
-    expect(limited.map((r) => r.id).sort()).toEqual(['acceptInvitation', 'getCertificateCredential', 'getCertificatePage', 'verifyCertificate']);
+    expect(limited.map((r) => r.id).sort()).toEqual(['acceptInvitation', 'getCertificateCredential', 'getCertificatePage', 'postInvitationPage', 'verifyCertificate']);
     for (const r of limited) {
-      const expected = r.id === 'acceptInvitation' ? { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 } : { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 };
+      const expected = r.id === 'acceptInvitation' || r.id === 'postInvitationPage' ? { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 } : { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 };
       expect(defaultStage.Properties.RouteSettings[`${r.method} ${r.path}`]).toEqual(expected);
       expect(r.throttle!.rate).toBeLessThan(STAGE_THROTTLE.rateLimit);
     }
@@ -366,7 +366,7 @@ describe('the user pool', () => {
     expect(reader[0]!.resources).toEqual([{ 'Fn::GetAtt': [logicalIdOf(userPool), 'Arn'] }]);
     // nothing else anywhere in the app may call Cognito's admin API but the staff account functions and the account closure (next tests)
     const elsewhere = built.stacks.flatMap((stack) => statementsOf(templateOf(stack))).filter((s) => s.actions.some((a) => a.startsWith('cognito-idp:')));
-    expect(elsewhere).toHaveLength(5);
+    expect(elsewhere).toHaveLength(6);
   });
 
   it('gives the staff account functions exactly the admin actions they call, on this pool only, and the pool id', () => {
@@ -374,6 +374,8 @@ describe('the user pool', () => {
     const poolArn = built.apiStack.resolve(userPool.userPoolArn);
     for (const [entry, actions] of [
       ['functions/http/accounts/write.ts', STAFF_DIRECTORY_ACTIONS],
+      // the invitation page's form accepts through the same use case as POST /v1/invitations/{id}/acceptance
+      ['functions/http/accounts/invitation-page.ts', STAFF_DIRECTORY_ACTIONS],
       ['functions/http/accounts/read.ts', STAFF_DIRECTORY_READ_ACTIONS],
     ] as const) {
       const fn = functionOf(entry);

@@ -2,7 +2,7 @@
 import type { MailMessage } from '../mail.js';
 import type { Invitation } from './invitations.js';
 
-const ROLE_NAMES = {
+export const STAFF_ROLE_NAMES = {
   lv: { supervisor: 'iestādes brīvprātīgā darba vadītājs', coordinator: 'pašvaldības jaunatnes lietu koordinators', agency: 'Jaunatnes starptautisko programmu aģentūras darbinieks' },
   en: { supervisor: 'host institution supervisor', coordinator: 'municipal youth affairs coordinator', agency: 'Youth International Programme Agency staff member' },
 } as const;
@@ -21,7 +21,7 @@ function rigaTime(iso: string): string {
  */
 export function invitationMail(invitation: Invitation, link: string, municipalityName: string | null): MailMessage {
   const expires = rigaTime(invitation.expiresAt);
-  const role = ROLE_NAMES[invitation.language][invitation.role];
+  const role = STAFF_ROLE_NAMES[invitation.language][invitation.role];
   const text = invitation.language === 'lv'
     ? [
       `Labdien, ${invitation.name}!`,

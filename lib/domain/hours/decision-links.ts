@@ -27,7 +27,7 @@ export interface DecisionLink {
  * What an HMAC is for: the purpose is part of the MAC, so a decision link's token is no consent link's token (and
  * neither is a CSRF token), though both kinds share the key.
  */
-export type LinkPurpose = 'decision-link' | 'csrf' | 'consent-link' | 'consent-csrf' | 'invitation' | 'offer-link' | 'offer-csrf';
+export type LinkPurpose = 'decision-link' | 'csrf' | 'consent-link' | 'consent-csrf' | 'invitation' | 'offer-link' | 'offer-csrf' | 'invitation-csrf';
 
 /** HMAC over a purpose and a value with the links' secret key (from the key store). */
 export interface LinkSigner {

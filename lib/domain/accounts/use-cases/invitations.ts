@@ -33,7 +33,7 @@ export interface InvitationDeps {
   newId: () => string;
   /** 16 random bytes, base64url (the secret half of the link). */
   newNonce: () => string;
-  /** Where the invitee's page lives: the link is `<baseUrl>/invitations/<id>?token=<token>`. */
+  /** Where the invitee's page lives: the link is `<baseUrl>/invitations/<id>?token=<token>&lang=<lv|en>` (the page of lib/pages/invitation-page.ts). */
   baseUrl: string;
   onMailError?: (error: unknown) => void;
 }
@@ -68,7 +68,7 @@ function municipalityOf(deps: Pick<InvitationDeps, 'municipalities' | 'clock'>, 
 
 async function send(deps: InvitationDeps, invitation: Invitation): Promise<boolean> {
   const token = linkToken(invitation.nonce, await deps.signer.sign('invitation', invitation.nonce));
-  const link = `${deps.baseUrl.replace(/\/$/, '')}/invitations/${invitation.id}?token=${token}`;
+  const link = `${deps.baseUrl.replace(/\/$/, '')}/invitations/${invitation.id}?token=${token}&lang=${invitation.language}`;
   const m = invitation.municipality ? deps.municipalities.find((x) => x.code === invitation.municipality) : undefined;
   const name = m ? (invitation.language === 'lv' ? m.name : m.nameEn) : null;
   try {

@@ -1,10 +1,12 @@
 // The invitation use cases on in-memory ports: expiry on the clock, and an acceptance interrupted part-way that a retry completes.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError, RuleViolation } from '../../../../lib/domain/errors.js';
 import { EmailTaken, type InvitationRepository } from '../../../../lib/domain/accounts/invitation-ports.js';
 import type { Invitation } from '../../../../lib/domain/accounts/invitations.js';
 import { UsernameTaken, type DirectoryUser, type StaffDirectory } from '../../../../lib/domain/accounts/ports.js';
 import { acceptInvitation, inviteStaff, resendInvitation, revokeInvitation, type InvitationDeps } from '../../../../lib/domain/accounts/use-cases/invitations.js';
+import { openInvitationPage, submitInvitationPage } from '../../../../lib/domain/accounts/use-cases/invitation-page.js';
 import type { DomainEvent } from '../../../../lib/domain/events.js';
 import type { User } from '../../../../lib/domain/identity/types.js';
 import type { MailMessage } from '../../../../lib/domain/mail.js';
@@ -77,7 +79,7 @@ function setup() {
   const deps: InvitationDeps = {
     invitations, signIns: invitations, directory: new MemoryDirectory(), hours, municipalities: MUNICIPALITIES,
     mailer: { send: async (m) => { mails.push(m); return { messageId: String(mails.length) }; } },
-    signer: { sign: async (purpose, value) => Buffer.from(`${purpose}:${value}`).toString('base64url').padEnd(43, 'A').slice(0, 43) },
+    signer: { sign: async (purpose, value) => createHash('sha256').update(`${purpose}:${value}`).digest('base64url') },
     clock: { now: () => now }, newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
     newNonce: () => `nonce${String(++n).padStart(17, '0')}`, baseUrl: 'https://api.example',
     digests: { subscribe: async (s) => { subscriptions.push(s); } },
@@ -163,5 +165,59 @@ describe('invitation use cases', () => {
     expect((deps.invitations as MemoryInvitations).items.size).toBe(0);
     expect((deps.invitations as MemoryInvitations).outbox).toEqual([]);
     expect(mails).toEqual([]);
+  });
+});
+
+describe('the invitation page', () => {
+  async function opened(email: string) {
+    const ctx = setup();
+    const invited = await inviteStaff(ctx.deps, coordinator, 'LV-056', { email, name: 'P', role: 'coordinator', institutions: [], language: 'lv' });
+    const token = ctx.tokenIn(ctx.mails[0]!);
+    const page = await openInvitationPage(ctx.deps, invited.id, token);
+    if (page.state !== 'open') throw new Error(`expected the form, got ${page.state}`);
+    return { ...ctx, id: invited.id, token, csrf: page.csrf, directory: ctx.deps.directory as MemoryDirectory };
+  }
+
+  it('shows the municipality in both languages and opens the account on a matching form', async () => {
+    const { deps, id, token, csrf, directory } = await opened('p@example.lv');
+    const page = await openInvitationPage(deps, id, token);
+    expect(page).toMatchObject({ state: 'open', invitation: { role: 'coordinator', municipality: { lv: 'Līvānu novads' }, institutions: [] } });
+    expect(await submitInvitationPage(deps, id, token, { csrf, password: PASSWORD, confirm: 'other' })).toMatchObject({ state: 'open', problem: 'password-mismatch' });
+    expect(directory.users.size).toBe(0);
+    expect(await submitInvitationPage(deps, id, token, { csrf, password: PASSWORD, confirm: PASSWORD })).toEqual({ state: 'accepted', justNow: true, email: 'p@example.lv', role: 'coordinator' });
+    expect(await openInvitationPage(deps, id, token)).toMatchObject({ state: 'accepted', justNow: false });
+  });
+
+  it('says revoked when the invitation is revoked while the form is submitted, and leaves no usable account', async () => {
+    const { deps, id, token, csrf, directory } = await opened('q@example.lv');
+    directory.meanwhile = () => revokeInvitation(deps, coordinator, id);
+    expect(await submitInvitationPage(deps, id, token, { csrf, password: PASSWORD, confirm: PASSWORD })).toEqual({ state: 'revoked' });
+    expect([...directory.users.values()].map((u) => u.enabled)).toEqual([false]);
+  });
+
+  it('calls a link resent meanwhile invalid (the newer email has the working one)', async () => {
+    const { deps, id, token, csrf, directory } = await opened('r2@example.lv');
+    directory.meanwhile = () => resendInvitation(deps, coordinator, id);
+    expect(await submitInvitationPage(deps, id, token, { csrf, password: PASSWORD, confirm: PASSWORD })).toEqual({ state: 'invalid' });
+  });
+
+  it('says so when another account already uses the email, and never adopts it', async () => {
+    const { deps, id, token, csrf, directory } = await opened('x2@example.lv');
+    const other = await directory.create('x2@example.lv', {});
+    await directory.setPassword(other.username, PASSWORD);
+    expect(await submitInvitationPage(deps, id, token, { csrf, password: PASSWORD, confirm: PASSWORD })).toEqual({ state: 'conflict' });
+    expect(directory.users.get(other.sub)!.groups).toEqual([]);
+  });
+
+  it('writes nothing without the CSRF token of this invitation', async () => {
+    const a = await opened('c1@example.lv');
+    const other = await inviteStaff(a.deps, coordinator, 'LV-056', { email: 'c2@example.lv', name: 'O', role: 'coordinator', institutions: [], language: 'lv' });
+    const page = await openInvitationPage(a.deps, other.id, a.tokenIn(a.mails[1]!));
+    const otherCsrf = page.state === 'open' ? page.csrf : '';
+    expect(otherCsrf).not.toBe(a.csrf);
+    expect(await submitInvitationPage(a.deps, a.id, a.token, { password: PASSWORD, confirm: PASSWORD })).toEqual({ state: 'invalid' });
+    // the other invitation's token is signed with the same key, but over another nonce
+    expect(await submitInvitationPage(a.deps, a.id, a.token, { csrf: otherCsrf, password: PASSWORD, confirm: PASSWORD })).toEqual({ state: 'invalid' });
+    expect(a.directory.users.size).toBe(0);
   });
 });
