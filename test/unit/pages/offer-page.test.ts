@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OfferPage } from '../../../lib/domain/youth-house/offer-links.js';
 import type { Opportunity, SignUp } from '../../../lib/domain/youth-house/types.js';
+import { offerEmail } from '../../../lib/domain/youth-house/emails.js';
 import { offerPageStatus, renderOfferPage } from '../../../lib/pages/offer-page.js';
 import { anOpportunityInput } from '../../support/youth-house-builders.js';
 
@@ -29,6 +30,16 @@ describe('the offer page', () => {
     expect(html).not.toContain('<b>Talka</b>');
     expect(html).toContain('href="/o/tok?lang=en"');
     expect(renderOfferPage(page, 'en', '/o/tok?lang=en')).toContain('Confirm my place');
+  });
+
+  it('states the shift as the offer email does: when and how long in Riga time, the place with its link, the whole contact', () => {
+    const online: Opportunity = { ...opportunity, place: { type: 'online', url: 'https://meet.example.lv/x' }, contact: { name: 'Jauniešu centrs', email: 'jc@example.lv', phone: '+371 20000000' } };
+    const page = renderOfferPage({ state: 'ask', opportunity: online, signUp, csrf: 'c' }, 'lv', '/o/tok');
+    const mail = offerEmail(online, signUp, 'https://x.example.lv/o/tok').text;
+    for (const fact of ['2026. gada 12. jūnijs 18:00', '(1 h)', 'tiešsaistē (https://meet.example.lv/x)', 'Jauniešu centrs, jc@example.lv, +371 20000000']) {
+      expect(page, fact).toContain(fact);
+      expect(mail, fact).toContain(fact);
+    }
   });
 
   it('every outcome has its banner and status, and none has a form', () => {
