@@ -49,16 +49,17 @@ const EXPECTING: readonly SignUp['state'][] = ['registered', 'offered', 'waitlis
  * gets the cancellation.
  */
 export async function sweepYouthHouse(deps: SweepDeps, firedAt: Date): Promise<SweepCounts> {
-  const { expired, passedOn } = await expireOffers(deps, firedAt);
-  const counts: SweepCounts = { expired, passedOn, offers: 0, reminders: 0, cancellations: 0, failed: 0 };
   const opportunities = new Map<string, Opportunity | undefined>();
   const opportunity = async (id: string) => {
     if (!opportunities.has(id)) opportunities.set(id, await deps.youthHouse.getOpportunity(id));
     return opportunities.get(id);
   };
+  // one read of the open offers: the pass returns those it left open and those it made
+  const { expired, passedOn, open } = await expireOffers(deps, firedAt, opportunity);
+  const counts: SweepCounts = { expired, passedOn, offers: 0, reminders: 0, cancellations: 0, failed: 0 };
 
-  for (const offered of await deps.youthHouse.openOffers()) {
-    if (!offered.offer || offered.offer.mailedAt !== null || Date.parse(offered.offer.expiresAt) <= firedAt.getTime()) continue;
+  for (const offered of open) {
+    if (!offered.offer || offered.offer.mailedAt !== null) continue;
     const o = await opportunity(offered.opportunityId);
     if (!o || o.status !== 'published') continue;
     const url = `${deps.baseUrl.replace(/\/$/, '')}${await offerLinkPath(deps.signer, offered.offer.nonce)}`;

@@ -102,25 +102,38 @@ export interface ExpiryCounts {
   passedOn: number;
 }
 
+export interface ExpiryPass extends ExpiryCounts {
+  /** The offers open after the pass: those still within their deadline and the ones it made (the sweep mails these). */
+  open: SignUp[];
+}
+
 /** The sweep: every offer past its deadline is cancelled (OfferExpired) and its place offered to the next in line. */
-export async function expireOffers(deps: OfferDeps, firedAt: Date): Promise<ExpiryCounts> {
-  const counts: ExpiryCounts = { expired: 0, passedOn: 0 };
-  const opportunities = new Map<string, Opportunity | undefined>();
+export async function expireOffers(
+  deps: OfferDeps, firedAt: Date,
+  opportunity: (id: string) => Promise<Opportunity | undefined> = (id) => deps.youthHouse.getOpportunity(id),
+): Promise<ExpiryPass> {
+  const pass: ExpiryPass = { expired: 0, passedOn: 0, open: [] };
   for (const offered of await deps.youthHouse.openOffers()) {
-    if (!offered.offer || Date.parse(offered.offer.expiresAt) > firedAt.getTime()) continue;
-    if (!opportunities.has(offered.opportunityId)) opportunities.set(offered.opportunityId, await deps.youthHouse.getOpportunity(offered.opportunityId));
-    const o = opportunities.get(offered.opportunityId);
+    if (!offered.offer) continue;
+    if (Date.parse(offered.offer.expiresAt) > firedAt.getTime()) {
+      pass.open.push(offered);
+      continue;
+    }
+    const o = await opportunity(offered.opportunityId);
     if (!o) continue;
     const at = deps.clock.now().toISOString();
     const expired: SignUp = { ...offered, state: 'cancelled', position: null, offer: { ...offered.offer, outcome: 'expired' }, updatedAt: at };
     try {
       const next = await leaveAndHandOver(deps, o, offered, expired, [signUpEvent('OfferExpired', expired, at)]);
-      counts.expired++;
-      if (next) counts.passedOn++;
+      pass.expired++;
+      if (next) {
+        pass.passedOn++;
+        pass.open.push(next);
+      }
     } catch (error) {
       // answered meanwhile (confirmed or declined): nothing to pass on
       if (!(error instanceof ConflictError)) throw error;
     }
   }
-  return counts;
+  return pass;
 }

@@ -2,7 +2,7 @@
 // declined or passed on when it expires; offer, reminder and cancellation emails leave exactly once per sign-up.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HmacLinkSigner } from '../../../lib/credentials/link-signer.js';
 import { DynamoFeedReader } from '../../../lib/data/feed-reader.js';
 import { DynamoHoursRepository } from '../../../lib/data/hours-repository.js';
@@ -121,8 +121,13 @@ describe('waitlist offers', () => {
     expect((await sweepYouthHouse(deps, later(1))).expired).toBe(0);
     offsetMs = 2 * HOUR + 60_000;
     await expect(confirmMyOffer(deps, b!, o.id, 0)).rejects.toMatchObject({ ruleId: 'youth-house.offer-expired' });
+    const reads = vi.spyOn(deps.youthHouse, 'openOffers');
     const counts = await sweepYouthHouse(deps, clock.now());
+    // one read of the open offers per firing: the expiry pass hands the sweep the offers it made
+    expect(reads).toHaveBeenCalledTimes(1);
+    reads.mockRestore();
     expect(counts.expired).toBeGreaterThanOrEqual(1);
+    expect(counts.offers).toBeGreaterThanOrEqual(1);
     expect(await stateOf(b!, o.id)).toBe('cancelled');
     expect(await stateOf(c!, o.id)).toBe('offered');
     expect((await getOpportunity(deps, o.id)).shifts[0]!.remainingPlaces).toBe(0);
