@@ -93,6 +93,14 @@ describe('the function bundles', () => {
     expect(report(fn.entry).bytes).toBeLessThanOrEqual(fn.rendersPdf ? PDF_BUDGET_BYTES : BUDGET_BYTES);
   });
 
+  it('only the OpenAPI document carries the whole route table; every other function imports its context\'s route list', () => {
+    const whole = entries.filter((e) => report(e.entry).inputs.includes('lib/http/routes.ts')).map((e) => e.entry);
+    expect(whole).toEqual(['functions/http/platform/get-openapi.ts']);
+    // and so a function holds none of another context's schemas
+    expect(report('functions/http/youth-house/attendance.ts').inputs.filter((i) => /^lib\/http\/.*-routes\.ts$/.test(i)).sort())
+      .toEqual(['lib/http/youth-house-attendance-routes.ts']);
+  });
+
   it('keep the PDF toolkit out of the public verification (verify-certificate)', () => {
     const packages = [...report('functions/http/certificates/verify-certificate.ts').packages.keys()];
     expect(packages).not.toContain('pdf-lib');

@@ -2,8 +2,8 @@
 import { repositories } from '../../../lib/wiring/deps.js';
 import { compareAllocationRuns } from '../../../lib/domain/allocation/use-cases/get-allocation-run.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { allocationRoutes } from '../../../lib/http/allocation-routes.js';
 
 const deps = repositories();
 
-export const handler = httpRoute(routes.compareAllocationRuns, ({ user, params }) => compareAllocationRuns(deps, user, params.id, params.otherId));
+export const handler = httpRoute(allocationRoutes.compareAllocationRuns, ({ user, params }) => compareAllocationRuns(deps, user, params.id, params.otherId));

@@ -2,8 +2,8 @@
 import { tableDeps } from '../../../lib/wiring/deps.js';
 import { createAllocationRun } from '../../../lib/domain/allocation/use-cases/create-allocation-run.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { allocationRoutes } from '../../../lib/http/allocation-routes.js';
 
 const deps = tableDeps();
 
-export const handler = httpRoute(routes.createAllocationRun, ({ user, body }) => createAllocationRun(deps, user, body));
+export const handler = httpRoute(allocationRoutes.createAllocationRun, ({ user, body }) => createAllocationRun(deps, user, body));

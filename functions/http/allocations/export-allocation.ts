@@ -3,12 +3,12 @@ import { repositories } from '../../../lib/wiring/deps.js';
 import { runCsvFile, runHtml } from '../../../lib/domain/allocation/report.js';
 import { getAllocationRun } from '../../../lib/domain/allocation/use-cases/get-allocation-run.js';
 import { HttpResponse, httpRoute, type HttpEvent } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { allocationRoutes } from '../../../lib/http/allocation-routes.js';
 import type { Context } from 'aws-lambda';
 
 const deps = repositories();
 
-const csv = httpRoute(routes.exportAllocationCsv, async ({ user, params }) => {
+const csv = httpRoute(allocationRoutes.exportAllocationCsv, async ({ user, params }) => {
   const run = await getAllocationRun(deps, user, params.id);
   return new HttpResponse(200, runCsvFile(run.lines), {
     'content-type': 'text/csv; charset=utf-8',
@@ -16,7 +16,7 @@ const csv = httpRoute(routes.exportAllocationCsv, async ({ user, params }) => {
   });
 });
 
-const html = httpRoute(routes.allocationReport, async ({ user, params }) => {
+const html = httpRoute(allocationRoutes.allocationReport, async ({ user, params }) => {
   const run = await getAllocationRun(deps, user, params.id);
   return new HttpResponse(200, runHtml(run), {
     'content-type': 'text/html; charset=utf-8',
@@ -25,4 +25,4 @@ const html = httpRoute(routes.allocationReport, async ({ user, params }) => {
 });
 
 export const handler = (event: HttpEvent, context: Context) =>
-  (event.routeKey === `${routes.allocationReport.method} ${routes.allocationReport.path}` ? html : csv)(event, context);
+  (event.routeKey === `${allocationRoutes.allocationReport.method} ${allocationRoutes.allocationReport.path}` ? html : csv)(event, context);

@@ -2,8 +2,8 @@
 import { repositories } from '../../../lib/wiring/deps.js';
 import { getAllocationRun } from '../../../lib/domain/allocation/use-cases/get-allocation-run.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { allocationRoutes } from '../../../lib/http/allocation-routes.js';
 
 const deps = repositories();
 
-export const handler = httpRoute(routes.getAllocationRun, ({ user, params }) => getAllocationRun(deps, user, params.id));
+export const handler = httpRoute(allocationRoutes.getAllocationRun, ({ user, params }) => getAllocationRun(deps, user, params.id));

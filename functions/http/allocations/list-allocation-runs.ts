@@ -2,8 +2,8 @@
 import { repositories } from '../../../lib/wiring/deps.js';
 import { listAllocationRuns } from '../../../lib/domain/allocation/use-cases/list-allocation-runs.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { allocationRoutes } from '../../../lib/http/allocation-routes.js';
 
 const deps = repositories();
 
-export const handler = httpRoute(routes.listAllocationRuns, ({ user, query }) => listAllocationRuns(deps, user, query.limit));
+export const handler = httpRoute(allocationRoutes.listAllocationRuns, ({ user, query }) => listAllocationRuns(deps, user, query.limit));

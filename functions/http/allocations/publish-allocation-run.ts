@@ -2,8 +2,8 @@
 import { tableDeps } from '../../../lib/wiring/deps.js';
 import { publishAllocationRun } from '../../../lib/domain/allocation/use-cases/publish-allocation-run.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { allocationRoutes } from '../../../lib/http/allocation-routes.js';
 
 const deps = tableDeps();
 
-export const handler = httpRoute(routes.publishAllocationRun, ({ user, params }) => publishAllocationRun(deps, user, params.id));
+export const handler = httpRoute(allocationRoutes.publishAllocationRun, ({ user, params }) => publishAllocationRun(deps, user, params.id));

@@ -1,10 +1,10 @@
 // GET /v1/municipalities/{code}/applications — a municipality's applications.
 import { listMunicipalityApplications } from '../../../lib/domain/applications/use-cases/read-applications.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { applicationRoutes } from '../../../lib/http/application-routes.js';
 import { applicationDeps } from '../../../lib/wiring/deps.js';
 
 const deps = applicationDeps();
 
-export const handler = httpRoute(routes.listMunicipalityApplications, async ({ user, params }) =>
+export const handler = httpRoute(applicationRoutes.listMunicipalityApplications, async ({ user, params }) =>
   ({ items: await listMunicipalityApplications(deps, user, params.code) }));

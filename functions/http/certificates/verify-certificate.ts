@@ -2,12 +2,12 @@
 import { verifyCertificate } from '../../../lib/domain/certificates/use-cases/certificates.js';
 import { HttpResponse, httpRoute } from '../../../lib/http/http-route.js';
 import { prefersHtml } from '../../../lib/http/negotiate.js';
-import { routes } from '../../../lib/http/routes.js';
+import { certificateRoutes } from '../../../lib/http/certificate-routes.js';
 import { certificateDeps } from '../../../lib/wiring/deps.js';
 
 const deps = certificateDeps();
 
-export const handler = httpRoute(routes.verifyCertificate, async ({ params, headers }) => {
+export const handler = httpRoute(certificateRoutes.verifyCertificate, async ({ params, headers }) => {
   if (prefersHtml(headers.accept)) {
     return new HttpResponse(303, '', { location: `/v/${encodeURIComponent(params.code)}`, vary: 'accept', 'content-type': 'text/plain; charset=utf-8' });
   }

@@ -3,11 +3,11 @@ import { decideEntries } from '../../../lib/domain/hours/use-cases/decide-entry.
 import { problemFor } from '../../../lib/http/error-map.js';
 import { hoursDeps } from '../../../lib/wiring/deps.js';
 import { HttpResponse, httpRoute } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { hoursRoutes } from '../../../lib/http/hours-routes.js';
 
 const deps = hoursDeps();
 
-export const handler = httpRoute(routes.decideHourEntries, async ({ user, body, lang, correlationId }) => {
+export const handler = httpRoute(hoursRoutes.decideHourEntries, async ({ user, body, lang, correlationId }) => {
   const results = await decideEntries(deps, user, body.items);
   const items = results.map((r) => {
     if (r.entry) return { entryId: r.entryId, status: 200, entry: r.entry };

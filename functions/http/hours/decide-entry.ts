@@ -2,8 +2,8 @@
 import { decideEntry } from '../../../lib/domain/hours/use-cases/decide-entry.js';
 import { hoursDeps } from '../../../lib/wiring/deps.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { hoursRoutes } from '../../../lib/http/hours-routes.js';
 
 const deps = hoursDeps();
 
-export const handler = httpRoute(routes.decideHourEntry, ({ user, params, body }) => decideEntry(deps, user, params.entryId, body));
+export const handler = httpRoute(hoursRoutes.decideHourEntry, ({ user, params, body }) => decideEntry(deps, user, params.entryId, body));

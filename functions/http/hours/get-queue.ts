@@ -2,8 +2,8 @@
 import { pendingQueue } from '../../../lib/domain/hours/use-cases/queries.js';
 import { hoursDeps } from '../../../lib/wiring/deps.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { hoursRoutes } from '../../../lib/http/hours-routes.js';
 
 const deps = hoursDeps();
 
-export const handler = httpRoute(routes.getSupervisorQueue, async ({ user, query }) => ({ items: await pendingQueue(deps, user, query.limit ?? 100) }));
+export const handler = httpRoute(hoursRoutes.getSupervisorQueue, async ({ user, query }) => ({ items: await pendingQueue(deps, user, query.limit ?? 100) }));

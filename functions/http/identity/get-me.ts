@@ -2,8 +2,8 @@
 import { repositories } from '../../../lib/wiring/deps.js';
 import { describeMe } from '../../../lib/domain/identity/use-cases/describe-me.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { platformRoutes } from '../../../lib/http/platform-routes.js';
 
 const deps = repositories();
 
-export const handler = httpRoute(routes.getMe, ({ user }) => describeMe(deps, user));
+export const handler = httpRoute(platformRoutes.getMe, ({ user }) => describeMe(deps, user));

@@ -2,8 +2,8 @@
 import { assignSupervisor } from '../../../lib/domain/hours/use-cases/institutions.js';
 import { hoursDeps } from '../../../lib/wiring/deps.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { hoursRoutes } from '../../../lib/http/hours-routes.js';
 
 const deps = hoursDeps();
 
-export const handler = httpRoute(routes.assignSupervisor, ({ user, params }) => assignSupervisor(deps, user, params.institutionId, params.supervisorId));
+export const handler = httpRoute(hoursRoutes.assignSupervisor, ({ user, params }) => assignSupervisor(deps, user, params.institutionId, params.supervisorId));

@@ -2,8 +2,8 @@
 import { repositories } from '../../../lib/wiring/deps.js';
 import { getMunicipality } from '../../../lib/domain/municipalities/use-cases/get-municipality.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { platformRoutes } from '../../../lib/http/platform-routes.js';
 
 const deps = repositories();
 
-export const handler = httpRoute(routes.getMunicipality, ({ params }) => getMunicipality(deps, params.code));
+export const handler = httpRoute(platformRoutes.getMunicipality, ({ params }) => getMunicipality(deps, params.code));

@@ -2,9 +2,9 @@
 import { repositories } from '../../../lib/wiring/deps.js';
 import { listMunicipalities } from '../../../lib/domain/municipalities/use-cases/list-municipalities.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { platformRoutes } from '../../../lib/http/platform-routes.js';
 
 const deps = repositories();
 
-export const handler = httpRoute(routes.listMunicipalities, async ({ query }) =>
+export const handler = httpRoute(platformRoutes.listMunicipalities, async ({ query }) =>
   ({ items: await listMunicipalities(deps, query) }));

@@ -2,9 +2,9 @@
 import { tableDeps } from '../../../lib/wiring/deps.js';
 import { setYouthContact } from '../../../lib/domain/municipalities/use-cases/set-youth-contact.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { platformRoutes } from '../../../lib/http/platform-routes.js';
 
 const deps = tableDeps();
 
-export const handler = httpRoute(routes.setYouthContact, ({ user, params, body }) =>
+export const handler = httpRoute(platformRoutes.setYouthContact, ({ user, params, body }) =>
   setYouthContact(deps, user, params.code, body));

@@ -2,7 +2,7 @@
 // and the hash of the text shown) gives or withdraws it.
 import { openConsentLink, submitConsentLink } from '../../../lib/domain/hours/use-cases/guardian-consent.js';
 import { HttpResponse, httpRoute } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { pageRoutes } from '../../../lib/http/page-routes.js';
 import { consentPageStatus, renderConsentPage } from '../../../lib/pages/consent-page.js';
 import { pageLanguage } from '../../../lib/pages/language.js';
 import { formPageHandler, LINK_PAGE_HEADERS, postedForm } from '../../../lib/pages/form-post.js';
@@ -10,7 +10,7 @@ import { consentDeps } from '../../../lib/wiring/pages.js';
 
 const deps = consentDeps();
 
-const show = httpRoute(routes.consentPage, async ({ params, query, lang }) => {
+const show = httpRoute(pageRoutes.consentPage, async ({ params, query, lang }) => {
   const language = pageLanguage(query, lang);
   const page = await openConsentLink(deps, params.token);
   const self = `/c/${encodeURIComponent(params.token)}?lang=${language}`;
@@ -18,7 +18,7 @@ const show = httpRoute(routes.consentPage, async ({ params, query, lang }) => {
 });
 
 /** A cross-site post is refused like a missing CSRF token (form-post.ts). */
-const submit = httpRoute(routes.consentByLink, async ({ params, query, lang, headers }) => {
+const submit = httpRoute(pageRoutes.consentByLink, async ({ params, query, lang, headers }) => {
   const language = pageLanguage(query, lang);
   const self = `/c/${encodeURIComponent(params.token)}?lang=${language}`;
   const { form, ip, sameOrigin } = postedForm(headers);

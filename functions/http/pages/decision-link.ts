@@ -1,7 +1,7 @@
 // GET and POST /l/{token} — a supervisor's decision link: GET shows the confirmation, only POST (with its CSRF token) decides.
 import { decideByLink, openDecisionLink } from '../../../lib/domain/hours/use-cases/decision-links.js';
 import { HttpResponse, httpRoute } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { pageRoutes } from '../../../lib/http/page-routes.js';
 import { decisionPageStatus, renderDecisionPage } from '../../../lib/pages/decision-page.js';
 import { pageLanguage } from '../../../lib/pages/language.js';
 import { formPageHandler, LINK_PAGE_HEADERS, postedForm } from '../../../lib/pages/form-post.js';
@@ -9,7 +9,7 @@ import { decisionLinkDeps } from '../../../lib/wiring/pages.js';
 
 const deps = decisionLinkDeps();
 
-const show = httpRoute(routes.decisionLinkPage, async ({ params, query, lang }) => {
+const show = httpRoute(pageRoutes.decisionLinkPage, async ({ params, query, lang }) => {
   const language = pageLanguage(query, lang);
   const page = await openDecisionLink(deps, params.token);
   const self = `/l/${encodeURIComponent(params.token)}?lang=${language}`;
@@ -17,7 +17,7 @@ const show = httpRoute(routes.decisionLinkPage, async ({ params, query, lang }) 
 });
 
 /** A cross-site post is refused like a missing CSRF token (form-post.ts). */
-const decide = httpRoute(routes.decideByLink, async ({ params, query, lang, headers }) => {
+const decide = httpRoute(pageRoutes.decideByLink, async ({ params, query, lang, headers }) => {
   const language = pageLanguage(query, lang);
   const self = `/l/${encodeURIComponent(params.token)}?lang=${language}`;
   const { form, sameOrigin } = postedForm(headers);

@@ -5,21 +5,21 @@ import {
   consentOf, listConsents, recordPaperConsent, requestConsentScanUpload, requestGuardianConsent,
 } from '../../../lib/domain/hours/use-cases/guardian-consent.js';
 import { HttpResponse, httpRoute, type HttpEvent } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { pageRoutes } from '../../../lib/http/page-routes.js';
 import { consentDeps } from '../../../lib/wiring/pages.js';
 
 const deps = consentDeps();
 const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
 
 const handlers = {
-  [key(routes.requestGuardianConsent)]: httpRoute(routes.requestGuardianConsent, async ({ user, body }) =>
+  [key(pageRoutes.requestGuardianConsent)]: httpRoute(pageRoutes.requestGuardianConsent, async ({ user, body }) =>
     new HttpResponse(201, await requestGuardianConsent(deps, user, body))),
-  [key(routes.getMyGuardianConsent)]: httpRoute(routes.getMyGuardianConsent, ({ user }) => consentOf(deps, user, user.sub)),
-  [key(routes.getGuardianConsent)]: httpRoute(routes.getGuardianConsent, ({ user, params }) => consentOf(deps, user, params.id)),
-  [key(routes.requestConsentScanUpload)]: httpRoute(routes.requestConsentScanUpload, async ({ user, params, body }) =>
+  [key(pageRoutes.getMyGuardianConsent)]: httpRoute(pageRoutes.getMyGuardianConsent, ({ user }) => consentOf(deps, user, user.sub)),
+  [key(pageRoutes.getGuardianConsent)]: httpRoute(pageRoutes.getGuardianConsent, ({ user, params }) => consentOf(deps, user, params.id)),
+  [key(pageRoutes.requestConsentScanUpload)]: httpRoute(pageRoutes.requestConsentScanUpload, async ({ user, params, body }) =>
     new HttpResponse(201, await requestConsentScanUpload(deps, user, params.id, body))),
-  [key(routes.recordPaperConsent)]: httpRoute(routes.recordPaperConsent, ({ user, params, body }) => recordPaperConsent(deps, user, params.id, body)),
-  [key(routes.listGuardianConsents)]: httpRoute(routes.listGuardianConsents, async ({ user, params, query }) =>
+  [key(pageRoutes.recordPaperConsent)]: httpRoute(pageRoutes.recordPaperConsent, ({ user, params, body }) => recordPaperConsent(deps, user, params.id, body)),
+  [key(pageRoutes.listGuardianConsents)]: httpRoute(pageRoutes.listGuardianConsents, async ({ user, params, query }) =>
     ({ items: await listConsents(deps, user, params.code, query.status) })),
 };
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Context } from 'aws-lambda';
 import { NotFoundError } from '../../../lib/domain/errors.js';
 import { HttpResponse, httpRoute, type HttpEvent } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { platformRoutes } from '../../../lib/http/platform-routes.js';
 
 const PAGE = `<!doctype html>
 <html lang="lv">
@@ -34,9 +34,9 @@ function readAsset(name: string): string {
 
 const cache = new Map<string, string>();
 
-const page = httpRoute(routes.docs, () => new HttpResponse(200, PAGE, { 'content-type': 'text/html; charset=utf-8', ...CSP }));
+const page = httpRoute(platformRoutes.docs, () => new HttpResponse(200, PAGE, { 'content-type': 'text/html; charset=utf-8', ...CSP }));
 
-const asset = httpRoute(routes.docsAsset, ({ params }) => {
+const asset = httpRoute(platformRoutes.docsAsset, ({ params }) => {
   if (params.asset === 'init.js') return new HttpResponse(200, INIT, { 'content-type': TYPES.js!, ...CACHE });
   let text = cache.get(params.asset);
   if (!text) {

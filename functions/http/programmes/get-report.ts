@@ -3,8 +3,8 @@ import { municipalityReport } from '../../../lib/domain/hours/use-cases/queries.
 import { yearOr } from '../../../lib/http/year.js';
 import { hoursDeps } from '../../../lib/wiring/deps.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { hoursRoutes } from '../../../lib/http/hours-routes.js';
 
 const deps = hoursDeps();
 
-export const handler = httpRoute(routes.getHoursReport, ({ user, params, query }) => municipalityReport(deps, user, params.code, yearOr(query.year)));
+export const handler = httpRoute(hoursRoutes.getHoursReport, ({ user, params, query }) => municipalityReport(deps, user, params.code, yearOr(query.year)));

@@ -3,8 +3,8 @@ import { myProgress } from '../../../lib/domain/hours/use-cases/queries.js';
 import { yearOr } from '../../../lib/http/year.js';
 import { hoursDeps } from '../../../lib/wiring/deps.js';
 import { httpRoute } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { hoursRoutes } from '../../../lib/http/hours-routes.js';
 
 const deps = hoursDeps();
 
-export const handler = httpRoute(routes.getMyHoursProgress, ({ user, query }) => myProgress(deps, user, yearOr(query.year)));
+export const handler = httpRoute(hoursRoutes.getMyHoursProgress, ({ user, query }) => myProgress(deps, user, yearOr(query.year)));

@@ -3,22 +3,22 @@ import type { Context } from 'aws-lambda';
 import { mySignUps } from '../../../lib/domain/youth-house/attendance.js';
 import { attendanceReport, attendanceReportCsv } from '../../../lib/domain/youth-house/attendance-report.js';
 import { HttpResponse, httpRoute, type HttpEvent } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { attendanceRoutes } from '../../../lib/http/youth-house-attendance-routes.js';
 import { attendanceDeps } from '../../../lib/wiring/youth-house-attendance.js';
 
 const deps = attendanceDeps();
 
-const json = httpRoute(routes.getAttendanceReport, ({ user, params }) => attendanceReport(deps, user, params.code));
-const csv = httpRoute(routes.getAttendanceReportCsv, async ({ user, params }) => {
+const json = httpRoute(attendanceRoutes.getAttendanceReport, ({ user, params }) => attendanceReport(deps, user, params.code));
+const csv = httpRoute(attendanceRoutes.getAttendanceReportCsv, async ({ user, params }) => {
   const text = attendanceReportCsv(await attendanceReport(deps, user, params.code));
   return new HttpResponse(200, text, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="apmeklejums-${params.code}.csv"` });
 });
-const mine = httpRoute(routes.listMySignUps, ({ user, query }) => mySignUps(deps, user, query));
+const mine = httpRoute(attendanceRoutes.listMySignUps, ({ user, query }) => mySignUps(deps, user, query));
 
 const BY_ROUTE = {
-  [`${routes.getAttendanceReport.method} ${routes.getAttendanceReport.path}`]: json,
-  [`${routes.getAttendanceReportCsv.method} ${routes.getAttendanceReportCsv.path}`]: csv,
-  [`${routes.listMySignUps.method} ${routes.listMySignUps.path}`]: mine,
+  [`${attendanceRoutes.getAttendanceReport.method} ${attendanceRoutes.getAttendanceReport.path}`]: json,
+  [`${attendanceRoutes.getAttendanceReportCsv.method} ${attendanceRoutes.getAttendanceReportCsv.path}`]: csv,
+  [`${attendanceRoutes.listMySignUps.method} ${attendanceRoutes.listMySignUps.path}`]: mine,
 };
 
 export const handler = (event: HttpEvent, context: Context) => {

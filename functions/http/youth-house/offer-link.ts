@@ -2,7 +2,7 @@
 // CSRF token) confirms or declines the place.
 import { answerOfferLink, openOfferLink } from '../../../lib/domain/youth-house/offer-links.js';
 import { HttpResponse, httpRoute } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { youthHouseRoutes } from '../../../lib/http/youth-house-routes.js';
 import { pageLanguage } from '../../../lib/pages/language.js';
 import { formPageHandler, LINK_PAGE_HEADERS, postedForm } from '../../../lib/pages/form-post.js';
 import { offerPageStatus, renderOfferPage } from '../../../lib/pages/offer-page.js';
@@ -10,7 +10,7 @@ import { offerLinkDeps } from '../../../lib/wiring/youth-house-sweep.js';
 
 const deps = offerLinkDeps();
 
-const show = httpRoute(routes.offerLinkPage, async ({ params, query, lang }) => {
+const show = httpRoute(youthHouseRoutes.offerLinkPage, async ({ params, query, lang }) => {
   const language = pageLanguage(query, lang);
   const page = await openOfferLink(deps, params.token);
   const self = `/o/${encodeURIComponent(params.token)}?lang=${language}`;
@@ -18,7 +18,7 @@ const show = httpRoute(routes.offerLinkPage, async ({ params, query, lang }) => 
 });
 
 /** A cross-site post is refused like a missing CSRF token (form-post.ts). */
-const submit = httpRoute(routes.answerOfferByLink, async ({ params, query, lang, headers }) => {
+const submit = httpRoute(youthHouseRoutes.answerOfferByLink, async ({ params, query, lang, headers }) => {
   const language = pageLanguage(query, lang);
   const self = `/o/${encodeURIComponent(params.token)}?lang=${language}`;
   const { form, sameOrigin } = postedForm(headers);

@@ -3,20 +3,20 @@ import type { Context } from 'aws-lambda';
 import { jsonLdOf } from '../../../lib/domain/youth-house/json-ld.js';
 import { getOpportunity, listOpportunities } from '../../../lib/domain/youth-house/use-cases.js';
 import { httpRoute, type HttpEvent } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { youthHouseRoutes } from '../../../lib/http/youth-house-routes.js';
 import { youthHouseDeps } from '../../../lib/wiring/youth-house.js';
 
 const deps = youthHouseDeps();
 const base = () => process.env.PUBLIC_BASE_URL ?? '';
 
-const list = httpRoute(routes.listOpportunities, ({ params, query }) => {
+const list = httpRoute(youthHouseRoutes.listOpportunities, ({ params, query }) => {
   const { limit, cursor, ...filter } = query;
   return listOpportunities(deps, params.code, filter, limit ?? 20, cursor);
 });
-const one = httpRoute(routes.getOpportunity, async ({ params }) => {
+const one = httpRoute(youthHouseRoutes.getOpportunity, async ({ params }) => {
   const o = await getOpportunity(deps, params.opportunityId);
   return { ...o, jsonLd: jsonLdOf(o, `${base()}/v1/opportunities/${o.id}`) };
 });
 
 export const handler = (event: HttpEvent, context: Context) =>
-  (event.routeKey === `${routes.getOpportunity.method} ${routes.getOpportunity.path}` ? one : list)(event, context);
+  (event.routeKey === `${youthHouseRoutes.getOpportunity.method} ${youthHouseRoutes.getOpportunity.path}` ? one : list)(event, context);

@@ -4,29 +4,29 @@ import { signUpView } from '../../../lib/domain/youth-house/types.js';
 import { cancelSignUp, createOpportunity, setOpportunityStatus, signUp } from '../../../lib/domain/youth-house/use-cases.js';
 import type { Context } from 'aws-lambda';
 import { HttpResponse, httpRoute, type HttpEvent } from '../../../lib/http/http-route.js';
-import { routes } from '../../../lib/http/routes.js';
+import { youthHouseRoutes } from '../../../lib/http/youth-house-routes.js';
 import { youthHouseDeps } from '../../../lib/wiring/youth-house.js';
 
 const deps = youthHouseDeps();
 
-const create = httpRoute(routes.createOpportunity, async ({ user, params, body }) => {
+const create = httpRoute(youthHouseRoutes.createOpportunity, async ({ user, params, body }) => {
   const o = await createOpportunity(deps, user, params.code, body);
   return new HttpResponse(201, o, { location: `/v1/opportunities/${o.id}` });
 });
-const status = httpRoute(routes.setOpportunityStatus, ({ user, params, body }) => setOpportunityStatus(deps, user, params.opportunityId, body.status));
-const join = httpRoute(routes.signUpForShift, async ({ user, params }) => new HttpResponse(201, signUpView(await signUp(deps, user, params.opportunityId, params.shift))));
-const leave = httpRoute(routes.cancelShiftSignUp, async ({ user, params }) => {
+const status = httpRoute(youthHouseRoutes.setOpportunityStatus, ({ user, params, body }) => setOpportunityStatus(deps, user, params.opportunityId, body.status));
+const join = httpRoute(youthHouseRoutes.signUpForShift, async ({ user, params }) => new HttpResponse(201, signUpView(await signUp(deps, user, params.opportunityId, params.shift))));
+const leave = httpRoute(youthHouseRoutes.cancelShiftSignUp, async ({ user, params }) => {
   const { cancelled, offered } = await cancelSignUp(deps, user, params.opportunityId, params.shift);
   return { cancelled: signUpView(cancelled), offered: offered && signUpView(offered) };
 });
-const confirm = httpRoute(routes.confirmShiftOffer, async ({ user, params }) => signUpView(await confirmMyOffer(deps, user, params.opportunityId, params.shift)));
+const confirm = httpRoute(youthHouseRoutes.confirmShiftOffer, async ({ user, params }) => signUpView(await confirmMyOffer(deps, user, params.opportunityId, params.shift)));
 
 const BY_ROUTE = {
-  [`${routes.createOpportunity.method} ${routes.createOpportunity.path}`]: create,
-  [`${routes.setOpportunityStatus.method} ${routes.setOpportunityStatus.path}`]: status,
-  [`${routes.signUpForShift.method} ${routes.signUpForShift.path}`]: join,
-  [`${routes.cancelShiftSignUp.method} ${routes.cancelShiftSignUp.path}`]: leave,
-  [`${routes.confirmShiftOffer.method} ${routes.confirmShiftOffer.path}`]: confirm,
+  [`${youthHouseRoutes.createOpportunity.method} ${youthHouseRoutes.createOpportunity.path}`]: create,
+  [`${youthHouseRoutes.setOpportunityStatus.method} ${youthHouseRoutes.setOpportunityStatus.path}`]: status,
+  [`${youthHouseRoutes.signUpForShift.method} ${youthHouseRoutes.signUpForShift.path}`]: join,
+  [`${youthHouseRoutes.cancelShiftSignUp.method} ${youthHouseRoutes.cancelShiftSignUp.path}`]: leave,
+  [`${youthHouseRoutes.confirmShiftOffer.method} ${youthHouseRoutes.confirmShiftOffer.path}`]: confirm,
 };
 
 /** One function serves the context's writes (fewer resources per stack); the route key picks the route. */
