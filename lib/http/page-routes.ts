@@ -1,6 +1,6 @@
 // Pages for people without an account (spread into the route table in routes.ts): server-rendered HTML, no scripts.
 import * as z from 'zod';
-import { CONSENT_STATUSES, consentRequestSchema, consentViewSchema, paperConsentSchema, scanRequestSchema } from '../domain/hours/consent.js';
+import { CONSENT_STATUSES, consentRequestSchema, consentViewSchema, consentWithdrawalSchema, paperConsentSchema, scanRequestSchema } from '../domain/hours/consent.js';
 import { municipalityCode } from '../domain/municipalities/types.js';
 import { defineRoute } from './route.js';
 
@@ -85,6 +85,13 @@ export const pageRoutes = {
     summary: "Record a guardian's signed paper consent with its uploaded scan, instead of the email link (replaces any earlier record)",
     params: volunteerId, body: paperConsentSchema, response: consentViewSchema,
     problems: [404, 409, 422], uses: { files: 'readWrite', filesPrefix: 'consents' },
+    entry: CONSENT_API,
+  }),
+  recordConsentWithdrawal: defineRoute({
+    id: 'recordConsentWithdrawal', method: 'POST', path: '/v1/guardian-consents/{id}/withdrawal', tag: 'consent', auth: ['coordinator'],
+    summary: "Record a guardian's withdrawal that reached the municipality outside the link (a letter, a form, in person), of a consent given by link or on paper: no new hours or sign-ups from then on",
+    params: volunteerId, body: consentWithdrawalSchema, response: consentViewSchema,
+    problems: [404, 409, 422],
     entry: CONSENT_API,
   }),
   listGuardianConsents: defineRoute({

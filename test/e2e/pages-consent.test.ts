@@ -245,6 +245,38 @@ describe('guardian consent by link', () => {
     await expectStatus(logHours(minor.token), 201);
   });
 
+  it('lets a coordinator record a withdrawal that came on paper: checked dates, no new hours from then on, once, in the outbox', async () => {
+    const minor = await aMinor();
+    const withdraw = (body: unknown, token = world.coordinator, id = minor.sub) => call('POST', `/v1/guardian-consents/${id}/withdrawal`, { token, body });
+    // nothing given yet: nothing to withdraw
+    expect((await withdraw({ receivedOn: daysAgo(0) })).status).toBe(404);
+    await expectStatus(aPaperConsent(call, tokenFor, M, minor.sub, { name: 'Jānis Šņore', relation: 'parent', date: daysAgo(3) }, world.coordinator), 200);
+    await expectStatus(logHours(minor.token, daysAgo(1)), 201);
+
+    const elsewhere = await tokenFor({ role: 'coordinator', sub: `c-${randomUUID()}`, municipality: 'LV-042' });
+    expect((await withdraw({ receivedOn: daysAgo(0) }, elsewhere)).status).toBe(403);
+    expect((await withdraw({ receivedOn: daysAgo(0) }, minor.token)).status).toBe(403);
+    const future = await withdraw({ receivedOn: daysAgo(-2) });
+    expect(future.json).toMatchObject({ status: 422, rule: 'hours.consent-date-future' });
+    expect((await withdraw({ receivedOn: daysAgo(4) })).json).toMatchObject({ status: 422, rule: 'hours.withdrawal-before-consent' });
+    const unknown = await withdraw({ receivedOn: daysAgo(0), reason: 'x' });
+    expect(unknown.status).toBe(400);
+    expect((await call('GET', `/v1/guardian-consents/${minor.sub}`, { token: world.coordinator })).json).toMatchObject({ status: 'given', version: 1 });
+
+    const done = await expectStatus(withdraw({ receivedOn: daysAgo(0), note: 'iesniegums Nr. 12-3/45' }), 200);
+    expect(done.json).toMatchObject({ status: 'withdrawn', via: 'paper', withdrawal: { receivedOn: daysAgo(0), note: 'iesniegums Nr. 12-3/45', recordedBy: expect.any(String) }, version: 2 });
+    const refused = await expectStatus(logHours(minor.token, daysAgo(0)), 422);
+    expect(refused.json.rule).toBe('hours.consent-missing');
+    expect((await call('GET', '/v1/volunteers/me', { token: minor.token })).json.guardianConsent).toMatchObject({ via: 'paper', date: daysAgo(3), withdrawnAt: done.json.withdrawnAt });
+    const list = await expectStatus(call('GET', `/v1/municipalities/${M}/guardian-consents?status=withdrawn`, { token: world.coordinator }), 200);
+    expect(list.json.items).toContainEqual(expect.objectContaining({ volunteerId: minor.sub, status: 'withdrawn' }));
+    // a second time: 409 in Latvian, nothing written
+    const twice = await withdraw({ receivedOn: daysAgo(0) });
+    expect(twice.json).toMatchObject({ status: 409, title: 'Piekrišana jau ir atsaukta' });
+    expect((await call('GET', `/v1/guardian-consents/${minor.sub}`, { token: world.coordinator })).json.version).toBe(2);
+    expect((await outboxTypesOf(minor.sub)).filter((t) => t === 'GuardianConsentWithdrawn')).toHaveLength(1);
+  });
+
   it('answers an adult that no consent is needed, and a youth without a profile 404', async () => {
     const adult = await aYouth(call, tokenFor, M);
     expect((await ask(adult.token, guardianEmail())).json).toMatchObject({ status: 422, rule: 'hours.consent-not-needed' });

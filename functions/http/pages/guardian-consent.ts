@@ -1,8 +1,8 @@
 // The guardian-consent API: a youth asks their guardian (who gets a signed link), coordinators read records, see
-// withdrawals and record a signed paper form with its scan. One function; the route key picks the handler.
+// withdrawals, record a signed paper form with its scan and a withdrawal that came on paper. One function; the route key picks the handler.
 import type { Context } from 'aws-lambda';
 import {
-  consentOf, listConsents, recordPaperConsent, requestConsentScanUpload, requestGuardianConsent,
+  consentOf, listConsents, recordConsentWithdrawal, recordPaperConsent, requestConsentScanUpload, requestGuardianConsent,
 } from '../../../lib/domain/hours/use-cases/guardian-consent.js';
 import { HttpResponse, httpRoute, type HttpEvent } from '../../../lib/http/http-route.js';
 import { pageRoutes } from '../../../lib/http/page-routes.js';
@@ -19,6 +19,7 @@ const handlers = {
   [key(pageRoutes.requestConsentScanUpload)]: httpRoute(pageRoutes.requestConsentScanUpload, async ({ user, params, body }) =>
     new HttpResponse(201, await requestConsentScanUpload(deps, user, params.id, body))),
   [key(pageRoutes.recordPaperConsent)]: httpRoute(pageRoutes.recordPaperConsent, ({ user, params, body }) => recordPaperConsent(deps, user, params.id, body)),
+  [key(pageRoutes.recordConsentWithdrawal)]: httpRoute(pageRoutes.recordConsentWithdrawal, ({ user, params, body }) => recordConsentWithdrawal(deps, user, params.id, body)),
   [key(pageRoutes.listGuardianConsents)]: httpRoute(pageRoutes.listGuardianConsents, async ({ user, params, query }) =>
     ({ items: await listConsents(deps, user, params.code, query.status) })),
 };

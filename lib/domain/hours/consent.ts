@@ -30,6 +30,13 @@ export const paperConsentSchema = z.object({
 }).strict();
 export type PaperConsentInput = z.infer<typeof paperConsentSchema>;
 
+/** What a coordinator records when a guardian withdraws consent outside the link (a letter, a form, in person). */
+export const consentWithdrawalSchema = z.object({
+  receivedOn: isoDate.describe("The date the guardian's withdrawal reached the municipality"),
+  note: z.string().trim().min(1).max(500).optional().describe('How it came, e.g. "iesniegums Nr. 12-3/45"'),
+}).strict();
+export type ConsentWithdrawalInput = z.infer<typeof consentWithdrawalSchema>;
+
 export const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
 export const scanRequestSchema = z.object({
@@ -60,7 +67,11 @@ export const consentRecordSchema = z.object({
   /** Evidence of a paper consent: the date on the form, its scan and who recorded it. */
   paper: z.object({ signedOn: isoDate, scanKey: z.string(), contentType: z.string(), sizeBytes: z.number().int(), recordedBy: z.string() }).nullable(),
   withdrawnAt: z.iso.datetime().nullable(),
-  withdrawal: z.object({ ip: z.string(), userAgent: z.string() }).nullable(),
+  /** Evidence of a withdrawal: by the link (where from) or recorded by a coordinator (when it came, how, by whom). */
+  withdrawal: z.union([
+    z.object({ ip: z.string(), userAgent: z.string() }),
+    z.object({ receivedOn: isoDate, note: z.string().nullable(), recordedBy: z.string() }),
+  ]).nullable(),
   updatedAt: z.iso.datetime(),
   version: z.number().int(),
 });

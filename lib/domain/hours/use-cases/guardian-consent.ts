@@ -10,7 +10,7 @@ import type { MunicipalityRepository } from '../../municipalities/ports.js';
 import {
   CONSENT_LINK_DAYS, CONSENT_SOURCE, CONSENT_TEXT_VERSION, consentTextSha256, consentView, projection,
   type ConsentEventType, type ConsentFacts, type ConsentLink, type ConsentRecord, type ConsentRepository, type ConsentRequest,
-  type ConsentStatus, type ConsentView, type PaperConsentInput,
+  type ConsentStatus, type ConsentView, type ConsentWithdrawalInput, type PaperConsentInput,
 } from '../consent.js';
 import { consentEmail } from '../consent-email.js';
 import { linkToken, parseLinkToken, sameMac, type LinkSigner } from '../decision-links.js';
@@ -227,6 +227,36 @@ export async function recordPaperConsent(deps: ConsentDeps, user: User, voluntee
   };
   await deps.consents.commit({ record, volunteerConsent: projection(record, input.signedOn), events: [event('GuardianConsentGiven', record, at, user.sub)] });
   return consentView(record);
+}
+
+/**
+ * A coordinator records a guardian's withdrawal that came outside the link (a letter, a form, in person), whether the
+ * consent was given by link or on paper. 1. a coordinator of the volunteer's municipality  2. a consent is given
+ * (else 409)  3. the date it came not after today nor before the consent was given  4. the record, the volunteer's
+ * projection and GuardianConsentWithdrawn in one transaction, at the record's version (a concurrent change: 409).
+ * From then on no new hours or sign-ups are accepted, as after a withdrawal by the link; the link says withdrawn.
+ */
+export async function recordConsentWithdrawal(deps: ConsentDeps, user: User, volunteerId: string, input: ConsentWithdrawalInput): Promise<ConsentView> {
+  await volunteerOfMunicipality(deps, user, volunteerId);
+  const record = await deps.consents.get(volunteerId);
+  if (!record) throw new NotFoundError('guardian consent', volunteerId);
+  if (record.status !== 'given') {
+    throw new ConflictError(`the consent of ${volunteerId} is ${record.status}, not given`, {
+      lv: record.status === 'withdrawn' ? 'Piekrišana jau ir atsaukta' : 'Piekrišana vēl nav dota; nav ko atsaukt',
+      en: record.status === 'withdrawn' ? 'The consent is already withdrawn' : 'No consent has been given yet; there is nothing to withdraw',
+    });
+  }
+  const now = deps.clock.now();
+  const givenOn = record.paper?.signedOn ?? rigaDate(new Date(record.givenAt!));
+  if (input.receivedOn > rigaDate(now)) throw new RuleViolation('hours.consent-date-future', { lv: 'Atsaukuma datums nevar būt nākotnē', en: "The withdrawal's date cannot be in the future" }, 'body.receivedOn');
+  if (input.receivedOn < givenOn) throw new RuleViolation('hours.withdrawal-before-consent', { lv: 'Atsaukuma datums nevar būt pirms piekrišanas datuma', en: "The withdrawal's date cannot be before the consent's" }, 'body.receivedOn');
+  const at = now.toISOString();
+  const withdrawn: ConsentRecord = {
+    ...record, status: 'withdrawn', withdrawnAt: at, updatedAt: at, version: record.version + 1,
+    withdrawal: { receivedOn: input.receivedOn, note: input.note ?? null, recordedBy: user.sub },
+  };
+  await deps.consents.commit({ record: withdrawn, volunteerConsent: projection(withdrawn, givenOn), events: [event('GuardianConsentWithdrawn', withdrawn, at, user.sub)] });
+  return consentView(withdrawn);
 }
 
 /** A volunteer's consent record: the youth their own, a coordinator those of their municipality. */
