@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { rigaDate } from '../clock.js';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolation } from '../errors.js';
 import type { DomainEvent } from '../events.js';
-import { decideEntry } from '../hours/use-cases/decide-entry.js';
+import { decideEntry, rejectShiftEntry } from '../hours/use-cases/decide-entry.js';
 import { programmeOf, type HoursDeps } from '../hours/use-cases/deps.js';
 import { recordEntry } from '../hours/use-cases/submit-entry.js';
 import { TASK_CATEGORIES, type EntryInput, type HourEntry } from '../hours/types.js';
@@ -104,13 +104,17 @@ export interface AttendanceResult {
   replayed: boolean;
 }
 
+/** The reason on an attendance entry taken back because the sign-up did not end attended (the youth reads it). */
+export const NOT_ATTENDED_REASON = 'Maiņā atzīmēts kā neieradies vai atteicies / Marked as not attending the shift';
+
 /**
  * Takes one sign-up's attendance.
  * 1. an attended / no-show sign-up answers as it is (the same status again) or 409 (the other status)
  * 2. only a registered sign-up is marked (waitlisted or cancelled: 422)
  * 3. present: the entry through recordEntry (the logbook's rules, tally, audit, HoursSubmitted; its Idempotency-Key
  *    per youth and shift makes a second marking replay the first entry), a rule it breaks is its 422 and nothing is written
- * 4. the sign-up moves registered → attended / no-show with AttendanceMarked (outbox), conditional on still being registered
+ * 4. the sign-up moves registered → attended / no-show with AttendanceMarked (outbox), conditional on still being registered;
+ *    when a no-show (or a cancellation) won that race, the entry step 3 wrote is rejected again (rejectShiftEntry)
  * 5. the supervisor's marking approves the entry at once through decideEntry when the host programme's `attendanceApproves` is on
  */
 async function take(
@@ -143,6 +147,9 @@ async function take(
   if (!(await deps.attendance.markAttendance(signUp, want, attendance, [attendanceEvent(signUp, want, attendance)]))) {
     // Someone else took it meanwhile: the same status is theirs to answer with; the other is a conflict.
     const fresh = await deps.youthHouse.getSignUp(signUp.youthId, signUp.date, o.id, signUp.shift);
+    // The entry this marking wrote stays only for an attended sign-up: a no-show marked (or a cancellation) meanwhile
+    // takes it back, so the logbook never holds hours for a shift its roster says nobody attended.
+    if (entry && fresh?.state !== 'attended') await rejectShiftEntry(deps.logbook, by.user.sub, entry.id, { opportunityId: o.id, shift: signUp.shift }, NOT_ATTENDED_REASON);
     if (!fresh || fresh.state === 'registered') throw new ConflictError(`sign-up ${o.id}/${signUp.shift} of ${signUp.youthId} changed meanwhile`);
     return take(deps, o, fresh, status, by);
   }

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoHoursRepository } from '../../../lib/data/hours-repository.js';
 import { DynamoAttendanceRepository } from '../../../lib/data/youth-house-attendance.js';
 import { DynamoYouthHouseRepository } from '../../../lib/data/youth-house-repository.js';
 import { rigaDate, type Clock } from '../../../lib/domain/clock.js';
 import type { User } from '../../../lib/domain/identity/types.js';
-import { markAttendance, type AttendanceDeps } from '../../../lib/domain/youth-house/attendance.js';
+import { markAttendance, NOT_ATTENDED_REASON, type AttendanceDeps } from '../../../lib/domain/youth-house/attendance.js';
 import { attendanceReport } from '../../../lib/domain/youth-house/attendance-report.js';
 import type { Opportunity, SignUp } from '../../../lib/domain/youth-house/types.js';
 import { rigaTime } from '../../../lib/domain/youth-house/use-cases.js';
@@ -64,6 +64,37 @@ describe('attendance on DynamoDB Local', () => {
     expect(events.filter((e) => e.type === 'AttendanceMarked' && e.detail.youthId === 'y-race')).toHaveLength(1);
     const tally = await deps.logbook.hours.getTally('y-race', M, 2026);
     expect(tally.pendingMinutes).toBe(120);
+  });
+
+  it('a no-show marked while a present marking is between its entry and its sign-up leaves no hours: the entry is rejected again, the tally back to zero', async () => {
+    const o = await aShiftWith(['y-split']);
+    const attendance = deps.attendance as DynamoAttendanceRepository;
+    const real = attendance.markAttendance.bind(attendance);
+    let noShow: Promise<unknown> | undefined;
+    // the present marking has written its entry; before its sign-up moves, a colleague marks the youth a no-show
+    const spy = vi.spyOn(attendance, 'markAttendance').mockImplementation(async (...args) => {
+      if (args[1] === 'attended' && !noShow) {
+        noShow = markAttendance(deps, supervisor, o.id, 0, 'y-split', 'no-show');
+        await noShow;
+      }
+      return real(...args);
+    });
+    try {
+      await expect(markAttendance(deps, coordinator, o.id, 0, 'y-split', 'present')).rejects.toMatchObject({ kind: 'conflict' });
+    } finally {
+      spy.mockRestore();
+    }
+    await expect(noShow).resolves.toMatchObject({ signUp: { state: 'no-show' }, entry: null });
+    const entries = (await items()).filter((i) => i.entityType === 'HourEntry' && i.volunteerId === 'y-split');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ state: 'rejected', approvedMinutes: 0, comment: NOT_ATTENDED_REASON, decidedBy: 'c-1' });
+    const tally = await deps.logbook.hours.getTally('y-split', M, 2026);
+    expect(tally).toMatchObject({ pendingMinutes: 0, approvedMinutes: 0 });
+    const events = (await items()).filter((i) => i.entityType === 'OutboxEvent').map((i) => JSON.parse(i.event as string) as { type: string; detail: { volunteerId?: string } });
+    expect(events.filter((e) => e.detail.volunteerId === 'y-split').map((e) => e.type).sort()).toEqual(['HoursRejected', 'HoursSubmitted']);
+    // the sign-up stays a no-show; marking present again is the same 409, nothing more written
+    await expect(markAttendance(deps, coordinator, o.id, 0, 'y-split', 'present')).rejects.toMatchObject({ kind: 'conflict' });
+    expect((await items()).filter((i) => i.entityType === 'HourEntry' && i.volunteerId === 'y-split')).toHaveLength(1);
   });
 
   it("reports the municipality's opportunities with their roster counts, read from the indexes every sign-up and opportunity carry", async () => {

@@ -4,7 +4,7 @@ import type { DomainEvent } from '../../events.js';
 import { assertActsFor, type User } from '../../identity/types.js';
 import { entryEvent, thresholdReached } from '../events.js';
 import { checkDecision, decide, nextTally, reverse } from '../rules.js';
-import type { Decision, HourEntry } from '../types.js';
+import type { Decision, EntrySource, HourEntry } from '../types.js';
 import { assertRole, programmeOf, retrying, type HoursDeps } from './deps.js';
 
 /**
@@ -82,5 +82,30 @@ export async function reverseEntry(deps: HoursDeps, user: User, entryId: string,
     const next = nextTally(tally, { pending: 0, approved: -entry.approvedMinutes }, programme, now);
     await deps.hours.transition(reversed, 'approved', next.tally, { entryId, at: now, by: user.sub, from: 'approved', to: 'reversed', reason }, [entryEvent(reversed, user.sub, now)]);
     return reversed;
+  });
+}
+
+/**
+ * Takes back the pending entry a shift's attendance wrote when that sign-up did not end attended (two markings
+ * raced and the no-show won, or the youth cancelled meanwhile): pending → rejected with `reason`, the tally's pending
+ * minutes back, audit and HoursRejected in one transaction. The caller (the youth house's attendance use case) has
+ * authorised `by` for the shift. Only an entry from that shift; one decided meanwhile stays as decided (null).
+ */
+export async function rejectShiftEntry(deps: HoursDeps, by: string, entryId: string, source: Omit<EntrySource, 'kind'>, reason: string): Promise<HourEntry | null> {
+  return retrying(async () => {
+    const entry = await deps.hours.getEntry(entryId);
+    if (!entry || entry.state !== 'pending') return null;
+    if (entry.source?.opportunityId !== source.opportunityId || entry.source.shift !== source.shift) {
+      throw new ForbiddenError(`entry ${entryId} did not come from shift ${source.shift} of ${source.opportunityId}`);
+    }
+    const now = deps.clock.now().toISOString();
+    const rejected = decide(entry, { decision: 'reject', reason }, by, now);
+    const [programme, tally] = await Promise.all([
+      programmeOf(deps, entry.programme),
+      deps.hours.getTally(entry.volunteerId, entry.programme, Number(entry.date.slice(0, 4))),
+    ]);
+    const next = nextTally(tally, { pending: -entry.minutes, approved: 0 }, programme, now);
+    await deps.hours.transition(rejected, 'pending', next.tally, { entryId, at: now, by, from: 'pending', to: 'rejected', reason }, [entryEvent(rejected, by, now)]);
+    return rejected;
   });
 }
