@@ -6,7 +6,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { ConflictError, ValidationError } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
 import type { OpportunityPage, RegisterOutcome, SignUpMail, YouthHouseRepository } from '../domain/youth-house/ports.js';
-import type { Opportunity, OpportunityStatus, SignUp } from '../domain/youth-house/types.js';
+import type { Opportunity, OpportunityInput, OpportunityStatus, SignUp } from '../domain/youth-house/types.js';
 import { ENTITY, keys } from './keys.js';
 import { outboxPuts } from './outbox.js';
 import { getConsistent, queryAll, type Item } from './query.js';
@@ -32,6 +32,12 @@ function decodeCursor(cursor: string): string {
   } catch { /* falls through */ }
   throw new ValidationError([{ field: 'query.cursor', rule: 'cursor', message: 'the cursor is not one this API issued' }]);
 }
+
+/** The fields a publisher writes (OpportunityInput's); the rest of the item is the system's. */
+const OPPORTUNITY_FIELDS = [
+  'kind', 'institutionId', 'title', 'description', 'topics', 'place', 'ageRange', 'shifts', 'creditedMinutesPerShift',
+  'signUpDeadline', 'contact', 'offerHours', 'reminderHours',
+] as const satisfies readonly (keyof OpportunityInput)[];
 
 export class DynamoYouthHouseRepository implements YouthHouseRepository {
   constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
@@ -70,6 +76,58 @@ export class DynamoYouthHouseRepository implements YouthHouseRepository {
       },
     } };
     await this.transact([update, ...outboxPuts(this.table, events)], (failed) => (failed.includes(0) ? new ConflictError(`opportunity ${id} is no longer ${from}`) : undefined));
+  }
+
+  async updateOpportunity(before: Opportunity, after: Opportunity, events: readonly DomainEvent[]): Promise<void> {
+    const plain = JSON.parse(JSON.stringify(after)) as Opportunity;
+    const names: Record<string, string> = { '#status': 'status', '#reg': 'registered' };
+    const values: Record<string, unknown> = { ':status': before.status, ':was': before.updatedAt, ':count': before.shifts.length, ':at': after.updatedAt, ':zero': 0, ':one': 1 };
+    const set: string[] = ['updatedAt = :at', 'revision = if_not_exists(revision, :zero) + :one'];
+    const remove: string[] = [];
+    OPPORTUNITY_FIELDS.forEach((field, n) => {
+      names[`#f${n}`] = field;
+      if (plain[field] === undefined) remove.push(`#f${n}`);
+      else { set.push(`#f${n} = :f${n}`); values[`:f${n}`] = plain[field]; }
+    });
+    const added = after.shifts.length - before.shifts.length;
+    if (before.status === 'draft') {
+      // nobody signs up for a draft (the counter needs it published): its counters follow its shifts, all zero
+      names['#wait'] = 'waitSeq';
+      values[':zeros'] = after.shifts.map(() => 0);
+      set.push('#reg = :zeros', '#wait = :zeros');
+    } else if (added > 0) {
+      names['#wait'] = 'waitSeq';
+      values[':zeros'] = Array.from({ length: added }, () => 0);
+      set.push('#reg = list_append(#reg, :zeros)', '#wait = list_append(#wait, :zeros)');
+    }
+    // the indexes: the municipality's own list and the public listing by first shift, the calendar by the last one's end
+    const own = keys.opportunityOfMunicipality(after.municipality, firstStart(after), after.id);
+    set.push('gsi3pk = :g3p', 'gsi3sk = :g3s');
+    Object.assign(values, { ':g3p': own.gsi3pk, ':g3s': own.gsi3sk });
+    if (after.status === 'published') {
+      const listing = keys.opportunityListing(after.municipality, firstStart(after), after.id);
+      set.push('gsi1pk = :g1p', 'gsi1sk = :g1s');
+      Object.assign(values, { ':g1p': listing.gsi1pk, ':g1s': listing.gsi1sk });
+    }
+    if (after.status !== 'draft') {
+      const calendar = keys.opportunityCalendarEntry(after.municipality, lastEnd(after), after.id);
+      set.push('gsi2pk = :g2p', 'gsi2sk = :g2s');
+      Object.assign(values, { ':g2p': calendar.gsi2pk, ':g2s': calendar.gsi2sk });
+    }
+    // a shift's new places never below its registered count at the moment of writing (a sign-up meanwhile: 409)
+    const placesHold = before.status === 'draft' ? [] : before.shifts.map((_, i) => {
+      values[`:p${i}`] = after.shifts[i]!.places;
+      return `#reg[${i}] <= :p${i}`;
+    });
+    const update: TransactItem = { Update: {
+      TableName: this.table, Key: keys.opportunity(after.id),
+      ConditionExpression: ['#status = :status', 'updatedAt = :was', 'size(#reg) = :count', ...placesHold].join(' AND '),
+      UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+      ExpressionAttributeNames: names, ExpressionAttributeValues: values,
+    } };
+    await this.transact([update, ...outboxPuts(this.table, events)], (failed) => (failed.includes(0)
+      ? new ConflictError(`opportunity ${after.id} changed meanwhile`, { lv: 'Iespēja tikmēr mainīta vai tai kāds pieteicās; atveriet to vēlreiz', en: 'The opportunity changed or someone signed up meanwhile; open it again' })
+      : undefined));
   }
 
   async listPublished(municipality: string, keep: (o: Opportunity) => boolean, limit: number, cursor?: string): Promise<OpportunityPage> {
@@ -129,7 +187,8 @@ export class DynamoYouthHouseRepository implements YouthHouseRepository {
       TableName: this.table, Key: keys.opportunity(s.opportunityId),
       UpdateExpression: `SET #reg[${i}] = #reg[${i}] + :delta`,
       ...(delta === 1
-        ? { ConditionExpression: `#status = :published AND #reg[${i}] < :places`, ExpressionAttributeNames: { '#reg': 'registered', '#status': 'status' }, ExpressionAttributeValues: { ':delta': 1, ':published': 'published', ':places': places } }
+        // the places as read and as stored now (an edit may have lowered them meanwhile)
+        ? { ConditionExpression: `#status = :published AND #reg[${i}] < :places AND #reg[${i}] < #sh[${i}].#pl`, ExpressionAttributeNames: { '#reg': 'registered', '#status': 'status', '#sh': 'shifts', '#pl': 'places' }, ExpressionAttributeValues: { ':delta': 1, ':published': 'published', ':places': places } }
         : { ConditionExpression: `#reg[${i}] > :zero`, ExpressionAttributeNames: { '#reg': 'registered' }, ExpressionAttributeValues: { ':delta': -1, ':zero': 0 } }),
     } };
   }

@@ -26,6 +26,13 @@ export const youthHouseRoutes = {
     problems: [404, 422],
     entry: WRITE_ENTRY,
   }),
+  updateOpportunity: defineRoute({
+    id: 'updateOpportunity', method: 'PUT', path: '/v1/opportunities/{opportunityId}', tag: 'youth-house', auth: PUBLISHERS,
+    summary: 'Edit an opportunity (the whole input again). A draft: anything. Published or closed: texts, topics, place, contact, age range, credited minutes, the deadline (still ahead), offer and reminder hours, places (never below those registered) and new shifts; kind, host institution and the existing shifts\' times stay. Cancelled: 409',
+    params: z.object({ opportunityId }), body: opportunityInputSchema, response: opportunityViewSchema,
+    problems: [404, 409, 422],
+    entry: WRITE_ENTRY,
+  }),
   setOpportunityStatus: defineRoute({
     id: 'setOpportunityStatus', method: 'PUT', path: '/v1/opportunities/{opportunityId}/status', tag: 'youth-house', auth: PUBLISHERS,
     summary: 'Publish, close, reopen or cancel an opportunity (draft → published → closed / cancelled)',

@@ -24,6 +24,6 @@ export function signUpEvent(type: SignUpEventType, signUp: SignUp, at: string): 
   return { id: randomUUID(), type, source: YOUTH_HOUSE_SOURCE, occurredAt: at, detail: { opportunityId, shift, youthId, municipality, state, position, date } };
 }
 
-export function opportunityEvent(type: 'OpportunityPublished' | 'OpportunityClosed' | 'OpportunityCancelled', opportunityId: string, municipality: string, by: string, at: string): DomainEvent {
+export function opportunityEvent(type: 'OpportunityPublished' | 'OpportunityClosed' | 'OpportunityCancelled' | 'OpportunityUpdated', opportunityId: string, municipality: string, by: string, at: string): DomainEvent {
   return { id: randomUUID(), type, source: YOUTH_HOUSE_SOURCE, occurredAt: at, detail: { opportunityId, municipality, by } };
 }

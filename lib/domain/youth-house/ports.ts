@@ -20,6 +20,12 @@ export interface YouthHouseRepository {
   getOpportunity(id: string): Promise<Opportunity | undefined>;
   /** Moves the status from `from` (ConflictError when it changed), with the events, in one transaction. */
   setStatus(id: string, from: OpportunityStatus, to: OpportunityStatus, at: string, events: readonly DomainEvent[]): Promise<void>;
+  /**
+   * Replaces the publisher's fields with `after`'s (in one conditional update with the events): the status, the last
+   * change and the shift count as `before` had them, and no shift with more registered than its new places (else
+   * ConflictError). Shifts beyond `before`'s are appended with their counters at zero; the indexes follow the shifts.
+   */
+  updateOpportunity(before: Opportunity, after: Opportunity, events: readonly DomainEvent[]): Promise<void>;
   /** Published opportunities of a municipality by first shift start; the filter keeps some, `limit` per page. */
   listPublished(municipality: string, keep: (o: Opportunity) => boolean, limit: number, cursor?: string): Promise<OpportunityPage>;
 

@@ -81,6 +81,63 @@ export async function setOpportunityStatus(deps: YouthHouseDeps, user: User, id:
   return viewOf({ ...found, status: to, updatedAt: at }, await programmeOf(deps, found.municipality));
 }
 
+/**
+ * What a publisher may change. A draft: everything (a new host institution is checked as at creation). Published or
+ * closed (young people may have signed up): the texts, topics, place, contact, age range, credited minutes, the
+ * deadline (still ahead while published) and the offer and reminder hours; each shift's places, never below those
+ * registered; new shifts appended (ahead of now). Its kind, host institution and the existing shifts' times stay:
+ * sign-ups are filed by them; a shift that moves is a cancellation and a new shift. A cancelled opportunity stays as
+ * it was. 1. the same publishers as for the status  2. these rules, each a 422 on its field  3. one conditional
+ * update (status, last change and every shift's registered count as read; a sign-up meanwhile is a 409) with
+ * OpportunityUpdated in the outbox.
+ */
+export async function updateOpportunity(deps: YouthHouseDeps, user: User, id: string, input: OpportunityInput): Promise<OpportunityView> {
+  const found = await deps.youthHouse.getOpportunity(id);
+  if (!found) throw new NotFoundError('opportunity', id);
+  await assertPublishes(deps, user, found.municipality, found.institutionId);
+  if (found.status === 'cancelled') {
+    throw new ConflictError(`opportunity ${id} is cancelled`, { lv: 'Atceltu iespēju labot nevar', en: 'A cancelled opportunity cannot be edited' });
+  }
+  const now = deps.clock.now();
+  if (found.status === 'draft') {
+    if (input.institutionId !== found.institutionId) await assertPublishes(deps, user, found.municipality, input.institutionId);
+  } else {
+    const fixed = 'Publicētai iespējai to mainīt nevar (jaunieši jau var būt pieteikušies); atceliet to un izveidojiet jaunu';
+    const fixedEn = 'A published opportunity keeps it (young people may have signed up); cancel it and create a new one';
+    if (input.kind !== found.kind) throw rule('fixed-after-publish', fixed, fixedEn, 'body.kind');
+    if (input.institutionId !== found.institutionId) throw rule('fixed-after-publish', fixed, fixedEn, 'body.institutionId');
+    if (input.shifts.length < found.shifts.length) {
+      throw rule('shift-removed', 'Publicētas iespējas maiņas nevar dzēst; atceliet iespēju vai atstājiet maiņu', "A published opportunity's shifts cannot be removed", 'body.shifts');
+    }
+    found.shifts.forEach((was, i) => {
+      const is = input.shifts[i]!;
+      if (Date.parse(is.start) !== Date.parse(was.start) || is.durationMinutes !== was.durationMinutes) {
+        throw rule('shift-time-fixed', 'Publicētas iespējas maiņas laiku mainīt nevar; pievienojiet jaunu maiņu', "A published shift's time cannot change; add a new shift", `body.shifts.${i}.start`);
+      }
+      const registered = found.registered[i] ?? 0;
+      if (is.places < registered) {
+        throw rule('places-below-registered', `Maiņā jau pieteikušies ${registered}; vietu nevar būt mazāk`, `${registered} have signed up for the shift; it cannot have fewer places`, `body.shifts.${i}.places`);
+      }
+    });
+    input.shifts.slice(found.shifts.length).forEach((added, j) => {
+      if (Date.parse(added.start) <= now.getTime()) {
+        throw rule('shift-in-past', 'Jaunai maiņai jābūt nākotnē', 'A new shift must be in the future', `body.shifts.${found.shifts.length + j}.start`);
+      }
+    });
+    if (found.status === 'published' && Date.parse(input.signUpDeadline) !== Date.parse(found.signUpDeadline) && Date.parse(input.signUpDeadline) <= now.getTime()) {
+      throw rule('deadline-passed', 'Pieteikšanās termiņam jābūt nākotnē; lai pieteikšanos beigtu, slēdziet iespēju', 'The sign-up deadline must be ahead; close the opportunity to stop sign-ups', 'body.signUpDeadline');
+    }
+  }
+  const at = now.toISOString();
+  const next: Opportunity = {
+    ...input, id, municipality: found.municipality, status: found.status,
+    registered: [...found.registered, ...input.shifts.slice(found.registered.length).map(() => 0)].slice(0, input.shifts.length),
+    createdAt: found.createdAt, createdBy: found.createdBy, updatedAt: at,
+  };
+  await deps.youthHouse.updateOpportunity(found, next, [opportunityEvent('OpportunityUpdated', id, found.municipality, user.sub, at)]);
+  return viewOf(next, await programmeOf(deps, found.municipality));
+}
+
 /** The municipality's programme (its consent age), or the defaults. */
 const programmeOf = async (deps: Pick<YouthHouseDeps, 'hours'>, municipality: string) => (await deps.hours.getProgramme(municipality)) ?? defaultProgramme(municipality);
 

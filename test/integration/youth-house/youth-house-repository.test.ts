@@ -5,7 +5,7 @@ import { DynamoHoursRepository } from '../../../lib/data/hours-repository.js';
 import { DynamoYouthHouseRepository } from '../../../lib/data/youth-house-repository.js';
 import { systemClock } from '../../../lib/domain/clock.js';
 import type { User } from '../../../lib/domain/identity/types.js';
-import { cancelSignUp, createOpportunity, getOpportunity, listOpportunities, setOpportunityStatus, signUp, type YouthHouseDeps } from '../../../lib/domain/youth-house/use-cases.js';
+import { cancelSignUp, createOpportunity, getOpportunity, listOpportunities, setOpportunityStatus, signUp, updateOpportunity, type YouthHouseDeps } from '../../../lib/domain/youth-house/use-cases.js';
 import { confirmMyOffer } from '../../../lib/domain/youth-house/offers.js';
 import { suiteTable } from '../../support/dynamo.js';
 import { aVolunteer } from '../../support/hours-builders.js';
@@ -90,6 +90,33 @@ describe('youth house repository on DynamoDB Local', () => {
     await cancelSignUp(deps, a!, o.id, 0);
     expect((await signUp(deps, a!, o.id, 0)).state).toBe('registered');
     expect((await getOpportunity(deps, o.id)).shifts[0]!.remainingPlaces).toBe(1);
+  });
+
+  it('an edit: a draft drops a shift (its counters follow), places lowered under concurrent sign-ups never go below them', async () => {
+    const input = anOpportunityInput({ shifts: [{ start: inDays(10), durationMinutes: 60, places: 3 }, { start: inDays(11), durationMinutes: 60, places: 3 }] });
+    const draft = await createOpportunity(deps, coordinator, M, input);
+    await updateOpportunity(deps, coordinator, draft.id, { ...input, shifts: [input.shifts[0]!] });
+    const stored = (await t.doc.send(new ScanCommand({ TableName: t.table }))).Items!.find((i) => i.id === draft.id && i.entityType === 'Opportunity')!;
+    expect(stored).toMatchObject({ registered: [0], waitSeq: [0], revision: 1 });
+    await setOpportunityStatus(deps, coordinator, draft.id, 'published');
+    const [a, b, c] = await youths(3);
+    await signUp(deps, a!, draft.id, 0);
+    // an edit read with one registered; two more sign up before it writes: lowering to 2 places is refused
+    const before = (await deps.youthHouse.getOpportunity(draft.id))!;
+    await signUp(deps, b!, draft.id, 0);
+    await signUp(deps, c!, draft.id, 0);
+    const lowered = { ...before, shifts: [{ ...before.shifts[0]!, places: 2 }], updatedAt: new Date().toISOString() };
+    await expect(deps.youthHouse.updateOpportunity(before, lowered, [])).rejects.toMatchObject({ kind: 'conflict' });
+    expect((await getOpportunity(deps, draft.id)).shifts[0]).toMatchObject({ places: 3, remainingPlaces: 0 });
+    // the other way round: places lowered to those registered; a sign-up that read the old places finds it full
+    const [d, e] = await youths(2);
+    await cancelSignUp(deps, c!, draft.id, 0);
+    const read = (await deps.youthHouse.getOpportunity(draft.id))!;
+    await updateOpportunity(deps, coordinator, draft.id, { ...input, shifts: [{ ...input.shifts[0]!, places: 2 }] });
+    const late = { opportunityId: draft.id, shift: 0, youthId: d!.sub, municipality: M, state: 'registered' as const, position: null, date: read.shifts[0]!.start.slice(0, 10), startTime: '11:00', minutes: 60, createdAt: read.updatedAt, updatedAt: read.updatedAt };
+    expect(await deps.youthHouse.register(late, read.shifts[0]!.places, () => [])).toBe('full');
+    expect((await signUp(deps, e!, draft.id, 0)).state).toBe('waitlisted');
+    expect((await getOpportunity(deps, draft.id)).shifts[0]).toMatchObject({ places: 2, remainingPlaces: 0 });
   });
 
   it('lists published opportunities page by page with opaque cursors and filters', async () => {
