@@ -93,6 +93,8 @@ export const programmeInputSchema = z.object({
   attendanceApproves: z.boolean().default(false)
     .describe("A youth-house shift's hours are approved at once when the institution's assigned supervisor marks the attendance (else they wait for the decision)"),
   digestHour: z.number().int().min(0).max(23).default(8).describe("Hour (Europe/Riga) at which supervisors get the daily email of their pending entries"),
+  retentionYears: z.number().int().min(1).max(75).default(5)
+    .describe("Years after an account's closure for which the municipality keeps its approved entries and issued certificates"),
 }).strict().refine((p) => p.minAge <= p.maxAge, { message: 'minAge must not exceed maxAge', path: ['minAge'] });
 export type ProgrammeInput = z.infer<typeof programmeInputSchema>;
 

@@ -3,18 +3,13 @@ import type { Clock } from '../../clock.js';
 import { NotFoundError } from '../../errors.js';
 import type { HoursRepository } from '../../hours/ports.js';
 import type { User } from '../../identity/types.js';
+import { programmeOf } from '../../hours/use-cases/deps.js';
 import type { AccountSignIn } from '../ports.js';
-
-/**
- * How long the municipality keeps a closed account's approved entries and issued certificates (years after the
- * closure): the default of the programme setting README's "Account closure" describes.
- */
-export const DEFAULT_RETENTION_YEARS = 5;
 
 export const CLOSED_NAME = 'Slēgts konts';
 
 export interface ClosureDeps {
-  hours: Pick<HoursRepository, 'getVolunteer' | 'putVolunteer'>;
+  hours: Pick<HoursRepository, 'getVolunteer' | 'putVolunteer' | 'getProgramme'>;
   signIn: AccountSignIn;
   clock: Clock;
 }
@@ -29,7 +24,8 @@ export interface Closure {
  * account's sub, which the municipality's entries already carry) kept; birth date, municipality and the consent's
  * relation and date stay, the legal record of a minor's volunteering (DOMAIN.md §1)  3. disable sign-in last, so a
  * failure before it leaves an account that can sign in and close again. Idempotent: closing again keeps closedAt.
- * Certificates are not touched: they carry the holder's name as given at issue and still verify.
+ * Certificates are not touched: they carry the holder's name as given at issue and still verify. `retainedUntil` is
+ * the closure plus the volunteer's municipality's `retentionYears` (a programme setting, default 5).
  */
 export async function closeMyAccount(deps: ClosureDeps, user: User): Promise<Closure> {
   const volunteer = await deps.hours.getVolunteer(user.sub);
@@ -48,6 +44,6 @@ export async function closeMyAccount(deps: ClosureDeps, user: User): Promise<Clo
   }
   await deps.signIn.disable(user.sub);
   const until = new Date(closedAt);
-  until.setUTCFullYear(until.getUTCFullYear() + DEFAULT_RETENTION_YEARS);
+  until.setUTCFullYear(until.getUTCFullYear() + (await programmeOf(deps, volunteer.municipality)).retentionYears);
   return { closedAt, retainedUntil: until.toISOString().slice(0, 10) };
 }

@@ -3,17 +3,20 @@ import type { AccountSignIn } from '../../../../lib/domain/accounts/ports.js';
 import { closeMyAccount } from '../../../../lib/domain/accounts/use-cases/close-my-account.js';
 import { NotFoundError } from '../../../../lib/domain/errors.js';
 import type { User } from '../../../../lib/domain/identity/types.js';
-import type { Volunteer } from '../../../../lib/domain/hours/types.js';
+import { defaultProgramme, type Programme, type Volunteer } from '../../../../lib/domain/hours/types.js';
 import { aVolunteer } from '../../../support/hours-builders.js';
 
 const youth: User = { sub: 'v-1', role: 'youth', municipality: 'LV-042', institution: null, email: 'v@example.lv', name: 'Ilze' };
 const clock = (iso: string) => ({ now: () => new Date(iso) });
 
-function fakes(volunteer?: Volunteer, failDisable = false) {
+function fakes(volunteer?: Volunteer, failDisable = false, programme?: Programme) {
   const store = new Map<string, Volunteer>(volunteer ? [[volunteer.id, volunteer]] : []);
   const disabled: string[] = [];
   const signIn: AccountSignIn = { disable: (u) => (failDisable ? Promise.reject(new Error('throttled')) : (disabled.push(u), Promise.resolve())) };
-  const hours = { getVolunteer: (id: string) => Promise.resolve(store.get(id)), putVolunteer: (v: Volunteer) => (store.set(v.id, v), Promise.resolve()) };
+  const hours = {
+    getVolunteer: (id: string) => Promise.resolve(store.get(id)), putVolunteer: (v: Volunteer) => (store.set(v.id, v), Promise.resolve()),
+    getProgramme: (m: string) => Promise.resolve(programme?.municipality === m ? programme : undefined),
+  };
   return { store, disabled, signIn, hours };
 }
 
@@ -29,6 +32,15 @@ describe('closeMyAccount', () => {
       closedAt: '2026-12-03T10:00:00.000Z', updatedAt: '2026-12-03T10:00:00.000Z',
     });
     expect(f.disabled).toEqual(['v-1']);
+  });
+
+  it("keeps the records for the volunteer's municipality's retention years (a programme setting, 5 by default)", async () => {
+    expect(defaultProgramme('LV-042').retentionYears).toBe(5);
+    const f = fakes(aVolunteer({ id: 'v-1', municipality: 'LV-042' }), false, { ...defaultProgramme('LV-042'), retentionYears: 10 });
+    expect((await closeMyAccount({ ...f, clock: clock('2026-12-03T10:00:00.000Z') }, youth)).retainedUntil).toBe('2036-12-03');
+    // another municipality's setting does not apply
+    const g = fakes(aVolunteer({ id: 'v-1', municipality: 'LV-042' }), false, { ...defaultProgramme('LV-077'), retentionYears: 10 });
+    expect((await closeMyAccount({ ...g, clock: clock('2026-12-03T10:00:00.000Z') }, youth)).retainedUntil).toBe('2031-12-03');
   });
 
   it('closing again keeps the first closedAt and disables again', async () => {
