@@ -42,6 +42,12 @@ export const keys = {
   hourEntryAuditPrefix: (id: string) => ({ pk: `ENTRY#${id}`, skPrefix: 'AUDIT#' }),
   /** A supervisor's decision link, by its random nonce (the URL's token is nonce + HMAC; the item says what it decides). */
   decisionLink: (nonce: string) => ({ pk: `LINK#${nonce}`, sk: 'DECISION' }),
+  /** A request to move to another municipality; and the volunteer's pointer to their newest one (whether it is still open). */
+  moveRequest: (id: string) => ({ pk: `MOVE#${id}`, sk: 'REQUEST' }),
+  moveOfVolunteer: (volunteerId: string) => ({ pk: `VOL#${volunteerId}`, sk: 'MOVE' }),
+  /** The requests waiting for the new municipality's coordinator, oldest first (removed once decided). */
+  moveWaiting: (to: string, requestedAt: string, id: string) => ({ gsi2pk: `MOVES#${to}`, gsi2sk: `${requestedAt}#${id}` }),
+  movesWaiting: (to: string) => ({ gsi2pk: `MOVES#${to}` }),
   /** A volunteer's guardian consent record (one per volunteer), and its history, one item per change. */
   guardianConsent: (volunteerId: string) => ({ pk: `VOL#${volunteerId}`, sk: 'CONSENT' }),
   guardianConsentLog: (volunteerId: string, at: string, version: number) => ({ pk: `VOL#${volunteerId}`, sk: `CONSENTLOG#${at}#${String(version).padStart(4, '0')}` }),
@@ -162,6 +168,8 @@ export const ENTITY = {
   allocationRun: 'AllocationRun',
   headcountDataset: 'HeadcountDataset',
   volunteer: 'Volunteer',
+  moveRequest: 'MoveRequest',
+  movePointer: 'MovePointer',
   hourEntry: 'HourEntry',
   hourEntryPointer: 'HourEntryPointer',
   hourEntryAudit: 'HourEntryAudit',

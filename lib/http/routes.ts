@@ -2,6 +2,7 @@
 // Each route lives in the list of its bounded context (one file per context); infra deploys a context per stack.
 // A function imports its context's list, never this file, so its bundle holds only its own routes' schemas.
 import { accountRoutes } from './account-routes.js';
+import { accountMoveRoutes } from './account-move-routes.js';
 import { accountSelfRoutes } from './account-self-routes.js';
 import { allocationRoutes } from './allocation-routes.js';
 import { applicationRoutes } from './application-routes.js';
@@ -27,7 +28,7 @@ export const routesByContext = {
   certificates: certificateRoutes,
   pages: pageRoutes,
   'youth-house': { ...youthHouseRoutes, ...youthHouseFeedRoutes },
-  accounts: { ...accountRoutes, ...accountSelfRoutes },
+  accounts: { ...accountRoutes, ...accountSelfRoutes, ...accountMoveRoutes },
 } as const satisfies Record<string, Record<string, RouteDef>>;
 
 export type BoundedContext = keyof typeof routesByContext;
@@ -43,6 +44,7 @@ export const routes = {
   ...youthHouseRoutes,
   ...accountRoutes,
   ...accountSelfRoutes,
+  ...accountMoveRoutes,
   ...youthHouseFeedRoutes,
 } satisfies Record<string, RouteDef>;
 

@@ -9,6 +9,8 @@ import { awsTable } from './aws.js';
 import { adapter, deferred } from './runtime.js';
 import type { ExportDeps } from '../domain/accounts/use-cases/export-my-data.js';
 import type { ClosureDeps } from '../domain/accounts/use-cases/close-my-account.js';
+import type { MoveDecisionDeps, MoveDeps } from '../domain/accounts/use-cases/move-municipality.js';
+import { DynamoMoveRepository } from '../data/move-repository.js';
 import { systemClock } from '../domain/clock.js';
 import type { RegistrationDeps } from '../domain/accounts/use-cases/register.js';
 import { MUNICIPALITIES } from '../domain/municipalities/registry.js';
@@ -63,5 +65,22 @@ export function closureDeps(): ClosureDeps {
     const userPoolId = process.env.USER_POOL_ID;
     if (!userPoolId) throw new Error('USER_POOL_ID is not set: the closure function needs the user pool');
     return { hours: repositories().hours, signIn: cognitoSignIn(sharedClient(), userPoolId), clock: systemClock };
+  });
+}
+
+/** Municipality moves: the requests in the table, the profile, the registry. */
+export function moveDeps(): MoveDeps {
+  return deferred(() => {
+    const table = adapter('table', awsTable);
+    return { moves: new DynamoMoveRepository(table.db, table.name), hours: repositories().hours, municipalities: MUNICIPALITIES, clock: systemClock };
+  });
+}
+
+/** A move's decision: also the account's `custom:municipality` at the pool named by USER_POOL_ID (read on first use). */
+export function moveDecisionDeps(): MoveDecisionDeps {
+  return deferred(() => {
+    const userPoolId = process.env.USER_POOL_ID;
+    if (!userPoolId) throw new Error('USER_POOL_ID is not set: the move decision function needs the user pool');
+    return { ...moveDeps(), directory: cognitoDirectory(sharedClient(), userPoolId) };
   });
 }

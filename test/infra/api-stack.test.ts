@@ -366,7 +366,7 @@ describe('the user pool', () => {
     expect(reader[0]!.resources).toEqual([{ 'Fn::GetAtt': [logicalIdOf(userPool), 'Arn'] }]);
     // nothing else anywhere in the app may call Cognito's admin API but the staff account functions and the account closure (next tests)
     const elsewhere = built.stacks.flatMap((stack) => statementsOf(templateOf(stack))).filter((s) => s.actions.some((a) => a.startsWith('cognito-idp:')));
-    expect(elsewhere).toHaveLength(6);
+    expect(elsewhere).toHaveLength(7);
   });
 
   it('gives the staff account functions exactly the admin actions they call, on this pool only, and the pool id', () => {
@@ -390,6 +390,19 @@ describe('the user pool', () => {
     }
     expect(poolArn).toEqual({ 'Fn::GetAtt': [logicalIdOf(userPool), 'Arn'] });
     expect(STAFF_DIRECTORY_READ_ACTIONS.every((a) => (STAFF_DIRECTORY_ACTIONS as readonly string[]).includes(a))).toBe(true);
+  });
+
+  it("gives the move-decision function exactly AdminUpdateUserAttributes on this pool (the account's municipality), and its id", () => {
+    const decision = built.functions.get('functions/http/accounts/move-decision.ts')!;
+    const statements = roleStatements(decision).filter((s) => s.actions.some((a) => a.startsWith('cognito-idp:')));
+    expect(statements).toHaveLength(1);
+    expect(statements[0]!.actions).toEqual(['cognito-idp:AdminUpdateUserAttributes']);
+    expect(JSON.stringify(statements[0]!.resources)).toContain('UserPool');
+    expect(JSON.stringify(statements[0]!.resources)).not.toContain('*');
+    expect(resourceOf(decision).Properties.Environment.Variables.USER_POOL_ID).toBeDefined();
+    // the other move routes never reach the pool
+    const rest = built.functions.get('functions/http/accounts/moves.ts')!;
+    expect(roleStatements(rest).filter((s) => s.actions.some((a) => a.startsWith('cognito-idp:')))).toEqual([]);
   });
 
   it('gives the account-closure function exactly AdminDisableUser on this pool, and its id', () => {

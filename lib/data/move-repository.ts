@@ -1,0 +1,91 @@
+// Municipality moves in the table: the request, the volunteer's pointer to their newest one (one open at a time), and
+// the waiting queue of the new municipality; an approval moves the profile in the request's transaction.
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { moveRequestSchema, type MoveRepository, type MoveRequest } from '../domain/accounts/moves.js';
+import { ConflictError } from '../domain/errors.js';
+import type { DomainEvent } from '../domain/events.js';
+import { ENTITY, keys } from './keys.js';
+import { outboxPuts } from './outbox.js';
+import { INDEXES } from './table.js';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const FIELDS = Object.keys(moveRequestSchema.shape);
+const toRequest = (item: Record<string, unknown>) => moveRequestSchema.parse(Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? null])));
+
+export class DynamoMoveRepository implements MoveRepository {
+  constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
+
+  async get(id: string): Promise<MoveRequest | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.moveRequest(id), ConsistentRead: true }));
+    return Item ? toRequest(Item) : undefined;
+  }
+
+  async latestOf(volunteerId: string): Promise<MoveRequest | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.moveOfVolunteer(volunteerId), ConsistentRead: true }));
+    return Item ? this.get(String(Item.requestId)) : undefined;
+  }
+
+  async waitingFor(municipality: string, limit: number): Promise<MoveRequest[]> {
+    const { Items } = await this.db.send(new QueryCommand({
+      TableName: this.table, IndexName: INDEXES.byQueue.name,
+      KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': INDEXES.byQueue.partition },
+      ExpressionAttributeValues: { ':pk': keys.movesWaiting(municipality).gsi2pk }, Limit: limit,
+    }));
+    return (Items ?? []).map(toRequest);
+  }
+
+  async create(request: MoveRequest, events: readonly DomainEvent[]): Promise<void> {
+    const items: TransactItem[] = [
+      { Put: {
+        TableName: this.table, Item: { ...keys.moveOfVolunteer(request.volunteerId), entityType: ENTITY.movePointer, requestId: request.id, open: true },
+        ConditionExpression: 'attribute_not_exists(pk) OR #open = :false', ExpressionAttributeNames: { '#open': 'open' }, ExpressionAttributeValues: { ':false': false },
+      } },
+      { Put: {
+        TableName: this.table, ConditionExpression: 'attribute_not_exists(pk)',
+        Item: { ...keys.moveRequest(request.id), entityType: ENTITY.moveRequest, ...request, ...keys.moveWaiting(request.to, request.requestedAt, request.id) },
+      } },
+      ...outboxPuts(this.table, events),
+    ];
+    await this.transact(items, (failed) => (failed.includes(0)
+      ? new ConflictError(`volunteer ${request.volunteerId} has a move request waiting`, { lv: 'Jums jau ir neizskatīts pārcelšanās pieprasījums', en: 'You already have a move request waiting' })
+      : undefined));
+  }
+
+  async close(next: MoveRequest, events: readonly DomainEvent[]): Promise<void> {
+    const items: TransactItem[] = [
+      { Update: {
+        TableName: this.table, Key: keys.moveRequest(next.id), ConditionExpression: '#status = :requested',
+        UpdateExpression: 'SET #status = :status, decidedAt = :at, decidedBy = :by, reason = :reason REMOVE gsi2pk, gsi2sk',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':requested': 'requested', ':status': next.status, ':at': next.decidedAt, ':by': next.decidedBy, ':reason': next.reason },
+      } },
+      { Update: {
+        TableName: this.table, Key: keys.moveOfVolunteer(next.volunteerId), ConditionExpression: 'requestId = :id',
+        UpdateExpression: 'SET #open = :false', ExpressionAttributeNames: { '#open': 'open' }, ExpressionAttributeValues: { ':id': next.id, ':false': false },
+      } },
+      ...(next.status === 'approved' ? [{ Update: {
+        TableName: this.table, Key: keys.volunteer(next.volunteerId),
+        // the profile as the request read it: still in `from`, not closed
+        ConditionExpression: '#m = :from AND (attribute_not_exists(closedAt) OR closedAt = :null)',
+        UpdateExpression: 'SET #m = :to, updatedAt = :at', ExpressionAttributeNames: { '#m': 'municipality' },
+        ExpressionAttributeValues: { ':from': next.from, ':to': next.to, ':at': next.decidedAt, ':null': null },
+      } } satisfies TransactItem] : []),
+      ...outboxPuts(this.table, events),
+    ];
+    await this.transact(items, (failed) => (failed.includes(2)
+      ? new ConflictError(`the profile of ${next.volunteerId} is no longer in ${next.from} or is closed`, { lv: 'Jaunieša profils tikmēr mainījies vai slēgts', en: "The young person's profile changed or was closed meanwhile" })
+      : failed.length > 0 ? new ConflictError(`move request ${next.id} is no longer waiting`, { lv: 'Šis pieprasījums jau izlemts vai atsaukts', en: 'This request was decided or withdrawn already' }) : undefined));
+  }
+
+  private async transact(items: TransactItem[], explain: (failed: number[]) => Error | undefined): Promise<void> {
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const failed = (error.CancellationReasons ?? []).flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
+      throw explain(failed) ?? new ConflictError(`move transaction cancelled: ${(error.CancellationReasons ?? []).map((r) => r.Code).join(',')}`);
+    }
+  }
+}
