@@ -1,8 +1,7 @@
 // The logbook in the table: volunteers, institutions, assignments, programmes, entries, tallies, audit and idempotency.
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand,
-  type DynamoDBDocumentClient, type QueryCommandInput, type TransactWriteCommandInput,
+  PutCommand, QueryCommand, UpdateCommand,
+  type DynamoDBDocumentClient, type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
@@ -15,10 +14,10 @@ import {
 } from '../domain/hours/types.js';
 import { ENTITY, keys } from './keys.js';
 import { outboxPuts } from './outbox.js';
+import { transactExplained, type TransactItem } from './transact.js';
 import { partitionIs, getConsistent, queryAll, type Item } from './query.js';
 import { INDEXES } from './table.js';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const ENTRY_FIELDS = Object.keys(hourEntrySchema.shape) as (keyof HourEntry)[];
 const pick = <T>(item: Item, fields: readonly string[]): T => Object.fromEntries(fields.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as T;
@@ -241,18 +240,10 @@ export class DynamoHoursRepository implements HoursRepository {
    * Runs a transaction and names why it was cancelled: `explain` turns failed condition indexes into a final
    * error; anything else (a stale tally, a transaction conflict) is a RetryableConflict.
    */
-  private async transact(items: TransactItem[], explain: (failedConditions: number[]) => Error | undefined): Promise<void> {
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const reasons = error.CancellationReasons ?? [];
-      const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
-      const final = explain(failed);
-      if (final) throw final;
-      throw new RetryableConflict(`transaction cancelled: ${reasons.map((r) => r.Code ?? 'None').join(',')}`);
-    }
+  private transact(items: TransactItem[], explain: (failedConditions: number[]) => Error | undefined): Promise<void> {
+    return transactExplained(this.db, items, explain, (codes) => new RetryableConflict(`transaction cancelled: ${codes.join(',')}`));
   }
+
 
   private get(key: { pk: string; sk: string }): Promise<Item | undefined> {
     return getConsistent(this.db, this.table, key);

@@ -1,15 +1,14 @@
 // Municipality moves in the table: the request, the volunteer's pointer to their newest one (one open at a time), and
 // the waiting queue of the new municipality; an approval moves the profile in the request's transaction.
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { moveRequestSchema, type MoveRepository, type MoveRequest } from '../domain/accounts/moves.js';
 import { ConflictError } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
 import { ENTITY, keys } from './keys.js';
 import { outboxPuts } from './outbox.js';
+import { transactExplained, type TransactItem } from './transact.js';
 import { INDEXES } from './table.js';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const FIELDS = Object.keys(moveRequestSchema.shape);
 const toRequest = (item: Record<string, unknown>) => moveRequestSchema.parse(Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? null])));
@@ -79,13 +78,8 @@ export class DynamoMoveRepository implements MoveRepository {
       : failed.length > 0 ? new ConflictError(`move request ${next.id} is no longer waiting`, { lv: 'Šis pieprasījums jau izlemts vai atsaukts', en: 'This request was decided or withdrawn already' }) : undefined));
   }
 
-  private async transact(items: TransactItem[], explain: (failed: number[]) => Error | undefined): Promise<void> {
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const failed = (error.CancellationReasons ?? []).flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
-      throw explain(failed) ?? new ConflictError(`move transaction cancelled: ${(error.CancellationReasons ?? []).map((r) => r.Code).join(',')}`);
-    }
+  private transact(items: TransactItem[], explain: (failed: number[]) => Error | undefined): Promise<void> {
+    return transactExplained(this.db, items, explain, (codes) => new ConflictError(`move transaction cancelled: ${codes.join(',')}`));
   }
+
 }

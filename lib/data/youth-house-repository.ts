@@ -1,7 +1,7 @@
 // The youth house in the single table: an opportunity item holds its per-shift counters, so a sign-up is one
 // conditional increment (never above the shift's places) in the same transaction as the sign-up and its outbox event.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { ConflictError, ValidationError } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
@@ -9,10 +9,10 @@ import type { OpportunityPage, RegisterOutcome, SignUpMail, YouthHouseRepository
 import type { Opportunity, OpportunityInput, OpportunityStatus, SignUp } from '../domain/youth-house/types.js';
 import { ENTITY, keys } from './keys.js';
 import { outboxPuts } from './outbox.js';
+import { transactExplained, type TransactItem } from './transact.js';
 import { getConsistent, queryAll, type Item } from './query.js';
 import { INDEXES } from './table.js';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** Where each email's once-only marker lives on the sign-up item. */
 const MAIL_MARKER: Record<SignUpMail, { path: string }> = {
@@ -359,13 +359,8 @@ export class DynamoYouthHouseRepository implements YouthHouseRepository {
     }
   }
 
-  private async transact(items: TransactItem[], explain: (failed: number[]) => Error | undefined): Promise<void> {
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const failed = (error.CancellationReasons ?? []).flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
-      throw explain(failed) ?? new ConflictError('transaction cancelled');
-    }
+  private transact(items: TransactItem[], explain: (failed: number[]) => Error | undefined): Promise<void> {
+    return transactExplained(this.db, items, explain, () => new ConflictError('transaction cancelled'));
   }
+
 }
