@@ -38,7 +38,7 @@ export async function leaveAndHandOver(deps: OfferDeps, o: Opportunity, mine: Si
   const holds = mine.state === 'registered' || mine.state === 'offered';
   for (let attempt = 0; attempt < 10; attempt++) {
     const at = left.updatedAt;
-    const deadline = holds && o.status === 'published' ? offerDeadline(o, mine.shift, deps.clock.now()) : null;
+    const deadline = holds && o.status === 'published' ? offerDeadline(o, mine.shift, new Date(at)) : null;
     const waiting = deadline ? (await deps.youthHouse.waitlisted(o.id, mine.shift, 5)).filter((w) => w.youthId !== mine.youthId) : [];
     const next = waiting[0] ? offerTo(deps, waiting[0], deadline!, at) : undefined;
     const outcome = await deps.youthHouse.leave(mine, left, next ? [...events, signUpEvent('PlaceOffered', next, at)] : events, next);

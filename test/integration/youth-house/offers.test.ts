@@ -23,7 +23,9 @@ const M = 'LV-042';
 const HOUR = 3_600_000;
 let t: Awaited<ReturnType<typeof suiteTable>>;
 let offsetMs = 0;
-const clock = { now: () => new Date(Date.now() + offsetMs) };
+// each read is a millisecond later than the last, so a deadline computed from a second read of the clock shows
+let tick = 0;
+const clock = { now: () => new Date(Date.now() + offsetMs + ++tick) };
 const later = (hours: number) => new Date(Date.now() + offsetMs + hours * HOUR);
 let deps: YouthHouseDeps & SweepDeps;
 const sent: MailMessage[] = [];
