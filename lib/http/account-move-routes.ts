@@ -35,8 +35,9 @@ export const accountMoveRoutes = {
   decideMunicipalityMove: defineRoute({
     id: 'decideMunicipalityMove', method: 'POST', path: '/v1/municipality-moves/{id}/decision', tag: 'accounts', auth: ['coordinator'],
     summary: "The new municipality's coordinator approves (the profile and the account's municipality change; from the next sign-in the young person belongs here) or refuses with a reason",
-    params: z.object({ id: z.uuid() }), body: moveDecisionSchema, response: moveRequestSchema, problems: [404, 409],
-    uses: { userPool: ['cognito-idp:AdminUpdateUserAttributes'] },
+    params: z.object({ id: z.uuid() }), body: moveDecisionSchema, problems: [404, 409],
+    response: moveRequestSchema.extend({ emailed: z.boolean().describe('Whether the young person was emailed the decision now (false when deciding the same again, or when the send failed)') }),
+    uses: { userPool: ['cognito-idp:AdminUpdateUserAttributes'], mail: true },
     entry: 'functions/http/accounts/move-decision.ts',
   }),
 };

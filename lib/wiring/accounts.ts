@@ -5,7 +5,7 @@ import { postAuthenticationHandler, postConfirmationHandler, preSignUpHandler, p
 import { logger } from '../http/logger.js';
 import { certificateDeps, repositories } from './deps.js';
 import { DynamoSignInLog } from '../data/sign-in-log.js';
-import { awsTable } from './aws.js';
+import { awsMailer, awsTable } from './aws.js';
 import { adapter, deferred } from './runtime.js';
 import type { ExportDeps } from '../domain/accounts/use-cases/export-my-data.js';
 import type { ClosureDeps } from '../domain/accounts/use-cases/close-my-account.js';
@@ -81,6 +81,10 @@ export function moveDecisionDeps(): MoveDecisionDeps {
   return deferred(() => {
     const userPoolId = process.env.USER_POOL_ID;
     if (!userPoolId) throw new Error('USER_POOL_ID is not set: the move decision function needs the user pool');
-    return { ...moveDeps(), directory: cognitoDirectory(sharedClient(), userPoolId) };
+    return {
+      ...moveDeps(), directory: cognitoDirectory(sharedClient(), userPoolId),
+      mailer: { send: (message) => adapter('mailer', awsMailer).send(message) },
+      onMailError: (error) => logger.error('move decision email not sent', error as Error),
+    };
   });
 }

@@ -11,6 +11,7 @@ import { ensureAccount, signIn } from '../../lib/local/accounts.js';
 import { cognito, STRONG_PASSWORD } from '../support/accounts.js';
 import { aWorld, anEntry, bornYearsAgo, expectStatus, type World } from '../support/hours-api.js';
 import { call, tokenFor } from '../support/http.js';
+import { mailsNamed } from '../support/invitation-mail.js';
 
 const FROM = 'LV-042';
 const TO = 'LV-077';
@@ -82,9 +83,15 @@ describe('moving to another municipality', () => {
     expect((await expectStatus(decide(newCoordinator, { decision: 'refuse' }), 400)).json.errors).toEqual([expect.objectContaining({ field: 'body.reason' })]);
 
     const approved = await expectStatus(decide(newCoordinator, { decision: 'approve' }), 200);
-    expect(approved.json).toMatchObject({ id, status: 'approved', decidedAt: expect.any(String) });
-    // the same decision again answers as it stands; the other one is a conflict
-    expect((await expectStatus(decide(newCoordinator, { decision: 'approve' }), 200)).json).toEqual(approved.json);
+    expect(approved.json).toMatchObject({ id, status: 'approved', decidedAt: expect.any(String), emailed: true });
+    // the young person is told, in Latvian and English, once
+    const [told, ...more] = mailsNamed(`move-${id}-`);
+    expect(more).toHaveLength(0);
+    expect(told!.subject).toBe('Pāreja uz citu pašvaldību apstiprināta / Move approved');
+    expect(told!.text).toContain('Jaunā pašvaldība: Rēzeknes novads');
+    expect(told!.text).toContain('Your new municipality: Rēzekne Municipality');
+    // the same decision again answers as it stands (and mails nothing); the other one is a conflict
+    expect((await expectStatus(decide(newCoordinator, { decision: 'approve' }), 200)).json).toEqual({ ...approved.json, emailed: false });
     await expectStatus(decide(newCoordinator, { decision: 'refuse', reason: 'x' }), 409);
     expect((await expectStatus(call('GET', `/v1/municipalities/${TO}/municipality-moves`, { token: newCoordinator }), 200)).json.items.map((i: { id: string }) => i.id)).not.toContain(id);
 
@@ -110,7 +117,10 @@ describe('moving to another municipality', () => {
     const asked = await expectStatus(call('POST', MY_MOVE, { token: youth.token, body: { to: TO } }), 201);
     const newCoordinator = await tokenFor({ role: 'coordinator', sub: `c-${randomUUID()}`, municipality: TO });
     const refused = await expectStatus(call('POST', `/v1/municipality-moves/${asked.json.id}/decision`, { token: newCoordinator, body: { decision: 'refuse', reason: 'Deklarētā dzīvesvieta nav mūsu novadā' } }), 200);
-    expect(refused.json).toMatchObject({ status: 'refused', reason: 'Deklarētā dzīvesvieta nav mūsu novadā' });
+    expect(refused.json).toMatchObject({ status: 'refused', reason: 'Deklarētā dzīvesvieta nav mūsu novadā', emailed: true });
+    const [told] = mailsNamed(`move-${asked.json.id}-refused`);
+    expect(told!.subject).toContain('noraidīta');
+    expect(told!.text).toContain('Iemesls: Deklarētā dzīvesvieta nav mūsu novadā');
     expect((await expectStatus(call('GET', '/v1/volunteers/me', { token: youth.token }), 200)).json.municipality).toBe(FROM);
     expect((await expectStatus(call('GET', MY_MOVE, { token: youth.token }), 200)).json).toMatchObject({ status: 'refused', reason: 'Deklarētā dzīvesvieta nav mūsu novadā' });
     const user = await youth.pool.send(new AdminGetUserCommand({ UserPoolId: inject('userPoolId'), Username: youth.email }));

@@ -8,6 +8,8 @@ import { assertActsFor, type User } from '../../identity/types.js';
 import { isValidOn, type Municipality } from '../../municipalities/types.js';
 import { MOVES_SOURCE, type MoveDecision, type MoveEventType, type MoveRepository, type MoveRequest, type MoveRequestInput } from '../moves.js';
 import type { AccountDirectory } from '../ports.js';
+import type { Mailer } from '../../mail.js';
+import { moveDecisionMail } from '../move-mail.js';
 
 export interface MoveDeps {
   moves: MoveRepository;
@@ -19,7 +21,15 @@ export interface MoveDeps {
 export interface MoveDecisionDeps extends MoveDeps {
   /** Writes the account's trusted `custom:municipality` (the token's municipality from the next sign-in or refresh). */
   directory: Pick<AccountDirectory, 'setTrustedAttributes'>;
+  /** Tells the young person the decision (a failed send is reported, not thrown: the decision stands). */
+  mailer: Mailer;
+  onMailError?: (error: unknown) => void;
 }
+
+export type DecidedMove = MoveRequest & {
+  /** Whether the young person was emailed the decision now (false on a repeated decision, a closed profile or a failed send). */
+  emailed: boolean;
+};
 
 function event(type: MoveEventType, r: MoveRequest, at: string, by: string): DomainEvent {
   return { id: randomUUID(), type, source: MOVES_SOURCE, occurredAt: at, detail: { requestId: r.id, volunteerId: r.volunteerId, from: r.from, to: r.to, status: r.status, by } };
@@ -87,9 +97,10 @@ export async function movesWaitingFor(deps: Pick<MoveDeps, 'moves'>, user: User,
  * The new municipality's coordinator decides. 1. a coordinator of `to` (403 otherwise)  2. a waiting request; the
  * same decision again answers as it stands (an approval re-writes the account's municipality, so a failed directory
  * call is mended by deciding again), another decision is a 409  3. refused: the reason is kept; approved: the profile
- * moves in the request's transaction (MunicipalityMoveApproved), then the account's `custom:municipality`.
+ * moves in the request's transaction (MunicipalityMoveApproved), then the account's `custom:municipality`  4. the
+ * young person is emailed the decision at their profile's address (once: a repeated decision mails nothing).
  */
-export async function decideMove(deps: MoveDecisionDeps, user: User, id: string, decision: MoveDecision): Promise<MoveRequest> {
+export async function decideMove(deps: MoveDecisionDeps, user: User, id: string, decision: MoveDecision): Promise<DecidedMove> {
   if (user.role !== 'coordinator') throw new ForbiddenError(`a ${user.role} cannot decide moves`);
   const request = await deps.moves.get(id);
   if (!request) throw new NotFoundError('move request', id);
@@ -100,11 +111,25 @@ export async function decideMove(deps: MoveDecisionDeps, user: User, id: string,
       throw new ConflictError(`move request ${id} is ${request.status}`, { lv: 'Šis pieprasījums jau izlemts vai atsaukts', en: 'This request was decided or withdrawn already' });
     }
     if (want === 'approved') await deps.directory.setTrustedAttributes(request.volunteerId, { municipality: request.to });
-    return request;
+    return { ...request, emailed: false };
   }
   const at = deps.clock.now().toISOString();
   const next: MoveRequest = { ...request, status: want, decidedAt: at, decidedBy: user.sub, reason: decision.decision === 'refuse' ? decision.reason : null };
   await deps.moves.close(next, [event(want === 'approved' ? 'MunicipalityMoveApproved' : 'MunicipalityMoveRefused', next, at, user.sub)]);
   if (want === 'approved') await deps.directory.setTrustedAttributes(request.volunteerId, { municipality: request.to });
-  return next;
+  return { ...next, emailed: await mailDecision(deps, next) };
+}
+
+async function mailDecision(deps: MoveDecisionDeps, r: MoveRequest): Promise<boolean> {
+  const from = deps.municipalities.find((m) => m.code === r.from);
+  const to = deps.municipalities.find((m) => m.code === r.to);
+  try {
+    const volunteer = await deps.hours.getVolunteer(r.volunteerId);
+    if (!volunteer || volunteer.closedAt || !from || !to) return false;
+    await deps.mailer.send(moveDecisionMail(r, volunteer.email, { from, to }));
+    return true;
+  } catch (error) {
+    deps.onMailError?.(error);
+    return false;
+  }
 }
