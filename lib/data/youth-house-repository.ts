@@ -16,7 +16,7 @@ import { INDEXES } from './table.js';
 
 /** Where each email's once-only marker lives on the sign-up item. */
 const MAIL_MARKER: Record<SignUpMail, { path: string }> = {
-  offer: { path: 'offer.mailedAt' }, reminder: { path: 'remindedAt' }, cancellation: { path: 'cancellationMailedAt' },
+  offer: { path: 'offer.mailedAt' }, reminder: { path: 'remindedAt' }, cancellation: { path: 'cancellationMailedAt' }, change: { path: 'changeMailedAt' },
 };
 
 const STORAGE = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entityType', 'waitSeq'];
@@ -89,6 +89,9 @@ export class DynamoYouthHouseRepository implements YouthHouseRepository {
       if (plain[field] === undefined) remove.push(`#f${n}`);
       else { set.push(`#f${n} = :f${n}`); values[`:f${n}`] = plain[field]; }
     });
+    // the change notice the sign-ups are still to be emailed about (use-cases.ts decides it)
+    names['#notice'] = 'changeNotice';
+    if (plain.changeNotice) { set.push('#notice = :notice'); values[':notice'] = plain.changeNotice; } else remove.push('#notice');
     const added = after.shifts.length - before.shifts.length;
     if (before.status === 'draft') {
       // nobody signs up for a draft (the counter needs it published): its counters follow its shifts, all zero
@@ -303,7 +306,10 @@ export class DynamoYouthHouseRepository implements YouthHouseRepository {
         UpdateExpression: `SET ${marker.path} = :at`,
         ConditionExpression: mail === 'offer'
           ? '#state = :offered AND offer.nonce = :nonce AND offer.mailedAt = :null'
-          : `attribute_exists(pk) AND attribute_not_exists(${marker.path})`,
+          // a change: `at` is the notice's; a later edit is a newer notice, mailed again
+          : mail === 'change'
+            ? `attribute_exists(pk) AND (attribute_not_exists(${marker.path}) OR ${marker.path} < :at)`
+            : `attribute_exists(pk) AND attribute_not_exists(${marker.path})`,
         ...(mail === 'offer'
           ? { ExpressionAttributeNames: { '#state': 'state' }, ExpressionAttributeValues: { ':at': at, ':offered': 'offered', ':nonce': s.offer?.nonce ?? '', ':null': null } }
           : { ExpressionAttributeValues: { ':at': at } }),
@@ -313,6 +319,14 @@ export class DynamoYouthHouseRepository implements YouthHouseRepository {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
+  }
+
+  async clearChangeNotice(opportunityId: string, at: string): Promise<void> {
+    await this.db.send(new UpdateCommand({
+      TableName: this.table, Key: keys.opportunity(opportunityId),
+      UpdateExpression: 'REMOVE changeNotice', ConditionExpression: 'changeNotice.#at = :at',
+      ExpressionAttributeNames: { '#at': 'at' }, ExpressionAttributeValues: { ':at': at },
+    })).catch((error: unknown) => { if (!(error instanceof ConditionalCheckFailedException)) throw error; });
   }
 
   async releaseMail(s: SignUp, mail: SignUpMail): Promise<void> {

@@ -1,8 +1,8 @@
-// The youth house's emails to young people: a place offered from the waitlist, the reminder before a shift, and a
-// cancelled opportunity. Latvian first, English below, like every email of the platform.
+// The youth house's emails to young people: a place offered from the waitlist, the reminder before a shift, a
+// cancelled opportunity and a changed one. Latvian first, English below, like every email of the platform.
 import { rigaDeadline } from '../clock.js';
 import { shiftFacts } from './shift-facts.js';
-import type { Opportunity, SignUp } from './types.js';
+import type { NoticeField, Opportunity, SignUp } from './types.js';
 
 type Lang = 'lv' | 'en';
 
@@ -50,4 +50,29 @@ export function cancellationEmail(o: Opportunity, s: SignUp): Email {
     "You need not do anything. You will find other opportunities in the municipality's youth house.",
   ].join('\n');
   return { subject: `Atcelts: ${o.title.lv} / Cancelled`, text };
+}
+
+const NOTICE_NAMES: Record<Lang, Record<NoticeField, string>> = {
+  lv: { title: 'nosaukums', place: 'vieta', contact: 'kontaktpersona', creditedMinutesPerShift: 'ieskaitāmās stundas' },
+  en: { title: 'title', place: 'place', contact: 'contact', creditedMinutesPerShift: 'hours credited' },
+};
+
+function creditedLine(o: Opportunity, lang: Lang): string {
+  const m = o.creditedMinutesPerShift;
+  const amount = `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`;
+  return lang === 'lv' ? `  Ieskaitāmās stundas: ${amount}` : `  Hours credited: ${amount}`;
+}
+
+/** The organiser changed what someone signed up needs to turn up (NOTICE_FIELDS): what changed, and the facts as they now are. */
+export function changeEmail(o: Opportunity, s: SignUp, fields: readonly NoticeField[]): Email {
+  const changed = (lang: Lang) => fields.map((f) => NOTICE_NAMES[lang][f]).join(', ');
+  const text = [
+    'Labdien!', '', `Organizators ir mainījis iespēju, kurai jums ir pieteikums vai vieta rindā (mainīts: ${changed('lv')}). Tagad tā ir šāda:`,
+    ...shiftLines(o, s, 'lv'), creditedLine(o, 'lv'), '',
+    'Jums nekas nav jādara. Ja tā jums vairs neder, lūdzu, atsauciet pieteikumu platformā, lai vietu varētu piedāvāt nākamajam.', '', '---', '',
+    `Hello! The organiser changed an opportunity you are signed up or waitlisted for (changed: ${changed('en')}). It now reads:`,
+    ...shiftLines(o, s, 'en'), creditedLine(o, 'en'), '',
+    'You need not do anything. If it no longer suits you, please cancel your sign-up in the platform so the place goes to the next.',
+  ].join('\n');
+  return { subject: `Mainīts: ${o.title.lv} / Changed`, text };
 }

@@ -12,7 +12,7 @@ export interface OpportunityPage {
 export type RegisterOutcome = 'registered' | 'full' | 'not-open' | 'already-signed-up';
 
 /** The emails sent about one sign-up, each at most once. */
-export type SignUpMail = 'offer' | 'reminder' | 'cancellation';
+export type SignUpMail = 'offer' | 'reminder' | 'cancellation' | 'change';
 
 export interface YouthHouseRepository {
   createOpportunity(opportunity: Opportunity): Promise<void>;
@@ -53,10 +53,13 @@ export interface YouthHouseRepository {
   /** The offered sign-up whose offer has this nonce (its email link). */
   offerByNonce(nonce: string): Promise<SignUp | undefined>;
   /**
-   * Claims one email about a sign-up (a conditional write of its marker: the offer's `mailedAt`, `remindedAt` or
-   * `cancellationMailedAt`): false when it was claimed already, so a doubled job sends nothing twice.
+   * Claims one email about a sign-up (a conditional write of its marker: the offer's `mailedAt`, `remindedAt`,
+   * `cancellationMailedAt`, or for a change `changeMailedAt`, written with the notice's `at` and claimed only while
+   * older): false when it was claimed already, so a doubled job sends nothing twice.
    */
   claimMail(signUp: SignUp, mail: SignUpMail, at: string): Promise<boolean>;
+  /** Clears an opportunity's change notice once every sign-up heard of it, only while it is still the notice `at`. */
+  clearChangeNotice(opportunityId: string, at: string): Promise<void>;
   /** Gives a claim back after a failed send (the next firing tries again). */
   releaseMail(signUp: SignUp, mail: SignUpMail): Promise<void>;
   /** The first waitlisted sign-ups of a shift, in arrival order. */

@@ -75,6 +75,25 @@ export const opportunityInputSchema = z.object({
 });
 export type OpportunityInput = z.infer<typeof opportunityInputSchema>;
 
+/**
+ * The facts of a published opportunity whose change the young people signed up are emailed about (the sweep): what
+ * they need to turn up — the title they know it by, where, whom to ask, and the hours it credits. A shift's time
+ * never changes once published (a moved shift is a cancellation and a new shift).
+ */
+export const NOTICE_FIELDS = ['title', 'place', 'contact', 'creditedMinutesPerShift'] as const;
+export type NoticeField = (typeof NOTICE_FIELDS)[number];
+
+/** An edit the sign-ups are still to hear about: when it was made and what changed (cleared once all were mailed). */
+export interface ChangeNotice {
+  at: string;
+  fields: NoticeField[];
+}
+
+/** The notice fields that differ between two versions of an opportunity, in NOTICE_FIELDS order. */
+export function changedNoticeFields(before: Pick<OpportunityInput, NoticeField>, after: Pick<OpportunityInput, NoticeField>): NoticeField[] {
+  return NOTICE_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
+}
+
 export interface Opportunity extends OpportunityInput {
   id: string;
   municipality: string;
@@ -84,6 +103,8 @@ export interface Opportunity extends OpportunityInput {
   createdAt: string;
   createdBy: string;
   updatedAt: string;
+  /** An edit the sign-ups are still to be emailed about (absent when none is pending). */
+  changeNotice?: ChangeNotice;
 }
 
 export const shiftViewSchema = shiftInputSchema.extend({ index: z.number().int(), remainingPlaces: z.number().int() });
@@ -129,6 +150,8 @@ export interface SignUp {
   remindedAt?: string;
   /** When the email saying the opportunity was cancelled was claimed (sent at most once). */
   cancellationMailedAt?: string;
+  /** The change notice (its `at`) this sign-up was last emailed about: each edit is mailed at most once. */
+  changeMailedAt?: string;
 }
 
 export const offerSchema = z.object({
@@ -144,7 +167,7 @@ export type Offer = z.infer<typeof offerSchema>;
 
 /** A sign-up as the API shows it: without the offer's link nonce and the emails' once-only markers. */
 export function signUpView<T extends SignUp>(s: T): T {
-  const { offer, remindedAt: _r, cancellationMailedAt: _c, ...rest } = s;
+  const { offer, remindedAt: _r, cancellationMailedAt: _c, changeMailedAt: _m, ...rest } = s;
   if (!offer) return rest as T;
   const { nonce: _n, ...shown } = offer;
   return { ...rest, offer: shown } as T;

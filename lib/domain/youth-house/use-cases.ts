@@ -10,7 +10,7 @@ import type { MunicipalityRepository } from '../municipalities/ports.js';
 import { opportunityEvent, signUpEvent } from './events.js';
 import { declineOffer, leaveAndHandOver, offerDeadline, offerTo } from './offers.js';
 import type { OpportunityPage, YouthHouseRepository } from './ports.js';
-import type { Opportunity, OpportunityFilter, OpportunityInput, OpportunityStatus, OpportunityView, SignUp } from './types.js';
+import { changedNoticeFields, NOTICE_FIELDS, type Opportunity, type OpportunityFilter, type OpportunityInput, type OpportunityStatus, type OpportunityView, type SignUp } from './types.js';
 
 export interface YouthHouseDeps {
   youthHouse: YouthHouseRepository;
@@ -89,7 +89,8 @@ export async function setOpportunityStatus(deps: YouthHouseDeps, user: User, id:
  * sign-ups are filed by them; a shift that moves is a cancellation and a new shift. A cancelled opportunity stays as
  * it was. 1. the same publishers as for the status  2. these rules, each a 422 on its field  3. one conditional
  * update (status, last change and every shift's registered count as read; a sign-up meanwhile is a 409) with
- * OpportunityUpdated in the outbox.
+ * OpportunityUpdated in the outbox  4. a change to what the signed-up young people need to turn up (NOTICE_FIELDS)
+ * leaves a change notice for the sweep to email them (a notice still pending gathers the new fields).
  */
 export async function updateOpportunity(deps: YouthHouseDeps, user: User, id: string, input: OpportunityInput): Promise<OpportunityView> {
   const found = await deps.youthHouse.getOpportunity(id);
@@ -133,9 +134,19 @@ export async function updateOpportunity(deps: YouthHouseDeps, user: User, id: st
     ...input, id, municipality: found.municipality, status: found.status,
     registered: [...found.registered, ...input.shifts.slice(found.registered.length).map(() => 0)].slice(0, input.shifts.length),
     createdAt: found.createdAt, createdBy: found.createdBy, updatedAt: at,
+    ...noticeOf(found, input, at),
   };
   await deps.youthHouse.updateOpportunity(found, next, [opportunityEvent('OpportunityUpdated', id, found.municipality, user.sub, at)]);
   return viewOf(next, await programmeOf(deps, found.municipality));
+}
+
+/** The change notice after an edit: none for a draft (nobody signed up), the pending one when nothing noticed changed. */
+function noticeOf(found: Opportunity, input: OpportunityInput, at: string): Pick<Opportunity, 'changeNotice'> {
+  if (found.status === 'draft') return {};
+  const changed = changedNoticeFields(found, input);
+  if (changed.length === 0) return found.changeNotice ? { changeNotice: found.changeNotice } : {};
+  const fields = NOTICE_FIELDS.filter((f) => changed.includes(f) || found.changeNotice?.fields.includes(f));
+  return { changeNotice: { at, fields } };
 }
 
 /** The municipality's programme (its consent age), or the defaults. */
@@ -151,7 +162,7 @@ const shiftsOf = (o: Opportunity) => o.shifts.map((s, index) => ({ ...s, index, 
 export function viewOf(o: Opportunity, programme: Pick<Programme, 'consentUpToAge'>): OpportunityView {
   const shifts = shiftsOf(o);
   const full = o.status === 'published' && shifts.every((s) => s.remainingPlaces === 0);
-  const { registered: _r, createdBy: _c, ...rest } = o;
+  const { registered: _r, createdBy: _c, changeNotice: _n, ...rest } = o;
   const upTo = consentNeededUpTo(o.ageRange, programme);
   return { ...rest, status: full ? 'full' : o.status, shifts, guardianConsent: upTo === null ? null : { neededUpToAge: upTo } };
 }

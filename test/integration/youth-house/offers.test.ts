@@ -1,5 +1,5 @@
 // Waitlist offers and the youth house's sweep on DynamoDB Local: a freed place is held for the first waiting, confirmed,
-// declined or passed on when it expires; offer, reminder and cancellation emails leave exactly once per sign-up.
+// declined or passed on when it expires; offer, reminder, cancellation and change emails leave exactly once per sign-up.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -14,7 +14,7 @@ import { sweepYouthHouse, type SweepDeps } from '../../../lib/domain/youth-house
 import { answerOfferLink, openOfferLink } from '../../../lib/domain/youth-house/offer-links.js';
 import { confirmMyOffer } from '../../../lib/domain/youth-house/offers.js';
 import type { OpportunityInput } from '../../../lib/domain/youth-house/types.js';
-import { cancelSignUp, createOpportunity, getOpportunity, setOpportunityStatus, signUp, type YouthHouseDeps } from '../../../lib/domain/youth-house/use-cases.js';
+import { cancelSignUp, createOpportunity, getOpportunity, setOpportunityStatus, signUp, updateOpportunity, type YouthHouseDeps } from '../../../lib/domain/youth-house/use-cases.js';
 import { suiteTable } from '../../support/dynamo.js';
 import { aVolunteer } from '../../support/hours-builders.js';
 import { anOpportunityInput, inDays } from '../../support/youth-house-builders.js';
@@ -211,6 +211,53 @@ describe('reminders and cancellations', () => {
     await Promise.all([sweepYouthHouse(deps, clock.now()), sweepYouthHouse(deps, clock.now())]);
     await sweepYouthHouse(deps, clock.now());
     for (const u of [a!, b!, c!]) expect(mailsTo(u.sub).map((m) => m.subject)).toEqual([expect.stringContaining('Atcelts')]);
+    expect(mailsTo(d!.sub)).toHaveLength(0);
+  });
+
+  it('an edit of where, whom to ask, the title or the hours is mailed once to everyone signed up before it; other edits and later sign-ups hear nothing', async () => {
+    const o = await published(2);
+    const [a, b, c, d] = await youths(4);
+    await signUp(deps, a!, o.id, 0);
+    await signUp(deps, b!, o.id, 0);
+    await signUp(deps, c!, o.id, 0); // waitlisted
+    await signUp(deps, d!, o.id, 0);
+    await cancelSignUp(deps, d!, o.id, 0); // cancelled: hears nothing
+    const edit = async (change: Partial<OpportunityInput>) => {
+      const { id: _i, municipality: _m, status: _s, registered: _r, createdAt: _c, createdBy: _b, updatedAt: _u, changeNotice: _n, revision: _v, ...input } = (await deps.youthHouse.getOpportunity(o.id)) as Record<string, unknown> & Awaited<ReturnType<typeof deps.youthHouse.getOpportunity>>;
+      return updateOpportunity(deps, coordinator, o.id, { ...(input as unknown as OpportunityInput), ...change });
+    };
+    // a description alone is no notice
+    await edit({ description: { lv: 'Sakopsim parku kopā. Cimdi būs.' } });
+    expect((await deps.youthHouse.getOpportunity(o.id))!.changeNotice).toBeUndefined();
+
+    await edit({ place: { type: 'address', address: 'Rīgas iela 7, Jēkabpils' }, contact: { name: 'Anna Ozola', phone: '+371 20000000' } });
+    const view = await getOpportunity(deps, o.id);
+    expect(view).not.toHaveProperty('changeNotice');
+    const e = await youths(1);
+    await signUp(deps, e[0]!, o.id, 0); // after the edit: already sees it
+    failNext = 1;
+    const first = await sweepYouthHouse(deps, clock.now());
+    expect(first.failed).toBe(1);
+    expect((await deps.youthHouse.getOpportunity(o.id))!.changeNotice).toMatchObject({ fields: ['place', 'contact'] });
+    await Promise.all([sweepYouthHouse(deps, clock.now()), sweepYouthHouse(deps, clock.now())]);
+    await sweepYouthHouse(deps, clock.now());
+    for (const u of [a!, b!, c!]) {
+      expect(mailsTo(u.sub).map((m) => m.subject)).toEqual(['Mainīts: Talka Mežaparkā / Changed']);
+      const [mail] = mailsTo(u.sub);
+      expect(mail!.text).toContain('(mainīts: vieta, kontaktpersona)');
+      expect(mail!.text).toContain('Vieta: Rīgas iela 7, Jēkabpils');
+      expect(mail!.text).toContain('Kontakts: Anna Ozola, +371 20000000');
+      expect(mail!.text).toContain('(changed: place, contact)');
+    }
+    expect(mailsTo(d!.sub)).toHaveLength(0);
+    expect(mailsTo(e[0]!.sub)).toHaveLength(0);
+    expect((await deps.youthHouse.getOpportunity(o.id))!.changeNotice).toBeUndefined();
+
+    // a second edit is a new notice: mailed once more, now to the later sign-up too
+    await edit({ creditedMinutesPerShift: 90 });
+    await sweepYouthHouse(deps, clock.now());
+    await sweepYouthHouse(deps, clock.now());
+    for (const u of [a!, b!, c!, e[0]!]) expect(mailsTo(u.sub).filter((m) => m.text.includes('Ieskaitāmās stundas: 1 h 30 min'))).toHaveLength(1);
     expect(mailsTo(d!.sub)).toHaveLength(0);
   });
 
