@@ -51,7 +51,7 @@ export const pageRoutes = {
     id: 'postConsentLink', method: 'POST', path: '/c/{token}', tag: 'pages', auth: 'public',
     summary: "The guardian's confirmed consent or withdrawal (form post with its CSRF token and the hash of the text shown): who, relation, time, IP, user agent and text hash are recorded",
     params: decisionToken, query: pageQuery, produces: 'text/html', problems: [404, 409, 410],
-    uses: { linkKey: true },
+    uses: { linkKey: true, mail: true },
     entry: 'functions/http/pages/consent-link.ts',
   }),
   requestGuardianConsent: defineRoute({

@@ -14,6 +14,7 @@ import { keys } from '../../lib/data/keys.js';
 import { linkToken, parseLinkToken } from '../../lib/domain/hours/decision-links.js';
 import { requestGuardianConsent, type ConsentDeps } from '../../lib/domain/hours/use-cases/guardian-consent.js';
 import { aPaperConsent, consentLinkMailedTo } from '../support/consent.js';
+import { mailsNamed } from '../support/invitation-mail.js';
 import { aWorld, aYouth, bornYearsAgo, daysAgo, expectStatus, type World } from '../support/hours-api.js';
 import { baseUrl, call, tokenFor } from '../support/http.js';
 import { anOpportunityInput, inDays } from '../support/youth-house-builders.js';
@@ -130,6 +131,10 @@ describe('guardian consent by link', () => {
     const given = await call('POST', path, form({ csrf, action: 'give', textSha256 }, { origin: baseUrl() }));
     expect(given.status, given.text).toBe(200);
     expect(given.text).toContain('piekrišana saglabāta');
+    // the young person is told, once
+    const told = mailsNamed(`youth-consent-given-${minor.sub}-`);
+    expect(told.map((m) => m.subject)).toEqual(['Piekrišana saņemta / Consent recorded']);
+    expect(told[0]!.text).toContain('ir saņemta (ar e-pasta saiti)');
     const record = (await expectStatus(call('GET', `/v1/guardian-consents/${minor.sub}`, { token: world.coordinator }), 200)).json;
     expect(record).toMatchObject({
       status: 'given', via: 'email-link', guardian: { name: 'Inga Šņore', relation: 'parent' }, version: 2,
@@ -162,9 +167,13 @@ describe('guardian consent by link', () => {
     // the coordinator sees the withdrawal
     const list = await expectStatus(call('GET', `/v1/municipalities/${M}/guardian-consents?status=withdrawn`, { token: world.coordinator }), 200);
     expect(list.json.items).toContainEqual(expect.objectContaining({ volunteerId: minor.sub, status: 'withdrawn', withdrawnAt: expect.any(String) }));
-    // withdrawing twice writes nothing
+    // withdrawing twice writes nothing, and mails nothing more
     await call('POST', path, form({ csrf, action: 'withdraw' }));
     expect((await call('GET', `/v1/guardian-consents/${minor.sub}`, { token: world.coordinator })).json.version).toBe(3);
+    const toldWithdrawn = mailsNamed(`youth-consent-withdrawn-${minor.sub}-`);
+    expect(toldWithdrawn.map((m) => m.subject)).toEqual(['Piekrišana atsaukta / Consent withdrawn']);
+    expect(toldWithdrawn[0]!.text).toContain('jaunas stundas un pieteikumi netiek pieņemti');
+    expect(mailsNamed(`youth-consent-given-${minor.sub}-`)).toHaveLength(1);
     // each change went to the outbox with it, once
     const consentEvents = (await outboxTypesOf(minor.sub)).filter((t) => t.startsWith('GuardianConsent'));
     expect(consentEvents).toEqual(['GuardianConsentGiven', 'GuardianConsentRequested', 'GuardianConsentWithdrawn']);
@@ -275,6 +284,9 @@ describe('guardian consent by link', () => {
     expect(twice.json).toMatchObject({ status: 409, title: 'Piekrišana jau ir atsaukta' });
     expect((await call('GET', `/v1/guardian-consents/${minor.sub}`, { token: world.coordinator })).json.version).toBe(2);
     expect((await outboxTypesOf(minor.sub)).filter((t) => t === 'GuardianConsentWithdrawn')).toHaveLength(1);
+    // the young person heard of both, as recorded by the coordinator
+    expect(mailsNamed(`youth-consent-given-${minor.sub}-`)[0]!.text).toContain('pēc parakstītas veidlapas');
+    expect(mailsNamed(`youth-consent-withdrawn-${minor.sub}-`).map((m) => m.text)).toEqual([expect.stringContaining('koordinators reģistrēja atsaukumu')]);
   });
 
   it('answers an adult that no consent is needed, and a youth without a profile 404', async () => {

@@ -30,3 +30,37 @@ export function consentEmail(f: ConsentFacts, url: string, expiresAt: string): O
   ].join('\n');
   return { subject: `Piekrišana brīvprātīgajam darbam — ${f.volunteerName} / Consent to volunteering`.slice(0, 200), text };
 }
+
+/**
+ * The young person's own email when their guardian's consent was recorded or withdrawn, by the guardian's link or by
+ * the coordinator: what it means for their hours and sign-ups. Latvian first, English below.
+ */
+export function consentChangeEmail(status: 'given' | 'withdrawn', byCoordinator: boolean): Omit<MailMessage, 'to' | 'idempotencyKey'> {
+  const how = {
+    lv: byCoordinator ? (status === 'given' ? 'pašvaldības koordinators to reģistrēja pēc parakstītas veidlapas' : 'pašvaldības koordinators reģistrēja atsaukumu') : 'ar e-pasta saiti',
+    en: byCoordinator ? (status === 'given' ? 'the municipal coordinator recorded it from a signed form' : 'the municipal coordinator recorded the withdrawal') : 'by the email link',
+  };
+  const text = status === 'given'
+    ? [
+      'Labdien!', '',
+      `Jūsu likumiskā pārstāvja piekrišana brīvprātīgajam darbam ir saņemta (${how.lv}).`,
+      'Tagad varat reģistrēt brīvprātīgā darba stundas un pieteikties jauniešu mājas iespējām.',
+      '', '---', '',
+      `Hello! Your legal representative's consent to your volunteering has been recorded (${how.en}).`,
+      "You can now log volunteer hours and sign up for the youth house's opportunities.",
+    ]
+    : [
+      'Labdien!', '',
+      `Jūsu likumiskais pārstāvis ir atsaucis piekrišanu brīvprātīgajam darbam (${how.lv}).`,
+      'No šī brīža jaunas stundas un pieteikumi netiek pieņemti; jau reģistrētās stundas paliek.',
+      'Ja tā ir kļūda, lūdziet piekrišanu vēlreiz vai sazinieties ar pašvaldības jaunatnes lietu koordinatoru.',
+      '', '---', '',
+      `Hello! Your legal representative has withdrawn their consent to your volunteering (${how.en}).`,
+      'From now on new hours and sign-ups are not accepted; the hours already logged stay.',
+      "If this is a mistake, ask for consent again or contact the municipality's youth affairs coordinator.",
+    ];
+  return {
+    subject: status === 'given' ? 'Piekrišana saņemta / Consent recorded' : 'Piekrišana atsaukta / Consent withdrawn',
+    text: text.join('\n'),
+  };
+}

@@ -12,7 +12,7 @@ import {
   type ConsentEventType, type ConsentFacts, type ConsentLink, type ConsentRecord, type ConsentRepository, type ConsentRequest,
   type ConsentStatus, type ConsentView, type ConsentWithdrawalInput, type PaperConsentInput,
 } from '../consent.js';
-import { consentEmail } from '../consent-email.js';
+import { consentChangeEmail, consentEmail } from '../consent-email.js';
 import { linkToken, parseLinkToken, sameMac, type LinkSigner } from '../decision-links.js';
 import type { DomainEvent } from '../../events.js';
 import type { HoursRepository } from '../ports.js';
@@ -54,6 +54,21 @@ async function factsOf(deps: Pick<ConsentDeps, 'hours' | 'municipalities'>, volu
     municipalityName: { lv: m?.name ?? volunteer.municipality, en: m?.nameEn ?? volunteer.municipality },
     consentUpToAge: programme.consentUpToAge,
   };
+}
+
+/**
+ * Tells the young person their consent was given or withdrawn (once per record version). A failed send is reported,
+ * not thrown: the consent stands and the youth's own consent view shows it.
+ */
+async function tellYouth(deps: ConsentDeps, r: ConsentRecord, byCoordinator: boolean): Promise<void> {
+  if (r.status !== 'given' && r.status !== 'withdrawn') return;
+  try {
+    const volunteer = await deps.hours.getVolunteer(r.volunteerId);
+    if (!volunteer || volunteer.closedAt) return;
+    await deps.mailer.send({ ...consentChangeEmail(r.status, byCoordinator), to: volunteer.email, idempotencyKey: `youth-consent-${r.status}-${r.volunteerId}-${r.version}` });
+  } catch (error) {
+    deps.onMailError?.(error);
+  }
 }
 
 const notNeeded = (age: number) => new RuleViolation('hours.consent-not-needed',
@@ -167,6 +182,7 @@ export async function submitConsentLink(deps: ConsentDeps, token: string, form: 
         evidence: { ip: form.ip.slice(0, 64), userAgent: form.userAgent.slice(0, 500), textVersion: CONSENT_TEXT_VERSION, textLanguage: form.lang, textSha256: sha },
       };
       await deps.consents.commit({ record: given, claim: { nonce: link.nonce, at }, volunteerConsent: projection(given, rigaDate(now)), events: [event('GuardianConsentGiven', given, at, 'guardian')] });
+      await tellYouth(deps, given, false);
       return pageOf(deps, { ...link, usedAt: at }, given, true);
     }
     if (form.action === 'withdraw' && page.state === 'given') {
@@ -176,6 +192,7 @@ export async function submitConsentLink(deps: ConsentDeps, token: string, form: 
       };
       const date = record.givenAt ? rigaDate(new Date(record.givenAt)) : rigaDate(now);
       await deps.consents.commit({ record: withdrawn, withdrawBy: { nonce: link.nonce, at }, volunteerConsent: projection(withdrawn, date), events: [event('GuardianConsentWithdrawn', withdrawn, at, 'guardian')] });
+      await tellYouth(deps, withdrawn, false);
       return { state: 'withdrawn', record: withdrawn, justNow: true };
     }
   } catch (error) {
@@ -226,6 +243,7 @@ export async function recordPaperConsent(deps: ConsentDeps, user: User, voluntee
     withdrawnAt: null, withdrawal: null, updatedAt: at, version: (current?.version ?? 0) + 1,
   };
   await deps.consents.commit({ record, volunteerConsent: projection(record, input.signedOn), events: [event('GuardianConsentGiven', record, at, user.sub)] });
+  await tellYouth(deps, record, true);
   return consentView(record);
 }
 
@@ -256,6 +274,7 @@ export async function recordConsentWithdrawal(deps: ConsentDeps, user: User, vol
     withdrawal: { receivedOn: input.receivedOn, note: input.note ?? null, recordedBy: user.sub },
   };
   await deps.consents.commit({ record: withdrawn, volunteerConsent: projection(withdrawn, givenOn), events: [event('GuardianConsentWithdrawn', withdrawn, at, user.sub)] });
+  await tellYouth(deps, withdrawn, true);
   return consentView(withdrawn);
 }
 
