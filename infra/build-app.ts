@@ -74,6 +74,7 @@ export function buildApp(context: Record<string, unknown> = {}, outdir?: string)
     table: dataStack.table,
     settings,
     publicBaseUrl,
+    userPool: apiStack.identity.userPool,
   });
 
   const contextStacks = Object.fromEntries(BOUNDED_CONTEXTS.map((context) => {

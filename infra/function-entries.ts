@@ -2,6 +2,7 @@
 // the bundle budget test and the bench walk this list.
 import { routeList } from '../lib/http/routes.js';
 import { usesOf } from '../lib/http/route.js';
+import { ACCOUNT_ERASURE_ENTRY } from './constructs/account-erasure.js';
 import { CERTIFICATE_ENTRIES, ISSUING_ENTRIES } from './constructs/certificate-jobs.js';
 import { DECISION_DIGEST_ENTRY } from './constructs/decision-digest.js';
 import { POST_AUTHENTICATION_ENTRY, POST_CONFIRMATION_ENTRY, PRE_SIGN_UP_ENTRY, PRE_TOKEN_GENERATION_ENTRY } from './constructs/identity.js';
@@ -20,7 +21,7 @@ export interface FunctionEntry {
 export function functionEntries(): FunctionEntry[] {
   const groups = Map.groupBy(routeList, (r) => r.entry);
   const http = [...groups].map(([entry, group]) => ({ entry, http: true, rendersPdf: usesOf(group).fonts }));
-  const jobs = [...Object.values(CERTIFICATE_ENTRIES), OUTBOX_DELIVERY_ENTRY, SEED_ENTRY, PRE_SIGN_UP_ENTRY, POST_CONFIRMATION_ENTRY, PRE_TOKEN_GENERATION_ENTRY, POST_AUTHENTICATION_ENTRY, DECISION_DIGEST_ENTRY, YOUTH_HOUSE_SWEEP_ENTRY]
+  const jobs = [...Object.values(CERTIFICATE_ENTRIES), OUTBOX_DELIVERY_ENTRY, SEED_ENTRY, PRE_SIGN_UP_ENTRY, POST_CONFIRMATION_ENTRY, PRE_TOKEN_GENERATION_ENTRY, POST_AUTHENTICATION_ENTRY, DECISION_DIGEST_ENTRY, YOUTH_HOUSE_SWEEP_ENTRY, ACCOUNT_ERASURE_ENTRY]
     .map((entry) => ({ entry, http: false, rendersPdf: ISSUING_ENTRIES.includes(entry) }));
   return [...http, ...jobs].sort((a, b) => a.entry.localeCompare(b.entry));
 }

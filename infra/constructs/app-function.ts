@@ -141,6 +141,17 @@ export class AppFunction extends NodejsFunction {
     return this;
   }
 
+  /** Lets the function delete objects under one prefix of the files bucket (FILES_BUCKET), and nothing else there. */
+  allowFileDeletion({ bucket, prefix }: { bucket: IBucket; prefix: 'certificates' | 'consents' }): this {
+    this.addEnvironment('FILES_BUCKET', bucket.bucketName);
+    this.executionRole.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [bucket.arnForObjects(`${prefix}/*`)] }));
+    Validations.of(this.executionRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagText(Stack.of(this).resolve(bucket.arnForObjects(`${prefix}/*`)))}]`,
+      reason: `Object ARNs under the ${prefix}/ prefix of the files bucket: the erasure deletes the files of closed accounts whose retention ended; no other action, prefix or bucket.`,
+    });
+    return this;
+  }
+
   /** Lets the function publish domain events to the bus (EVENT_BUS_NAME), and nowhere else. */
   allowPublish(bus: IEventBus): this {
     this.addEnvironment('EVENT_BUS_NAME', bus.eventBusName);

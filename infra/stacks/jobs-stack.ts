@@ -4,9 +4,11 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Topic } from 'aws-cdk-lib/aws-sns';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { alarmOnFunctionErrors, alarmTopic, notifyOnEveryAlarm } from '../constructs/alarms.js';
 import { FONT_FILES } from '../constructs/bundled-files.js';
+import { AccountErasure } from '../constructs/account-erasure.js';
 import { CertificateJobs, issuerKeysParameterPrefix } from '../constructs/certificate-jobs.js';
 import { DecisionDigest } from '../constructs/decision-digest.js';
 import { OutboxDelivery } from '../constructs/outbox-delivery.js';
@@ -19,6 +21,8 @@ export interface JobsStackProps extends StackProps {
   readonly settings: Settings;
   /** Signed into every credential and QR code (the configured public base URL, or the HTTP API's endpoint). */
   readonly publicBaseUrl: string;
+  /** The erasure deletes closed accounts whose retention ended from this pool. */
+  readonly userPool: IUserPool;
 }
 
 /** Deployed before the context stacks: their functions publish to this bus and hand certificate runs to this queue. */
@@ -31,6 +35,8 @@ export class JobsStack extends Stack {
   readonly decisionDigest: DecisionDigest;
   /** The youth house's sweep: expired offers pass on; offer, reminder and cancellation emails (every 5 minutes). */
   readonly youthHouseSweep: YouthHouseSweep;
+  /** Closed accounts whose retention ended are erased (daily, 03:30 Europe/Riga). */
+  readonly accountErasure: AccountErasure;
   /** Every alarm of the platform notifies this topic (DLQs, function errors, API 5xx). */
   readonly alarms: Topic;
 
@@ -60,6 +66,8 @@ export class JobsStack extends Stack {
       table, publicBaseUrl: props.publicBaseUrl, linkKeyParameter: LINK_KEY_PARAMETER,
       sesSenderIdentity: settings.sesSenderIdentity, tracing: settings.tracing,
     });
+
+    this.accountErasure = new AccountErasure(this, 'AccountErasure', { table, files, userPool: props.userPool, tracing: settings.tracing });
 
     // The operators' topic lives here, the first stack after the API that every later one references anyway.
     this.alarms = alarmTopic(this, settings.alarmEmail);

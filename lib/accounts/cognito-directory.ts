@@ -1,5 +1,6 @@
 // The AccountDirectory and MfaDirectory ports on Cognito's admin API (the same calls against cognito-local).
-import { AdminAddUserToGroupCommand, AdminDisableUserCommand, AdminGetUserCommand, AdminUpdateUserAttributesCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminAddUserToGroupCommand, AdminDeleteUserCommand, AdminDisableUserCommand, AdminGetUserCommand, AdminUpdateUserAttributesCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { AccountRemover } from '../domain/accounts/erasure.js';
 import type { AccountDirectory, AccountSignIn, MfaDirectory } from '../domain/accounts/ports.js';
 
 export function cognitoClient(endpoint = process.env.COGNITO_ENDPOINT): CognitoIdentityProviderClient {
@@ -37,6 +38,19 @@ export function cognitoSignIn(client: CognitoIdentityProviderClient, userPoolId:
   return {
     async disable(username) {
       await client.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: username }));
+    },
+  };
+}
+
+/** AdminDeleteUser by the account's sub, at the end of a closed account's retention; an account already gone is fine. */
+export function cognitoAccountRemover(client: CognitoIdentityProviderClient, userPoolId: string): AccountRemover {
+  return {
+    async remove(username) {
+      try {
+        await client.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: username }));
+      } catch (error) {
+        if ((error as { name?: string }).name !== 'UserNotFoundException') throw error;
+      }
     },
   };
 }

@@ -1,7 +1,7 @@
 // Certificates with their code reservations and email state, and recognition runs with per-batch progress markers.
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchWriteCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand,
+  PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand,
   type DynamoDBDocumentClient, type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { EmailDelivery } from '../domain/certificates/email-delivery.js';
@@ -10,9 +10,13 @@ import type { BatchCounts, Certificate, CertificateBatch, CertificateRun } from 
 import { ConflictError, NotFoundError } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
 import { ENTITY, keys } from './keys.js';
+import { batchWriteAll } from './batch-write.js';
 import { outboxPuts } from './outbox.js';
 import { partitionIs, getConsistent, queryAll, type Item } from './query.js';
-import { INDEXES } from './table.js';
+import { INDEXES, TTL_ATTRIBUTE } from './table.js';
+
+/** A run's batches are kept 90 days (the queue retries for at most 14), then removed by TTL. */
+const BATCH_RETENTION_SECONDS = 90 * 24 * 3600;
 
 
 const CERT_FIELDS = [
@@ -150,15 +154,9 @@ export class DynamoCertificateRepository implements CertificateRepository {
 
   async createRun(run: CertificateRun, batches: readonly CertificateBatch[]): Promise<void> {
     // Batches first, the run last: a run that exists always has all its batches.
-    const items = batches.map((b) => ({ PutRequest: { Item: { ...keys.certificateRunBatch(b.runId, b.index), entityType: ENTITY.certificateRunBatch, ...b } } }));
-    for (let i = 0; i < items.length; i += 25) {
-      let pending: typeof items | undefined = items.slice(i, i + 25);
-      for (let attempt = 0; pending && pending.length > 0; attempt++) {
-        const out = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }));
-        pending = out.UnprocessedItems?.[this.table] as typeof items | undefined;
-        if (pending?.length) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
-      }
-    }
+    // a batch names its volunteers: it expires (TTL) long after the run and its queue's retries, long before any erasure
+    const expires = Math.floor(Date.parse(run.startedAt) / 1000) + BATCH_RETENTION_SECONDS;
+    await batchWriteAll(this.db, this.table, batches.map((b) => ({ PutRequest: { Item: { ...keys.certificateRunBatch(b.runId, b.index), entityType: ENTITY.certificateRunBatch, ...b, [TTL_ATTRIBUTE]: expires } } })));
     await this.db.send(new PutCommand({
       TableName: this.table,
       Item: { ...keys.certificateRun(run.id), ...keys.certificateRunOfScope(run.scope, run.year, run.startedAt, run.id), entityType: ENTITY.certificateRun, ...run },

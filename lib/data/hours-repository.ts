@@ -39,13 +39,15 @@ export class DynamoHoursRepository implements HoursRepository {
    * sets it in its own transactions, so a profile update racing a guardian's consent never erases it.
    */
   async putVolunteer(volunteer: Volunteer): Promise<void> {
-    const { guardianConsent: _consent, ...fields } = volunteer;
+    const { guardianConsent: _consent, ...profile } = volunteer;
+    // a closed profile joins the erasure queue by the last day its records are kept
+    const fields: Record<string, unknown> = volunteer.closedAt && volunteer.retainedUntil ? { ...profile, ...keys.erasureDue(volunteer.retainedUntil, volunteer.id) } : profile;
     const names = Object.keys(fields);
     await this.db.send(new UpdateCommand({
       TableName: this.table, Key: keys.volunteer(volunteer.id),
       UpdateExpression: `SET entityType = :entityType, guardianConsent = if_not_exists(guardianConsent, :none), ${names.map((n) => `#${n} = :${n}`).join(', ')}`,
       ExpressionAttributeNames: Object.fromEntries(names.map((n) => [`#${n}`, n])),
-      ExpressionAttributeValues: { ':entityType': ENTITY.volunteer, ':none': null, ...Object.fromEntries(names.map((n) => [`:${n}`, fields[n as keyof typeof fields]])) },
+      ExpressionAttributeValues: { ':entityType': ENTITY.volunteer, ':none': null, ...Object.fromEntries(names.map((n) => [`:${n}`, fields[n]])) },
     }));
   }
 

@@ -35,6 +35,11 @@ export const keys = {
 
   // Volunteer-hours logbook (see table.ts for the access patterns).
   volunteer: (volunteerId: string) => ({ pk: `VOL#${volunteerId}`, sk: 'PROFILE' }),
+  /** Everything held under a volunteer's partition (profile, entries, tallies, consent, sign-ups, moves, calendar link): the erasure's read. */
+  volunteerPartition: (volunteerId: string) => ({ pk: `VOL#${volunteerId}` }),
+  /** A closed profile in the erasure queue by the last day its records are kept (sparse: only closed profiles). */
+  erasureDue: (retainedUntil: string, volunteerId: string) => ({ gsi3pk: 'ERASURE', gsi3sk: `${retainedUntil}#${volunteerId}` }),
+  erasureQueue: () => ({ gsi3pk: 'ERASURE' }),
   hourEntry: (volunteerId: string, date: string, id: string) => ({ pk: `VOL#${volunteerId}`, sk: `HOURS#${date}#${id}` }),
   hourEntryRange: (volunteerId: string, from: string, to: string) => ({ pk: `VOL#${volunteerId}`, skFrom: `HOURS#${from}#`, skTo: `HOURS#${to}#\uffff` }),
   hourEntryPointer: (id: string) => ({ pk: `ENTRY#${id}`, sk: 'POINTER' }),
@@ -45,6 +50,8 @@ export const keys = {
   /** A request to move to another municipality; and the volunteer's pointer to their newest one (whether it is still open). */
   moveRequest: (id: string) => ({ pk: `MOVE#${id}`, sk: 'REQUEST' }),
   moveOfVolunteer: (volunteerId: string) => ({ pk: `VOL#${volunteerId}`, sk: 'MOVE' }),
+  /** Every request a volunteer made, under their partition (so an erasure finds the older ones too). */
+  moveOfVolunteerLog: (volunteerId: string, requestedAt: string, id: string) => ({ pk: `VOL#${volunteerId}`, sk: `MOVELOG#${requestedAt}#${id}` }),
   /** The requests waiting for the new municipality's coordinator, oldest first (removed once decided). */
   moveWaiting: (to: string, requestedAt: string, id: string) => ({ gsi2pk: `MOVES#${to}`, gsi2sk: `${requestedAt}#${id}` }),
   movesWaiting: (to: string) => ({ gsi2pk: `MOVES#${to}` }),
@@ -170,6 +177,7 @@ export const ENTITY = {
   volunteer: 'Volunteer',
   moveRequest: 'MoveRequest',
   movePointer: 'MovePointer',
+  moveLog: 'MoveLog',
   hourEntry: 'HourEntry',
   hourEntryPointer: 'HourEntryPointer',
   hourEntryAudit: 'HourEntryAudit',

@@ -45,6 +45,7 @@ export class DynamoMoveRepository implements MoveRepository {
         TableName: this.table, ConditionExpression: 'attribute_not_exists(pk)',
         Item: { ...keys.moveRequest(request.id), entityType: ENTITY.moveRequest, ...request, ...keys.moveWaiting(request.to, request.requestedAt, request.id) },
       } },
+      { Put: { TableName: this.table, Item: { ...keys.moveOfVolunteerLog(request.volunteerId, request.requestedAt, request.id), entityType: ENTITY.moveLog, requestId: request.id } } },
       ...outboxPuts(this.table, events),
     ];
     await this.transact(items, (failed) => (failed.includes(0)

@@ -20,6 +20,8 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | published allocation (ceiling) of one / all munis    | table        | pk ALLOCATION#CURRENT, sk MUNI#<code>     |
  * | (reserved) sparse: who is eligible in a muni + year  | byEligibility| gsi3pk <muni>#<year>, gsi3sk <id>         |
  * | hours: a volunteer's profile                         | table        | pk VOL#<sub>, sk PROFILE                  |
+ * | accounts: closed profiles by the end of retention    | byEligibility| gsi3pk ERASURE, gsi3sk <retainedUntil>#<sub> (sparse) |
+ * | accounts: every move request of a volunteer          | table        | pk VOL#<sub>, sk MOVELOG#<iso>#<id>       |
  * | hours: a volunteer's entries in a date range         | table        | pk VOL#<sub>, sk HOURS#<date>#<id>        |
  * | hours: a volunteer's tally per programme and year    | table        | pk VOL#<sub>, sk TALLY#<muni>#<year>      |
  * | hours: one entry by id (pointer to its key)          | table        | pk ENTRY#<id>, sk POINTER                 |
@@ -44,7 +46,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | certs: certificates of a muni and year (roster)      | byCollection | gsi1pk CERTS#<muni>#<year>, gsi1sk <sub>  |
  * | certs: flagged certificates of a muni, oldest first  | byQueue      | gsi2pk CERTFLAG#<muni>, gsi2sk <iso>#<code> (sparse) |
  * | certs: revoked certificates of a muni (revocation list)| byQueue    | gsi2pk CERTREVOKED#<muni>, gsi2sk <iso>#<code> (sparse) |
- * | certs: one run, and its batches with progress markers | table       | pk CRUN#<id>, sk RUN / BATCH#<000000>     |
+ * | certs: one run, and its batches with progress markers | table       | pk CRUN#<id>, sk RUN / BATCH#<000000> (batches: TTL 90 days) |
  * | certs: runs of a scope (muni or ALL) and year, newest last | byCollection | gsi1pk CRUNS#<scope>#<year>, gsi1sk <iso>#<id> |
  * | certs: certificates whose email is still pending     | table        | pk CERTMAIL#PENDING, sk <muni>#<year>#<sub> |
  * | certs: issuer keys of a muni, and its active kid     | table        | pk ISSUERKEY#<muni>, sk KEY#<kid> / ACTIVE |

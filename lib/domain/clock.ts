@@ -11,6 +11,9 @@ export function rigaDate(at: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
+/** The hour (0–23) of an instant on Riga's wall clock. */
+export const rigaHour = (at: Date): number => Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Riga', hour: '2-digit', hourCycle: 'h23' }).format(at));
+
 const LOCALE = { lv: 'lv-LV', en: 'en-GB' } as const;
 
 /** An instant as a Riga wall-clock date and time, e.g. "2026. gada 10. marts 10:00" / "10 March 2026 at 10:00". */

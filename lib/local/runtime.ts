@@ -10,6 +10,7 @@ import { dynamoRepositories, type Repositories } from '../data/repositories.js';
 import type { BatchQueue } from '../domain/certificates/ports.js';
 import { processBatch } from '../domain/certificates/use-cases/runs.js';
 import { LocalCertificateFiles } from '../files/certificate-files.js';
+import { LocalFileEraser } from '../files/file-eraser.js';
 import { logger } from '../http/logger.js';
 import { issuingCertificateDeps } from '../wiring/issuing.js';
 import { installAdapters } from '../wiring/runtime.js';
@@ -59,6 +60,7 @@ export function installLocalRuntime(options: LocalRuntimeOptions): LocalRuntime 
     mailer: () => new OutboxMailer(join(options.dataDir, 'outbox')),
     blobs: () => blobs,
     certificateFiles: () => new LocalCertificateFiles(filesDir, blobs),
+    fileEraser: () => new LocalFileEraser(filesDir),
     keyVault: () => new FileKeyVault(join(options.dataDir, 'issuer-keys')),
     batchQueue: () => options.batchQueue ?? queue!,
     events: () => bus,

@@ -10,7 +10,7 @@ import { DynamoYouthHouseRepository } from '../data/youth-house-repository.js';
 import { JavaMissingError } from './dynamodb-local.js';
 import { PROJECT_ROOT, startLocalStack } from './stack.js';
 import { DEFAULT_CERTIFICATE_RUN_SCHEDULE, startHourlyScheduler, startMinutelyScheduler, startYearlyScheduler } from './scheduler.js';
-import { systemClock } from '../domain/clock.js';
+import { rigaHour, systemClock } from '../domain/clock.js';
 import { recognitionYear } from '../domain/certificates/eligibility.js';
 import { finishPendingEmails } from '../domain/certificates/use-cases/emails.js';
 import { startRun } from '../domain/certificates/use-cases/runs.js';
@@ -18,6 +18,8 @@ import { sendDecisionDigests } from '../domain/hours/use-cases/decision-digest.j
 import { certificateDeps } from '../wiring/deps.js';
 import { digestDeps } from '../wiring/pages.js';
 import { sweepDeps } from '../wiring/youth-house-sweep.js';
+import { erasureDeps } from '../wiring/erasure.js';
+import { ERASURE_AT, eraseExpiredAccounts } from '../domain/accounts/use-cases/erase-expired-accounts.js';
 import { SWEEP_EVERY_MINUTES, sweepYouthHouse } from '../domain/youth-house/notifications.js';
 
 /** How often `npm start` sweeps the pending certificate emails (the EmailSweep schedule's stand-in). */
@@ -82,12 +84,18 @@ Demo accounts (sign in with USER_PASSWORD_AUTH; coordinators and agency staff an
   console.log(`Certificates: the yearly recognition run fires at ${yearly.next().toISOString()} (npm run certificates -- --year <year> runs one now).\n`);
 
   // the supervisors' daily digest (an hourly EventBridge schedule in AWS): each programme's hour, once a day
+  // and the nightly erasure of closed accounts whose retention ended (its Riga hour's tick; 03:30 in AWS)
   const digests = digestDeps();
+  const erasure = erasureDeps();
   startHourlyScheduler({
     clock: systemClock,
     job: async (at) => {
       const counts = await sendDecisionDigests(digests, at);
       if (counts.sent + counts.failed > 0) console.log('decision digests', counts);
+      if (rigaHour(at) === ERASURE_AT.hour) {
+        const erased = await eraseExpiredAccounts(erasure);
+        if (erased.erased + erased.failed > 0) console.log('closed accounts erased', erased);
+      }
     },
   });
 

@@ -15,6 +15,7 @@ import { EventBridgeSink } from '../events/eventbridge-sink.js';
 import { S3CertificateFiles } from '../files/certificate-files.js';
 import { S3BlobStore } from '../files/s3-blob-store.js';
 import { SesMailer } from '../mail/ses-mailer.js';
+import { S3FileEraser } from '../files/file-eraser.js';
 import { SqsBatchQueue } from '../queues/sqs-batch-queue.js';
 import type { Adapters } from './runtime.js';
 
@@ -90,6 +91,8 @@ export const awsCertificateFiles: Adapters['certificateFiles'] = /* @__PURE__ */
   const bucket = required('FILES_BUCKET', 'for certificate PDFs');
   return new S3CertificateFiles(s3(), bucket, new S3BlobStore(s3(), bucket));
 });
+
+export const awsFileEraser: Adapters['fileEraser'] = /* @__PURE__ */ once(() => new S3FileEraser(s3(), required('FILES_BUCKET', 'to delete files')));
 
 export const awsKeyVault: Adapters['keyVault'] = /* @__PURE__ */ once(() =>
   new SsmKeyVault(new SSMClient({ region: region() }), required('ISSUER_KEYS_PARAMETER_PREFIX', 'to sign certificates')));

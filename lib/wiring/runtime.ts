@@ -3,6 +3,7 @@
 // before it serves. Handlers never choose: they ask lib/wiring/deps.ts, which asks here.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { KeyVault } from '../credentials/key-vault.js';
+import type { FileEraser } from '../domain/accounts/erasure.js';
 import type { BatchQueue, CertificateFiles } from '../domain/certificates/ports.js';
 import type { EventSink } from '../domain/events.js';
 import type { BlobStore } from '../domain/files.js';
@@ -22,6 +23,8 @@ export interface Adapters {
   blobs(): BlobStore;
   /** Certificate PDFs, written and read by the functions. */
   certificateFiles(): CertificateFiles;
+  /** Deletes files (certificate PDFs, consent scans) when a closed account's retention ends. */
+  fileEraser(): FileEraser;
   /** The private halves of the issuer keys. */
   keyVault(): KeyVault;
   /** Where certificate runs send their batches. */

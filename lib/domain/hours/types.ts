@@ -36,6 +36,7 @@ export const volunteerSchema = volunteerInputSchema.extend({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   closedAt: z.iso.datetime().optional().describe('Set when the account was closed: the profile is pseudonymised, sign-in disabled'),
+  retainedUntil: z.iso.date().optional().describe("A closed account's records are kept until this day (the programme's retentionYears after closure), then erased"),
 });
 export type Volunteer = z.infer<typeof volunteerSchema>;
 

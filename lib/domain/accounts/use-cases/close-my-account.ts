@@ -25,25 +25,33 @@ export interface Closure {
  * relation and date stay, the legal record of a minor's volunteering (DOMAIN.md §1)  3. disable sign-in last, so a
  * failure before it leaves an account that can sign in and close again. Idempotent: closing again keeps closedAt.
  * Certificates are not touched: they carry the holder's name as given at issue and still verify. `retainedUntil` is
- * the closure plus the volunteer's municipality's `retentionYears` (a programme setting, default 5).
+ * the closure plus the volunteer's municipality's `retentionYears` (a programme setting, default 5), fixed at closure
+ * and stored on the profile: the erasure job (erase-expired-accounts.ts) deletes everything the day after.
  */
 export async function closeMyAccount(deps: ClosureDeps, user: User): Promise<Closure> {
   const volunteer = await deps.hours.getVolunteer(user.sub);
   if (!volunteer) throw new NotFoundError('volunteer profile', user.sub);
   const now = deps.clock.now().toISOString();
   const closedAt = volunteer.closedAt ?? now;
-  if (!volunteer.closedAt) {
+  const retainedUntil = volunteer.retainedUntil ?? retentionEnd(closedAt, (await programmeOf(deps, volunteer.municipality)).retentionYears);
+  if (!volunteer.closedAt || !volunteer.retainedUntil) {
     await deps.hours.putVolunteer({
       ...volunteer,
       name: CLOSED_NAME,
       email: `closed-${volunteer.id}@closed.invalid`,
       guardianConsent: volunteer.guardianConsent ? { ...volunteer.guardianConsent, name: CLOSED_NAME } : null,
       closedAt,
+      retainedUntil,
       updatedAt: now,
     });
   }
   await deps.signIn.disable(user.sub);
+  return { closedAt, retainedUntil };
+}
+
+/** The last day a closed account's records are kept: the closure's date `years` later (UTC, as the closure is stamped). */
+export function retentionEnd(closedAt: string, years: number): string {
   const until = new Date(closedAt);
-  until.setUTCFullYear(until.getUTCFullYear() + (await programmeOf(deps, volunteer.municipality)).retentionYears);
-  return { closedAt, retainedUntil: until.toISOString().slice(0, 10) };
+  until.setUTCFullYear(until.getUTCFullYear() + years);
+  return until.toISOString().slice(0, 10);
 }

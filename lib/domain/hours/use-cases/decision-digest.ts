@@ -1,6 +1,6 @@
 // The supervisors' daily digest: at the programme's hour, one email per supervisor with pending entries, each entry
 // with its approve / approve fewer / reject links; at most one per supervisor and Riga day however often the job fires.
-import { rigaDate } from '../../clock.js';
+import { rigaDate, rigaHour } from '../../clock.js';
 import { ForbiddenError, RuleViolation } from '../../errors.js';
 import type { User } from '../../identity/types.js';
 import type { Mailer } from '../../mail.js';
@@ -54,7 +54,6 @@ export async function setDigest(deps: Pick<DigestDeps, 'digests' | 'clock'>, use
   return { enabled: true, email: user.email };
 }
 
-const rigaHour = (at: Date) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Riga', hour: '2-digit', hourCycle: 'h23' }).format(at));
 
 export interface DigestCounts {
   sent: number;

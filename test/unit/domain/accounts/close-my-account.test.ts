@@ -29,7 +29,7 @@ describe('closeMyAccount', () => {
     expect(f.store.get('v-1')).toEqual({
       ...before, name: 'Slēgts konts', email: 'closed-v-1@closed.invalid',
       guardianConsent: { name: 'Slēgts konts', relation: 'parent', date: '2025-01-02', via: 'email-link', withdrawnAt: null },
-      closedAt: '2026-12-03T10:00:00.000Z', updatedAt: '2026-12-03T10:00:00.000Z',
+      closedAt: '2026-12-03T10:00:00.000Z', retainedUntil: '2031-12-03', updatedAt: '2026-12-03T10:00:00.000Z',
     });
     expect(f.disabled).toEqual(['v-1']);
   });

@@ -1,0 +1,32 @@
+// What erasing a closed account at the end of its retention needs from the outside: the table's holdings of the
+// volunteer, the files they reference, and the account at the identity provider.
+
+/** A closed profile whose records are kept until `retainedUntil` (YYYY-MM-DD, the last day). */
+export interface ErasureDue {
+  volunteerId: string;
+  retainedUntil: string;
+}
+
+export interface ErasureStore {
+  /** Closed profiles whose last retained day is before `today` (YYYY-MM-DD), earliest first. */
+  due(today: string, limit: number): Promise<ErasureDue[]>;
+  /**
+   * Deletes everything held about the volunteer except the profile: hour entries with their pointers and audit
+   * trails, tallies, certificates with their codes and pending emails, the guardian consent with its history and
+   * links, youth-house sign-ups, move requests, the calendar link and its token. Returns the keys of the files those
+   * records referenced (certificate PDFs, consent scans). Idempotent: a second run finds less and deletes that.
+   */
+  eraseHoldings(volunteerId: string): Promise<string[]>;
+  /** Deletes the profile, and with it the volunteer's place in the erasure queue: the last step. */
+  eraseProfile(volunteerId: string): Promise<void>;
+}
+
+/** Server-side deletion in the file store (S3, local files); keys that do not exist are no error. */
+export interface FileEraser {
+  erase(keys: readonly string[]): Promise<void>;
+}
+
+/** The account at the identity provider (AdminDeleteUser in Cognito); an account already gone is no error. */
+export interface AccountRemover {
+  remove(username: string): Promise<void>;
+}

@@ -1,0 +1,34 @@
+// Server-side deletion in the file store: S3's DeleteObjects in AWS, the local files (and their .meta.json) otherwise.
+import { DeleteObjectsCommand, type S3Client } from '@aws-sdk/client-s3';
+import { rm } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
+import type { FileEraser } from '../domain/accounts/erasure.js';
+
+/** DeleteObjects takes at most 1000 keys per call; a key that does not exist is no error there either. */
+const BATCH = 1000;
+
+export class S3FileEraser implements FileEraser {
+  constructor(private readonly client: S3Client, private readonly bucket: string) {}
+
+  async erase(keys: readonly string[]): Promise<void> {
+    for (let i = 0; i < keys.length; i += BATCH) {
+      const out = await this.client.send(new DeleteObjectsCommand({
+        Bucket: this.bucket, Delete: { Objects: keys.slice(i, i + BATCH).map((Key) => ({ Key })), Quiet: true },
+      }));
+      if (out.Errors?.length) throw new Error(`files not deleted: ${out.Errors.map((e) => `${e.Key} (${e.Code})`).join(', ')}`);
+    }
+  }
+}
+
+export class LocalFileEraser implements FileEraser {
+  constructor(private readonly dir: string) {}
+
+  async erase(keys: readonly string[]): Promise<void> {
+    const root = resolve(this.dir);
+    for (const key of keys) {
+      const file = resolve(root, key);
+      if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(key) || key.includes('..') || !file.startsWith(root + sep)) throw new Error(`unsafe file key ${key}`);
+      await Promise.all([rm(file, { force: true }), rm(`${file}.meta.json`, { force: true })]);
+    }
+  }
+}
