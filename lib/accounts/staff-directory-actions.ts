@@ -5,6 +5,7 @@
 export const STAFF_DIRECTORY_ACTIONS = [
   'cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser', 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes',
   'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminEnableUser',
+  'cognito-idp:ListUsersInGroup',
 ] as const;
 /** What a function that only reads accounts may call. */
-export const STAFF_DIRECTORY_READ_ACTIONS = ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'] as const;
+export const STAFF_DIRECTORY_READ_ACTIONS = ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsersInGroup'] as const;

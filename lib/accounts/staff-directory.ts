@@ -1,11 +1,11 @@
 // The StaffDirectory port on Cognito's admin API (the same calls against cognito-local): the invitation use cases' accounts.
 import {
   AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminDisableUserCommand, AdminEnableUserCommand, AdminGetUserCommand,
-  AdminListGroupsForUserCommand, AdminSetUserPasswordCommand, AdminUpdateUserAttributesCommand,
+  AdminListGroupsForUserCommand, AdminSetUserPasswordCommand, AdminUpdateUserAttributesCommand, ListUsersInGroupCommand,
   type CognitoIdentityProviderClient, type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { randomBytes } from 'node:crypto';
-import { UsernameTaken, WeakPassword, type DirectoryUser, type StaffDirectory } from '../domain/accounts/ports.js';
+import { UsernameTaken, WeakPassword, type DirectoryUser, type GroupMember, type StaffDirectory } from '../domain/accounts/ports.js';
 import { ROLES, type Role } from '../domain/identity/types.js';
 
 export { STAFF_DIRECTORY_ACTIONS, STAFF_DIRECTORY_READ_ACTIONS } from './staff-directory-actions.js';
@@ -64,6 +64,19 @@ export function cognitoStaffDirectory(client: CognitoIdentityProviderClient, use
         if (named(error, 'InvalidPasswordException')) throw new WeakPassword((error as Error).message);
         throw error;
       }
+    },
+    async listGroup(role) {
+      const out: GroupMember[] = [];
+      let next: string | undefined;
+      do {
+        const page = await client.send(new ListUsersInGroupCommand({ UserPoolId: userPoolId, GroupName: role, Limit: 60, NextToken: next }));
+        for (const u of page.Users ?? []) {
+          const attributes = Object.fromEntries((u.Attributes ?? []).map((a) => [a.Name!, a.Value ?? '']));
+          out.push({ sub: attributes.sub!, username: u.Username!, email: attributes.email ?? '', enabled: u.Enabled !== false, status: u.UserStatus ?? 'UNKNOWN', attributes });
+        }
+        next = page.NextToken;
+      } while (next);
+      return out;
     },
     async setEnabled(username, enabled) {
       await client.send(enabled

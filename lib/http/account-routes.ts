@@ -74,8 +74,15 @@ export const accountRoutes = {
   }),
   listMunicipalityUsers: defineRoute({
     id: 'listMunicipalityUsers', method: 'GET', path: '/v1/municipalities/{code}/users', tag: 'accounts', auth: STAFF_ADMINS,
-    summary: "The municipality's staff: role, institutions, invited and accepted at, status (invited, expired, revoked, active, deactivated), MFA",
+    summary: "The municipality's staff: role, institutions, invited and accepted at, status (invited, expired, revoked, active, deactivated), MFA; then the municipality's accounts opened without an invitation (invitationId null)",
     params: z.object({ code: municipalityCode }), response: z.object({ items: z.array(staffUserSchema) }), problems: [404],
+    uses: { userPool: STAFF_DIRECTORY_READ_ACTIONS },
+    entry: READ_ENTRY,
+  }),
+  listAgencyUsers: defineRoute({
+    id: 'listAgencyUsers', method: 'GET', path: '/v1/agency/users', tag: 'accounts', auth: ['agency'],
+    summary: "The agency's own staff: invitations and their accounts, and agency accounts opened without one (e.g. the first, created by hand); MFA from Cognito",
+    response: z.object({ items: z.array(staffUserSchema) }),
     uses: { userPool: STAFF_DIRECTORY_READ_ACTIONS },
     entry: READ_ENTRY,
   }),

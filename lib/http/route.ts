@@ -45,8 +45,8 @@ export interface RouteDef {
     readonly certificateQueue?: true;
     /** Signs or checks decision links with the links' HMAC key (LINK_KEY_PARAMETER). */
     readonly linkKey?: true;
-    /** Exactly these Cognito admin actions on the user pool (USER_POOL_ID), e.g. `cognito-idp:AdminDisableUser`. */
-    readonly userPool?: readonly `cognito-idp:Admin${string}`[];
+    /** Exactly these Cognito admin actions on the user pool (USER_POOL_ID), e.g. `cognito-idp:AdminDisableUser`, `cognito-idp:ListUsersInGroup`. */
+    readonly userPool?: readonly (`cognito-idp:Admin${string}` | 'cognito-idp:ListUsersInGroup')[];
   };
   /** A tighter limit than the stage's for this route in AWS (requests per second), e.g. public lookups by code. */
   readonly throttle?: { readonly rate: number; readonly burst: number };

@@ -32,6 +32,7 @@ export function invitationDeps(): InvitationDeps {
       directory: {
         find: (e) => dir().find(e), create: (e, a) => dir().create(e, a), setAttributes: (u, a) => dir().setAttributes(u, a),
         addToGroup: (u, r) => dir().addToGroup(u, r), setPassword: (u, p) => dir().setPassword(u, p), setEnabled: (u, e) => dir().setEnabled(u, e),
+        listGroup: (r) => dir().listGroup(r),
       },
       mailer: { send: (message) => adapter('mailer', awsMailer).send(message) },
       signer: new HmacLinkSigner(adapter('linkKey', awsLinkKey)),

@@ -23,7 +23,7 @@ import type { User } from '../../lib/domain/identity/types.js';
 import type { MailMessage } from '../../lib/domain/mail.js';
 import { MUNICIPALITIES } from '../../lib/domain/municipalities/registry.js';
 import { cognito, signIn, STRONG_PASSWORD } from '../support/accounts.js';
-import { signIn as signInWithTotp, turnOnTotp } from '../../lib/local/accounts.js';
+import { ensureAccount, signIn as signInWithTotp, turnOnTotp } from '../../lib/local/accounts.js';
 import { aWorld, aYouth, anEntry, expectStatus } from '../support/hours-api.js';
 import { call, tokenFor } from '../support/http.js';
 import { mailOf } from '../support/invitation-mail.js';
@@ -277,6 +277,35 @@ describe('a municipality\'s users', () => {
     expect(on.json.status).toBe('active');
     expect((await call('GET', `/l/${item!.tokens.approve}`)).status).toBe(200);
     expect((await cognito().send(new AdminGetUserCommand({ UserPoolId: inject('userPoolId'), Username: address }))).Enabled).toBe(true);
+  });
+
+  it('lists and deactivates accounts opened without an invitation; the agency lists its own staff', async () => {
+    const world = await aWorld(call, tokenFor, MUNI);
+    const byHand = email('byhand');
+    const sub = randomUUID();
+    await ensureAccount(cognito(), inject('userPoolId'), { email: byHand, password: STRONG_PASSWORD, role: 'supervisor', municipality: MUNI, sub, name: 'Roberts Rokdarbs' });
+    await expectStatus(call('PUT', `/v1/institutions/${world.institutionId}/supervisors/${sub}`, { token: world.coordinator }), 200);
+    const listed = (await usersOf(world.coordinator)).find((u) => u.email === byHand);
+    expect(listed).toMatchObject({ invitationId: null, sub, name: 'Roberts Rokdarbs', role: 'supervisor', institutions: [world.institutionId], status: 'active', invitedAt: null, mfa: false });
+    // not another municipality's
+    expect((await usersOf(await coordinatorOf(OTHER), OTHER)).some((u) => u.email === byHand)).toBe(false);
+    expect((await call('PUT', `/v1/municipalities/${OTHER}/users/${sub}/active`, { token: await coordinatorOf(OTHER), body: { active: false } })).status).toBe(404);
+
+    const off = await expectStatus(call('PUT', `/v1/municipalities/${MUNI}/users/${sub}/active`, { token: world.coordinator, body: { active: false } }), 200);
+    expect(off.json).toMatchObject({ invitationId: null, sub, status: 'deactivated' });
+    expect((await cognito().send(new AdminGetUserCommand({ UserPoolId: inject('userPoolId'), Username: byHand }))).Enabled).toBe(false);
+    await expectStatus(call('PUT', `/v1/municipalities/${MUNI}/users/${sub}/active`, { token: world.coordinator, body: { active: true } }), 200);
+
+    // the agency's own staff: only to the agency
+    const officer = email('officer');
+    await ensureAccount(cognito(), inject('userPoolId'), { email: officer, password: STRONG_PASSWORD, role: 'agency', sub: randomUUID() });
+    const invitedOfficer = email('officer-inv');
+    await expectStatus(invite(await agency(), { email: invitedOfficer, role: 'agency' }, null), 201);
+    const agencyStaff = (await expectStatus(call('GET', '/v1/agency/users', { token: await agency() }), 200)).json.items as Record<string, any>[];
+    expect(agencyStaff.find((u) => u.email === officer)).toMatchObject({ invitationId: null, role: 'agency', status: 'active' });
+    expect(agencyStaff.find((u) => u.email === invitedOfficer)).toMatchObject({ role: 'agency', status: 'invited', invitationId: expect.any(String) });
+    expect(agencyStaff.some((u) => u.email === byHand)).toBe(false);
+    expect((await call('GET', '/v1/agency/users', { token: world.coordinator })).status).toBe(403);
   });
 
   it('refuses a coordinator deactivating themselves or the agency acting on nobody', async () => {

@@ -1,4 +1,4 @@
-// The staff account reads: a municipality's users, and a supervisor's pending queue (e.g. after a deactivation).
+// The staff account reads: a municipality's users, the agency's, and a supervisor's pending queue (e.g. after a deactivation).
 import type { Context } from 'aws-lambda';
 import { listStaff, pendingOfStaff } from '../../../lib/domain/accounts/use-cases/invitations.js';
 import { accountRoutes as routes } from '../../../lib/http/account-routes.js';
@@ -10,6 +10,8 @@ const deps = invitationDeps();
 const BY_ROUTE = {
   [`${routes.listMunicipalityUsers.method} ${routes.listMunicipalityUsers.path}`]:
     httpRoute(routes.listMunicipalityUsers, async ({ user, params }) => ({ items: await listStaff(deps, user, params.code) })),
+  [`${routes.listAgencyUsers.method} ${routes.listAgencyUsers.path}`]:
+    httpRoute(routes.listAgencyUsers, async ({ user }) => ({ items: await listStaff(deps, user, null) })),
   [`${routes.listMunicipalityUserQueue.method} ${routes.listMunicipalityUserQueue.path}`]:
     httpRoute(routes.listMunicipalityUserQueue, async ({ user, params }) => ({ items: await pendingOfStaff(deps, user, params.code, params.sub) })),
 };

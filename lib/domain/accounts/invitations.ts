@@ -163,15 +163,15 @@ export function passwordIssue(password: string): string | null {
 
 /** One staff account of a municipality as the users list shows it. */
 export const staffUserSchema = z.object({
-  invitationId: z.string(),
+  invitationId: z.string().nullable().describe('null for an account opened without an invitation (e.g. the first agency user, created by hand)'),
   sub: z.string().nullable(),
   email: z.string(),
   name: z.string(),
   role: z.enum(STAFF_ROLES),
   institutions: z.array(z.string()).describe('Assigned host institutions (supervisors)'),
   status: z.enum(['invited', 'expired', 'revoked', 'active', 'deactivated']),
-  invitedAt: z.string(),
-  invitedBy: z.string(),
+  invitedAt: z.string().nullable(),
+  invitedBy: z.string().nullable(),
   acceptedAt: z.string().nullable(),
   lastSignInAt: z.string().nullable().describe('Last sign-in, as the post-authentication trigger recorded it (null: never signed in since it was recorded)'),
   mfa: z.boolean().nullable().describe('TOTP MFA set up (from Cognito); null for an invitation not yet accepted'),

@@ -32,7 +32,12 @@ export interface StaffDirectory {
   /** A permanent password: the step that makes the account usable. Refused by the pool's policy: WeakPassword. */
   setPassword(username: string, password: string): Promise<void>;
   setEnabled(username: string, enabled: boolean): Promise<void>;
+  /** Every account in the group of `role` (ListUsersInGroup, page by page), without MFA: `find` one for that. */
+  listGroup(role: Role): Promise<GroupMember[]>;
 }
+
+/** An account as a group's listing shows it. */
+export type GroupMember = Omit<DirectoryUser, 'groups' | 'mfa'>;
 
 export class UsernameTaken extends Error {}
 export class WeakPassword extends Error {}

@@ -246,22 +246,31 @@ async function leftBy(deps: InvitationDeps, invitation: Invitation, user: Direct
 
 const STAFF_READERS = ['coordinator', 'agency'] as const;
 
-function assertStaffReader(user: User, municipality: string): void {
+/** `municipality` null: the agency's own staff, which only the agency lists. */
+function assertStaffReader(user: User, municipality: string | null): void {
   if (!(STAFF_READERS as readonly string[]).includes(user.role)) throw new ForbiddenError(`a ${user.role} cannot list staff accounts`);
-  assertActsFor(user, municipality);
+  if (municipality === null) {
+    if (user.role !== 'agency') throw new ForbiddenError("only the agency lists the agency's staff");
+  } else assertActsFor(user, municipality);
 }
 
+/** The staff roles of a municipality's accounts, or the agency's. */
+const rolesOf = (municipality: string | null): readonly StaffUser['role'][] => (municipality === null ? ['agency'] : ['coordinator', 'supervisor']);
+
 /**
- * The municipality's staff: every invitation and the account it opened, oldest first. Role, institutions (the live
- * assignments of an accepted supervisor), invited and accepted at from our records; enabled and MFA from Cognito.
+ * The municipality's staff (`null`: the agency's): every invitation and the account it opened, oldest first, then
+ * the accounts opened without one (e.g. created by hand before invitations, or the first agency user), found in the
+ * pool's groups by their `custom:municipality`. Role, institutions (the live assignments of a supervisor), invited
+ * and accepted at from our records; enabled and MFA from Cognito. Accounts without an invitation have no last
+ * sign-in (the trigger records it on the invitation's account).
  */
-export async function listStaff(deps: InvitationDeps, user: User, municipality: string): Promise<StaffUser[]> {
+export async function listStaff(deps: InvitationDeps, user: User, municipality: string | null): Promise<StaffUser[]> {
   assertStaffReader(user, municipality);
-  municipalityOf(deps, municipality);
+  if (municipality !== null) municipalityOf(deps, municipality);
   const now = deps.clock.now();
   const records = await deps.invitations.ofMunicipality(municipality);
   const signIns = await deps.signIns.lastSignIns(records.flatMap((r) => (r.status === 'accepted' && r.sub ? [r.sub] : [])));
-  return Promise.all(records.map(async (r) => {
+  const invited = await Promise.all(records.map(async (r): Promise<StaffUser> => {
     const account = r.status === 'accepted' ? await deps.directory.find(r.email) : undefined;
     const institutions = r.status === 'accepted' && r.role === 'supervisor' && r.sub ? await deps.hours.institutionsOf(r.sub) : r.institutions;
     const state = invitationState(r, now);
@@ -272,13 +281,36 @@ export async function listStaff(deps: InvitationDeps, user: User, municipality: 
       mfa: account ? account.mfa : null,
     };
   }));
+  const known = new Set(records.flatMap((r) => (r.sub ? [r.sub] : [])));
+  const uninvited: StaffUser[] = [];
+  for (const role of rolesOf(municipality)) {
+    for (const member of await deps.directory.listGroup(role)) {
+      if (known.has(member.sub) || (member.attributes['custom:municipality'] ?? null) !== municipality) continue;
+      known.add(member.sub);
+      const account = await deps.directory.find(member.username);
+      uninvited.push({
+        invitationId: null, sub: member.sub, email: member.email, name: member.attributes.name || member.email, role,
+        institutions: role === 'supervisor' ? await deps.hours.institutionsOf(member.sub) : [],
+        status: member.enabled ? 'active' : 'deactivated', invitedAt: null, invitedBy: null, acceptedAt: null, lastSignInAt: null,
+        mfa: account?.mfa ?? null,
+      });
+    }
+  }
+  return [...invited, ...uninvited.sort((a, b) => a.email.localeCompare(b.email))];
 }
 
-async function accountOf(deps: InvitationDeps, user: User, municipality: string, sub: string): Promise<Invitation> {
+/** The staff account `sub` of the municipality: its invitation, or an account opened without one (then `null`). */
+async function accountOf(deps: InvitationDeps, user: User, municipality: string, sub: string): Promise<{ record: Invitation | null; role: StaffUser['role'] }> {
   assertStaffReader(user, municipality);
   const record = await deps.invitations.bySub(sub);
-  if (!record || record.municipality !== municipality) throw new NotFoundError('user', sub);
-  return record;
+  if (record) {
+    if (record.municipality !== municipality) throw new NotFoundError('user', sub);
+    return { record, role: record.role };
+  }
+  const account = await deps.directory.find(sub);
+  const role = account?.groups.find((g): g is StaffUser['role'] => (rolesOf(municipality) as readonly string[]).includes(g));
+  if (!account || !role || (account.attributes['custom:municipality'] ?? null) !== municipality) throw new NotFoundError('user', sub);
+  return { record: null, role };
 }
 
 /**
@@ -288,11 +320,16 @@ async function accountOf(deps: InvitationDeps, user: User, municipality: string,
  * (pendingOfStaff) until the coordinator assigns the institution to someone else.
  */
 export async function setStaffActive(deps: InvitationDeps, user: User, municipality: string, sub: string, active: boolean): Promise<StaffUser> {
-  const record = await accountOf(deps, user, municipality, sub);
-  assertMayInvite(user, targetOf(record));
+  const { record, role } = await accountOf(deps, user, municipality, sub);
+  if (record) assertMayInvite(user, targetOf(record));
+  else {
+    // an account opened without an invitation: the same rule, but which institutions it supervises is no question of managing it
+    const refusal = invitationRefusal({ role: user.role, municipality: user.municipality }, { role, municipality, institutions: [] });
+    if (refusal && refusal.rule !== 'accounts.invite-institution-missing') throw new ForbiddenError(undefined, refusal);
+  }
   if (sub === user.sub) throw rule('deactivate-self', 'Savu kontu nevar deaktivizēt', 'You cannot deactivate your own account');
   await deps.directory.setEnabled(sub, active);
-  if (record.active !== active) {
+  if (record && record.active !== active) {
     const next: Invitation = { ...record, active, version: record.version + 1 };
     await deps.invitations.update(next, [event(deps, active ? 'StaffReactivated' : 'StaffDeactivated', next, user.sub)]);
   }
@@ -302,8 +339,8 @@ export async function setStaffActive(deps: InvitationDeps, user: User, municipal
 
 /** A supervisor's pending entries, oldest first, for the coordinator (e.g. after a deactivation, before reassigning). */
 export async function pendingOfStaff(deps: InvitationDeps, user: User, municipality: string, sub: string, limit = 100): Promise<HourEntry[]> {
-  const record = await accountOf(deps, user, municipality, sub);
-  if (record.role !== 'supervisor') return [];
+  const { role } = await accountOf(deps, user, municipality, sub);
+  if (role !== 'supervisor') return [];
   const ids = await deps.hours.institutionsOf(sub);
   const queues = await Promise.all(ids.map(async (id) => {
     const institution = await deps.hours.getInstitution(id);

@@ -66,6 +66,7 @@ class MemoryDirectory implements StaffDirectory {
     await meanwhile?.();
   }
   async setEnabled(u: string, e: boolean) { this.users.get(u)!.enabled = e; }
+  async listGroup(role: DirectoryUser['groups'][number]) { return [...this.users.values()].filter((u) => u.groups.includes(role)).map(({ groups: _g, mfa: _m, password: _p, ...m }) => structuredClone(m)); }
 }
 
 function setup() {
