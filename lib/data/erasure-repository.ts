@@ -1,6 +1,8 @@
-// A closed account's holdings, found from its partition and erased at the end of retention (lib/domain/accounts/erasure.ts).
-import { DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ErasureDue, ErasureStore } from '../domain/accounts/erasure.js';
+// A closed account's holdings, found from its partition: pseudonymised at closure, erased at the end of retention
+// (lib/domain/accounts/erasure.ts).
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ClosureRecords, ErasureDue, ErasureStore } from '../domain/accounts/erasure.js';
 import { certificatePdfKey } from '../domain/certificates/types.js';
 import { batchWriteAll } from './batch-write.js';
 import { keys } from './keys.js';
@@ -79,5 +81,31 @@ export class DynamoErasureStore implements ErasureStore {
 
   async eraseProfile(volunteerId: string): Promise<void> {
     await this.db.send(new DeleteCommand({ TableName: this.table, Key: keys.volunteer(volunteerId) }));
+  }
+}
+
+export class DynamoClosureRecords implements ClosureRecords {
+  constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
+
+  async pseudonymise(volunteerId: string, name: string, email: string): Promise<void> {
+    const own = await queryAll(this.db, this.table, {
+      ...partitionIs('pk', keys.volunteerPartition(volunteerId).pk), ProjectionExpression: 'pk, sk',
+    });
+    const sk = (i: Item) => String(i.sk);
+    const set = async (key: Item, attribute: string, value: string) => {
+      try {
+        await this.db.send(new UpdateCommand({
+          TableName: this.table, Key: key, UpdateExpression: 'SET #a = :v', ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#a': attribute }, ExpressionAttributeValues: { ':v': value },
+        }));
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error; // deleted meanwhile: nothing to rename
+      }
+    };
+    for (const entry of own.filter((i) => sk(i).startsWith('HOURS#'))) await set(keyOf(entry), 'volunteerName', name);
+    for (const tally of own.filter((i) => sk(i).startsWith('TALLY#'))) {
+      const [, programme, year] = sk(tally).split('#');
+      await set(keys.certificate(programme!, Number(year), volunteerId), 'holderEmail', email);
+    }
   }
 }

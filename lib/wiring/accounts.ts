@@ -11,6 +11,7 @@ import type { ExportDeps } from '../domain/accounts/use-cases/export-my-data.js'
 import type { ClosureDeps } from '../domain/accounts/use-cases/close-my-account.js';
 import type { MoveDecisionDeps, MoveDeps } from '../domain/accounts/use-cases/move-municipality.js';
 import { DynamoMoveRepository } from '../data/move-repository.js';
+import { DynamoClosureRecords } from '../data/erasure-repository.js';
 import { systemClock } from '../domain/clock.js';
 import type { RegistrationDeps } from '../domain/accounts/use-cases/register.js';
 import { MUNICIPALITIES } from '../domain/municipalities/registry.js';
@@ -64,7 +65,8 @@ export function closureDeps(): ClosureDeps {
   return deferred(() => {
     const userPoolId = process.env.USER_POOL_ID;
     if (!userPoolId) throw new Error('USER_POOL_ID is not set: the closure function needs the user pool');
-    return { hours: repositories().hours, signIn: cognitoSignIn(sharedClient(), userPoolId), clock: systemClock };
+    const table = adapter('table', awsTable);
+    return { hours: repositories().hours, records: new DynamoClosureRecords(table.db, table.name), signIn: cognitoSignIn(sharedClient(), userPoolId), clock: systemClock };
   });
 }
 

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { cognitoAccountRemover } from '../../lib/accounts/cognito-directory.js';
 import { localClient } from '../../lib/data/admin.js';
 import { createDocumentClient } from '../../lib/data/client.js';
@@ -54,6 +54,18 @@ describe('POST /v1/me/closure', () => {
     // closing again answers the same closure
     const again = await call('POST', '/v1/me/closure', { token: same, body: { confirm: true } });
     expect(again.json).toEqual(closed.json);
+
+    // the copies of the name on the entries and of the address on the certificate are replaced too
+    const db = localClient(inject('e2eDynamoEndpoint'));
+    const doc = createDocumentClient(db);
+    const entries = (await doc.send(new QueryCommand({
+      TableName: inject('e2eTableName'), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :hours)',
+      ExpressionAttributeValues: { ':pk': `VOL#${id}`, ':hours': 'HOURS#' },
+    }))).Items ?? [];
+    const certificate = (await doc.send(new GetCommand({ TableName: inject('e2eTableName'), Key: keys.certificate('LV-059', 2023, id) }))).Item;
+    db.destroy();
+    expect(entries.map((e) => e.volunteerName)).toEqual(['Slēgts konts', 'Slēgts konts', 'Slēgts konts']);
+    expect(certificate).toMatchObject({ holderName: 'Klāvs Slēdzējs', holderEmail: `closed-${id}@closed.invalid` });
 
     // the certificate stays and verifies with the name as given at issue
     const verified = await call('GET', `/v1/certificates/${code}`, {});

@@ -1,5 +1,14 @@
-// What erasing a closed account at the end of its retention needs from the outside: the table's holdings of the
-// volunteer, the files they reference, and the account at the identity provider.
+// What closing an account and erasing it at the end of its retention need from the outside: the table's holdings of
+// the volunteer, the files they reference, and the account at the identity provider.
+
+/** At closure: the copies of the holder's name and address on their records, replaced while the records are kept. */
+export interface ClosureRecords {
+  /**
+   * Every hour entry's `volunteerName` becomes `name`, every certificate's `holderEmail` becomes `email`; the
+   * certificates keep the holder's name as given at issue (they still verify). Idempotent.
+   */
+  pseudonymise(volunteerId: string, name: string, email: string): Promise<void>;
+}
 
 /** A closed profile whose records are kept until `retainedUntil` (YYYY-MM-DD, the last day). */
 export interface ErasureDue {

@@ -4,12 +4,15 @@ import { NotFoundError } from '../../errors.js';
 import type { HoursRepository } from '../../hours/ports.js';
 import type { User } from '../../identity/types.js';
 import { programmeOf } from '../../hours/use-cases/deps.js';
+import type { ClosureRecords } from '../erasure.js';
 import type { AccountSignIn } from '../ports.js';
 
 export const CLOSED_NAME = 'Slēgts konts';
 
 export interface ClosureDeps {
   hours: Pick<HoursRepository, 'getVolunteer' | 'putVolunteer' | 'getProgramme'>;
+  /** The copies of the name and address on the entries and certificates. */
+  records: ClosureRecords;
   signIn: AccountSignIn;
   clock: Clock;
 }
@@ -20,11 +23,12 @@ export interface Closure {
 }
 
 /**
- * 1. the profile (404 without one)  2. pseudonymise it: name, email and the guardian's name replaced, the id (the
+ * 1. the profile (404 without one)  2. the copies of the name on the hour entries and of the address on the
+ * certificates replaced  3. pseudonymise the profile: name, email and the guardian's name replaced, the id (the
  * account's sub, which the municipality's entries already carry) kept; birth date, municipality and the consent's
- * relation and date stay, the legal record of a minor's volunteering (DOMAIN.md §1)  3. disable sign-in last, so a
+ * relation and date stay, the legal record of a minor's volunteering (DOMAIN.md §1)  4. disable sign-in last, so a
  * failure before it leaves an account that can sign in and close again. Idempotent: closing again keeps closedAt.
- * Certificates are not touched: they carry the holder's name as given at issue and still verify. `retainedUntil` is
+ * Certificates keep the holder's name as given at issue and still verify. `retainedUntil` is
  * the closure plus the volunteer's municipality's `retentionYears` (a programme setting, default 5), fixed at closure
  * and stored on the profile: the erasure job (erase-expired-accounts.ts) deletes everything the day after.
  */
@@ -34,11 +38,14 @@ export async function closeMyAccount(deps: ClosureDeps, user: User): Promise<Clo
   const now = deps.clock.now().toISOString();
   const closedAt = volunteer.closedAt ?? now;
   const retainedUntil = volunteer.retainedUntil ?? retentionEnd(closedAt, (await programmeOf(deps, volunteer.municipality)).retentionYears);
+  const email = `closed-${volunteer.id}@closed.invalid`;
+  // the copies first: a failure after them leaves an open profile, and closing again finishes
+  await deps.records.pseudonymise(volunteer.id, CLOSED_NAME, email);
   if (!volunteer.closedAt || !volunteer.retainedUntil) {
     await deps.hours.putVolunteer({
       ...volunteer,
       name: CLOSED_NAME,
-      email: `closed-${volunteer.id}@closed.invalid`,
+      email,
       guardianConsent: volunteer.guardianConsent ? { ...volunteer.guardianConsent, name: CLOSED_NAME } : null,
       closedAt,
       retainedUntil,

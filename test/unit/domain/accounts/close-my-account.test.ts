@@ -17,7 +17,9 @@ function fakes(volunteer?: Volunteer, failDisable = false, programme?: Programme
     getVolunteer: (id: string) => Promise.resolve(store.get(id)), putVolunteer: (v: Volunteer) => (store.set(v.id, v), Promise.resolve()),
     getProgramme: (m: string) => Promise.resolve(programme?.municipality === m ? programme : undefined),
   };
-  return { store, disabled, signIn, hours };
+  const renamed: string[] = [];
+  const records = { pseudonymise: (id: string, name: string, email: string) => (renamed.push(`${id}:${name}:${email}`), Promise.resolve()) };
+  return { store, disabled, signIn, hours, records, renamed };
 }
 
 describe('closeMyAccount', () => {
@@ -32,6 +34,7 @@ describe('closeMyAccount', () => {
       closedAt: '2026-12-03T10:00:00.000Z', retainedUntil: '2031-12-03', updatedAt: '2026-12-03T10:00:00.000Z',
     });
     expect(f.disabled).toEqual(['v-1']);
+    expect(f.renamed).toEqual(['v-1:Slēgts konts:closed-v-1@closed.invalid']);
   });
 
   it("keeps the records for the volunteer's municipality's retention years (a programme setting, 5 by default)", async () => {
