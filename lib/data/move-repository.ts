@@ -8,6 +8,7 @@ import { ENTITY, keys } from './keys.js';
 import { outboxPuts } from './outbox.js';
 import { transactExplained, type TransactItem } from './transact.js';
 import { INDEXES } from './table.js';
+import { getConsistent } from './query.js';
 
 
 const FIELDS = Object.keys(moveRequestSchema.shape);
@@ -54,6 +55,8 @@ export class DynamoMoveRepository implements MoveRepository {
   }
 
   async close(next: MoveRequest, events: readonly DomainEvent[]): Promise<void> {
+    // approved: a guardian consent moves to the new municipality's list too (its coordinators see the withdrawals)
+    const consent = next.status === 'approved' ? await getConsistent(this.db, this.table, keys.guardianConsent(next.volunteerId)) : undefined;
     const items: TransactItem[] = [
       { Update: {
         TableName: this.table, Key: keys.moveRequest(next.id), ConditionExpression: '#status = :requested',
@@ -72,10 +75,16 @@ export class DynamoMoveRepository implements MoveRepository {
         UpdateExpression: 'SET #m = :to, updatedAt = :at', ExpressionAttributeNames: { '#m': 'municipality' },
         ExpressionAttributeValues: { ':from': next.from, ':to': next.to, ':at': next.decidedAt, ':null': null },
       } } satisfies TransactItem] : []),
+      ...(consent ? [{ Update: {
+        TableName: this.table, Key: keys.guardianConsent(next.volunteerId), ConditionExpression: 'version = :v',
+        UpdateExpression: 'SET #m = :to, gsi1pk = :g1, gsi1sk = :g2', ExpressionAttributeNames: { '#m': 'municipality' },
+        ExpressionAttributeValues: { ':v': consent.version, ':to': next.to, ...listingValues(keys.guardianConsentListing(next.to, String(consent.status), String(consent.updatedAt), next.volunteerId)) },
+      } } satisfies TransactItem] : []),
       ...outboxPuts(this.table, events),
     ];
     await this.transact(items, (failed) => (failed.includes(2)
       ? new ConflictError(`the profile of ${next.volunteerId} is no longer in ${next.from} or is closed`, { lv: 'Jaunieša profils tikmēr mainījies vai slēgts', en: "The young person's profile changed or was closed meanwhile" })
+      : failed.includes(3) && consent ? new ConflictError(`the guardian consent of ${next.volunteerId} changed meanwhile`, { lv: 'Aizbildņa piekrišana tikmēr mainījusies; izlemiet vēlreiz', en: "The guardian's consent changed meanwhile; decide again" })
       : failed.length > 0 ? new ConflictError(`move request ${next.id} is no longer waiting`, { lv: 'Šis pieprasījums jau izlemts vai atsaukts', en: 'This request was decided or withdrawn already' }) : undefined));
   }
 
@@ -84,3 +93,5 @@ export class DynamoMoveRepository implements MoveRepository {
   }
 
 }
+
+const listingValues = (l: { gsi1pk: string; gsi1sk: string }) => ({ ':g1': l.gsi1pk, ':g2': l.gsi1sk });

@@ -12,6 +12,7 @@ import { cognito, STRONG_PASSWORD } from '../support/accounts.js';
 import { aWorld, anEntry, bornYearsAgo, expectStatus, type World } from '../support/hours-api.js';
 import { call, tokenFor } from '../support/http.js';
 import { mailsNamed } from '../support/invitation-mail.js';
+import { aPaperConsent } from '../support/consent.js';
 
 const FROM = 'LV-042';
 const TO = 'LV-077';
@@ -82,7 +83,15 @@ describe('moving to another municipality', () => {
     expect(waiting.json.items.map((i: { id: string }) => i.id)).not.toContain(first.json.id);
     expect((await expectStatus(decide(newCoordinator, { decision: 'refuse' }), 400)).json.errors).toEqual([expect.objectContaining({ field: 'body.reason' })]);
 
+    // a guardian consent on record (a paper form, as a coordinator records it) goes with the profile
+    await expectStatus(aPaperConsent(call, tokenFor, FROM, youth.sub, { name: 'Inese Pārcēlāja', relation: 'parent', date: entry.date }, world.coordinator), 200);
+    const consentsOf = async (token: string, code: string) => (await expectStatus(call('GET', `/v1/municipalities/${code}/guardian-consents?status=given`, { token }), 200)).json.items.map((c: { volunteerId: string }) => c.volunteerId);
+    expect(await consentsOf(world.coordinator, FROM)).toContain(youth.sub);
+
     const approved = await expectStatus(decide(newCoordinator, { decision: 'approve' }), 200);
+    expect(await consentsOf(newCoordinator, TO)).toContain(youth.sub);
+    expect(await consentsOf(world.coordinator, FROM)).not.toContain(youth.sub);
+    expect((await expectStatus(call('GET', `/v1/guardian-consents/${youth.sub}`, { token: newCoordinator }), 200)).json).toMatchObject({ status: 'given', municipality: TO, version: 1 });
     expect(approved.json).toMatchObject({ id, status: 'approved', decidedAt: expect.any(String), emailed: true });
     // the young person is told, in Latvian and English, once
     const [told, ...more] = mailsNamed(`move-${id}-`);
