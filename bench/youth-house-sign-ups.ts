@@ -14,7 +14,7 @@ import { outboxPuts } from '../lib/data/outbox.js';
 import { DynamoYouthHouseRepository } from '../lib/data/youth-house-repository.js';
 import { rigaDate } from '../lib/domain/clock.js';
 import { signUpEvent } from '../lib/domain/youth-house/events.js';
-import { rigaTime } from '../lib/domain/youth-house/use-cases.js';
+import { rigaTime } from '../lib/domain/clock.js';
 import type { SignUp } from '../lib/domain/youth-house/types.js';
 import { signToken } from '../lib/local/identity-provider.js';
 import { startLocalStack } from '../lib/local/stack.js';

@@ -11,6 +11,11 @@ export function rigaDate(at: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
+/** The time of day (HH:MM) of an instant on Riga's wall clock. */
+export function rigaTime(at: Date): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Riga', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+}
+
 /** The hour (0–23) of an instant on Riga's wall clock. */
 export const rigaHour = (at: Date): number => Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Riga', hour: '2-digit', hourCycle: 'h23' }).format(at));
 

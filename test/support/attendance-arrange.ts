@@ -6,7 +6,7 @@ import { localClient } from '../../lib/data/admin.js';
 import { createDocumentClient } from '../../lib/data/client.js';
 import { DynamoYouthHouseRepository } from '../../lib/data/youth-house-repository.js';
 import { rigaDate } from '../../lib/domain/clock.js';
-import { rigaTime } from '../../lib/domain/youth-house/use-cases.js';
+import { rigaTime } from '../../lib/domain/clock.js';
 import type { Opportunity, OpportunityInput, SignUp } from '../../lib/domain/youth-house/types.js';
 import { anOpportunityInput } from './youth-house-builders.js';
 

@@ -1,5 +1,6 @@
 // The digital youth house: opportunities (volunteering, events, trainings, youth-centre activities) and sign-ups for their shifts.
 import * as z from 'zod';
+import { rigaTime } from '../clock.js';
 import { municipalityCode } from '../municipalities/types.js';
 
 export const OPPORTUNITY_KINDS = ['volunteering', 'event', 'training', 'youth-centre-activity'] as const;
@@ -68,6 +69,13 @@ export const opportunityInputSchema = z.object({
   if (o.kind === 'volunteering' && !o.institutionId) {
     ctx.addIssue({ code: 'custom', path: ['institutionId'], message: 'volunteering needs its host institution', params: { rule: 'required-for-volunteering' } });
   }
+  // the logbook takes no entry past midnight (hours.crosses-midnight): a shift's attendance becomes one entry of its day
+  o.shifts.forEach((s, i) => {
+    const [h, m] = rigaTime(new Date(s.start)).split(':').map(Number) as [number, number];
+    if (h * 60 + m + s.durationMinutes > 1440) {
+      ctx.addIssue({ code: 'custom', path: ['shifts', i, 'durationMinutes'], message: 'a shift must end by midnight, Riga time (an overnight activity is two shifts)', params: { rule: 'ends-by-midnight' } });
+    }
+  });
   const first = Math.min(...o.shifts.map((s) => Date.parse(s.start)));
   if (Date.parse(o.signUpDeadline) > first) {
     ctx.addIssue({ code: 'custom', path: ['signUpDeadline'], message: 'the sign-up deadline must not be after the first shift starts', params: { rule: 'deadline-before-first-shift' } });

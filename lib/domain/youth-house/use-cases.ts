@@ -1,6 +1,6 @@
 // The youth house's use cases: publish opportunities (role + municipality checked here), the public views, sign-ups.
 import { randomUUID } from 'node:crypto';
-import { rigaDate, type Clock } from '../clock.js';
+import { rigaDate, rigaTime, type Clock } from '../clock.js';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolation } from '../errors.js';
 import { ageOn, checkAgeAndConsent, checkHomeMunicipality, checkWorkload, consentNeededUpTo, isoWeek } from '../hours/rules.js';
 import { defaultProgramme, type Programme } from '../hours/types.js';
@@ -23,11 +23,6 @@ export interface YouthHouseDeps {
 }
 
 const rule = (id: string, lv: string, en: string, field?: string) => new RuleViolation(`youth-house.${id}`, { lv, en }, field);
-
-/** HH:MM of an instant in Europe/Riga. */
-export function rigaTime(at: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Riga', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
-}
 
 /**
  * Who may publish for a municipality (and an institution): its coordinators (and the agency) for the whole

@@ -9,7 +9,7 @@ import type { User } from '../../../lib/domain/identity/types.js';
 import { markAttendance, NOT_ATTENDED_REASON, type AttendanceDeps } from '../../../lib/domain/youth-house/attendance.js';
 import { attendanceReport } from '../../../lib/domain/youth-house/attendance-report.js';
 import type { Opportunity, SignUp } from '../../../lib/domain/youth-house/types.js';
-import { rigaTime } from '../../../lib/domain/youth-house/use-cases.js';
+import { rigaTime } from '../../../lib/domain/clock.js';
 import { suiteTable } from '../../support/dynamo.js';
 import { aVolunteer, anInstitution } from '../../support/hours-builders.js';
 import { anOpportunityInput } from '../../support/youth-house-builders.js';

@@ -5,7 +5,8 @@ import type { User } from '../../../../lib/domain/identity/types.js';
 import { jsonLdOf } from '../../../../lib/domain/youth-house/json-ld.js';
 import type { YouthHouseRepository } from '../../../../lib/domain/youth-house/ports.js';
 import { opportunityInputSchema, type Opportunity } from '../../../../lib/domain/youth-house/types.js';
-import { createOpportunity, matches, rigaTime, signUp, viewOf, type YouthHouseDeps } from '../../../../lib/domain/youth-house/use-cases.js';
+import { createOpportunity, matches, signUp, viewOf, type YouthHouseDeps } from '../../../../lib/domain/youth-house/use-cases.js';
+import { rigaTime } from '../../../../lib/domain/clock.js';
 import { anInstitution, aVolunteer } from '../../../support/hours-builders.js';
 import { anOpportunityInput } from '../../../support/youth-house-builders.js';
 
@@ -61,6 +62,16 @@ describe('who publishes opportunities', () => {
     expect(rules(anOpportunityInput({ kind: 'volunteering' }))).toEqual(['required-for-volunteering']);
     expect(rules(anOpportunityInput({ signUpDeadline: '2099-01-01T00:00:00Z' }))).toEqual(['deadline-before-first-shift']);
     expect(rules({ ...anOpportunityInput(), topics: ['astrology'] })).toEqual(['invalid_value']);
+  });
+
+  it('refuses a shift that runs past midnight in Riga, summer and winter; one ending at midnight is fine', () => {
+    const shift = (start: string, durationMinutes: number) => anOpportunityInput({ shifts: [{ start, durationMinutes, places: 5 }], signUpDeadline: '2030-01-01T00:00:00Z' });
+    const issues = (o: unknown) => opportunityInputSchema.safeParse(o).error?.issues.map((i) => `${i.path.join('.')}:${i.code === 'custom' ? i.params?.rule : i.code}`);
+    // 22:00 Riga in summer (UTC+3) and winter (UTC+2), 3 hours
+    expect(issues(shift('2030-07-01T19:00:00Z', 180))).toEqual(['shifts.0.durationMinutes:ends-by-midnight']);
+    expect(issues(shift('2030-12-01T20:00:00Z', 180))).toEqual(['shifts.0.durationMinutes:ends-by-midnight']);
+    expect(issues(shift('2030-12-01T20:00:00Z', 120))).toBeUndefined();
+    expect(issues(shift('2030-07-01T19:00:00+00:00', 120))).toBeUndefined();
   });
 });
 
