@@ -1,4 +1,5 @@
 // The benchmark sections, in the order `npm run bench` runs them (also run once in smoke mode by test/bench/).
+import { benchAccounts } from './accounts.js';
 import { benchAllocation } from './allocation.js';
 import { benchApplications } from './applications.js';
 import { benchBundles } from './bundles.js';
@@ -20,4 +21,5 @@ export const SECTIONS: readonly { name: string; run: (options: BenchOptions) => 
   { name: 'hours', run: benchHours },
   { name: 'youth-house', run: benchYouthHouse },
   { name: 'youth-house-sign-ups', run: benchYouthHouseSignUps },
+  { name: 'accounts', run: benchAccounts },
 ];
