@@ -4,12 +4,15 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ClosureRecords, ErasureDue, ErasureStore } from '../domain/accounts/erasure.js';
 import { certificatePdfKey } from '../domain/certificates/types.js';
+import { pool } from '../domain/pool.js';
 import { batchWriteAll } from './batch-write.js';
 import { keys } from './keys.js';
 import { partitionIs, queryAll, type Item } from './query.js';
 import { INDEXES } from './table.js';
 
 const keyOf = (i: Item) => ({ pk: i.pk, sk: i.sk });
+/** Requests in flight at once for one account's records (well within a table's and DynamoDB Local's capacity). */
+const IN_FLIGHT = 8;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 export class DynamoErasureStore implements ErasureStore {
@@ -33,9 +36,9 @@ export class DynamoErasureStore implements ErasureStore {
     const files = new Set<string>();
 
     // hour entries: each one's pointer and audit trail live under ENTRY#<id>
-    for (const entry of own.filter((i) => sk(i).startsWith('HOURS#'))) {
+    await pool(own.filter((i) => sk(i).startsWith('HOURS#')), IN_FLIGHT, async (entry) => {
       outside.push(...(await queryAll(this.db, this.table, partitionIs('pk', keys.hourEntryPointer(String(entry.id)).pk))).map(keyOf));
-    }
+    });
     // certificates: one per programme and year the tallies name, with its code, its pending email and its PDF
     for (const tally of own.filter((i) => sk(i).startsWith('TALLY#'))) {
       const [, programme, year] = sk(tally).split('#');
@@ -102,10 +105,10 @@ export class DynamoClosureRecords implements ClosureRecords {
         if (!(error instanceof ConditionalCheckFailedException)) throw error; // deleted meanwhile: nothing to rename
       }
     };
-    for (const entry of own.filter((i) => sk(i).startsWith('HOURS#'))) await set(keyOf(entry), 'volunteerName', name);
-    for (const tally of own.filter((i) => sk(i).startsWith('TALLY#'))) {
+    await pool(own.filter((i) => sk(i).startsWith('HOURS#')), IN_FLIGHT, (entry) => set(keyOf(entry), 'volunteerName', name));
+    await pool(own.filter((i) => sk(i).startsWith('TALLY#')), IN_FLIGHT, async (tally) => {
       const [, programme, year] = sk(tally).split('#');
       await set(keys.certificate(programme!, Number(year), volunteerId), 'holderEmail', email);
-    }
+    });
   }
 }

@@ -4,7 +4,8 @@ import { defaultProgramme } from '../../hours/types.js';
 import { certificateEmail } from '../email.js';
 import { certificateEmailKey, claimedEmail, failedEmail, mayClaim, sentEmail } from '../email-delivery.js';
 import type { Certificate } from '../types.js';
-import { pool, type CertificateDeps } from './deps.js';
+import { pool } from '../../pool.js';
+import type { CertificateDeps } from './deps.js';
 
 export type DeliveryOutcome = 'sent' | 'already-sent' | 'in-progress';
 

@@ -3,7 +3,8 @@ import { rigaDate } from '../../clock.js';
 import { ForbiddenError, NotFoundError, RuleViolation } from '../../errors.js';
 import { assertActsFor, ownMunicipality, type User } from '../../identity/types.js';
 import { runView, type BatchCounts, type CertificateBatch, type CertificateRun, type RunView } from '../types.js';
-import { pool, type CertificateDeps } from './deps.js';
+import { pool } from '../../pool.js';
+import type { CertificateDeps } from './deps.js';
 import { finishPendingEmails } from './emails.js';
 import { issueCertificate } from './issue-certificate.js';
 
