@@ -7,6 +7,7 @@ import { consentRecordSchema, type ConsentChange, type ConsentLink, type Consent
 import { LinkAlreadyUsed } from '../domain/hours/ports.js';
 import { ENTITY, keys } from './keys.js';
 import { outboxPuts } from './outbox.js';
+import { queryAll } from './query.js';
 import { INDEXES } from './table.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -21,6 +22,14 @@ export class DynamoConsentRepository implements ConsentRepository {
   async get(volunteerId: string): Promise<ConsentRecord | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.guardianConsent(volunteerId), ConsistentRead: true }));
     return Item ? consentRecordSchema.parse(Object.fromEntries(RECORD_FIELDS.map((f) => [f, Item[f]]))) : undefined;
+  }
+
+  async history(volunteerId: string): Promise<ConsentRecord[]> {
+    const k = keys.guardianConsentLogPrefix(volunteerId);
+    const items = await queryAll(this.db, this.table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix }, ConsistentRead: true,
+    });
+    return items.map((i) => consentRecordSchema.parse(Object.fromEntries(RECORD_FIELDS.map((f) => [f, i[f]]))));
   }
 
   // one consent link by nonce (strongly consistent)

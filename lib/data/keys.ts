@@ -52,12 +52,14 @@ export const keys = {
   moveOfVolunteer: (volunteerId: string) => ({ pk: `VOL#${volunteerId}`, sk: 'MOVE' }),
   /** Every request a volunteer made, under their partition (so an erasure finds the older ones too). */
   moveOfVolunteerLog: (volunteerId: string, requestedAt: string, id: string) => ({ pk: `VOL#${volunteerId}`, sk: `MOVELOG#${requestedAt}#${id}` }),
+  moveOfVolunteerLogPrefix: (volunteerId: string) => ({ pk: `VOL#${volunteerId}`, skPrefix: 'MOVELOG#' }),
   /** The requests waiting for the new municipality's coordinator, oldest first (removed once decided). */
   moveWaiting: (to: string, requestedAt: string, id: string) => ({ gsi2pk: `MOVES#${to}`, gsi2sk: `${requestedAt}#${id}` }),
   movesWaiting: (to: string) => ({ gsi2pk: `MOVES#${to}` }),
   /** A volunteer's guardian consent record (one per volunteer), and its history, one item per change. */
   guardianConsent: (volunteerId: string) => ({ pk: `VOL#${volunteerId}`, sk: 'CONSENT' }),
   guardianConsentLog: (volunteerId: string, at: string, version: number) => ({ pk: `VOL#${volunteerId}`, sk: `CONSENTLOG#${at}#${String(version).padStart(4, '0')}` }),
+  guardianConsentLogPrefix: (volunteerId: string) => ({ pk: `VOL#${volunteerId}`, skPrefix: 'CONSENTLOG#' }),
   /** A municipality's consents in one status, most recently changed last (coordinators read withdrawals). */
   guardianConsentListing: (municipality: string, status: string, at: string, volunteerId: string) => ({ gsi1pk: `CONSENTS#${municipality}#${status}`, gsi1sk: `${at}#${volunteerId}` }),
   guardianConsentsListed: (municipality: string, status: string) => ({ gsi1pk: `CONSENTS#${municipality}#${status}` }),

@@ -8,7 +8,7 @@ import { ENTITY, keys } from './keys.js';
 import { outboxPuts } from './outbox.js';
 import { transactExplained, type TransactItem } from './transact.js';
 import { INDEXES } from './table.js';
-import { getConsistent } from './query.js';
+import { getConsistent, queryAll } from './query.js';
 
 
 const FIELDS = Object.keys(moveRequestSchema.shape);
@@ -25,6 +25,15 @@ export class DynamoMoveRepository implements MoveRepository {
   async latestOf(volunteerId: string): Promise<MoveRequest | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.moveOfVolunteer(volunteerId), ConsistentRead: true }));
     return Item ? this.get(String(Item.requestId)) : undefined;
+  }
+
+  async allOf(volunteerId: string): Promise<MoveRequest[]> {
+    const k = keys.moveOfVolunteerLogPrefix(volunteerId);
+    const log = await queryAll(this.db, this.table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix }, ConsistentRead: true,
+    });
+    const found = await Promise.all(log.map((i) => this.get(String(i.requestId))));
+    return found.filter((r): r is MoveRequest => r !== undefined);
   }
 
   async waitingFor(municipality: string, limit: number): Promise<MoveRequest[]> {

@@ -11,6 +11,8 @@ import type { ExportDeps } from '../domain/accounts/use-cases/export-my-data.js'
 import type { ClosureDeps } from '../domain/accounts/use-cases/close-my-account.js';
 import type { MoveDecisionDeps, MoveDeps } from '../domain/accounts/use-cases/move-municipality.js';
 import { DynamoMoveRepository } from '../data/move-repository.js';
+import { DynamoConsentRepository } from '../data/consent-repository.js';
+import { DynamoFeedReader } from '../data/feed-reader.js';
 import { DynamoClosureRecords } from '../data/erasure-repository.js';
 import { systemClock } from '../domain/clock.js';
 import type { RegistrationDeps } from '../domain/accounts/use-cases/register.js';
@@ -56,7 +58,11 @@ export function triggerHandlers(): Record<string, (event: never) => Promise<unkn
 export function exportDeps(): ExportDeps {
   return deferred(() => {
     const { certificates, files, clock } = certificateDeps();
-    return { hours: repositories().hours, certificates, files, clock };
+    const table = adapter('table', awsTable);
+    return {
+      hours: repositories().hours, certificates, files, clock,
+      consents: new DynamoConsentRepository(table.db, table.name), signUps: new DynamoFeedReader(table.db, table.name), moves: new DynamoMoveRepository(table.db, table.name),
+    };
   });
 }
 

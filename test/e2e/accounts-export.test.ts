@@ -1,9 +1,12 @@
 // A young person's data export: GET /v1/me/export answers one zip with the profile, every entry with its decisions,
-// the certificates and their PDFs, and nothing of anyone else.
+// the certificates and their PDFs, the guardian consent, the youth-house sign-ups and the move requests, and nothing
+// of anyone else.
 import { randomUUID } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { aPaperConsent } from '../support/consent.js';
 import { issueCertificates } from '../support/issued-certificates.js';
+import { anOpportunityInput } from '../support/youth-house-builders.js';
 import { baseUrl, call, tokenFor } from '../support/http.js';
 
 async function download(token: string) {
@@ -19,13 +22,33 @@ describe('GET /v1/me/export', () => {
       { id, name: 'Elza Eksporte', minutes: [1800, 1800, 600] },
       { id: other, name: 'Cits Jaunietis', minutes: [3600] },
     ]);
-    const res = await download(await tokenFor({ role: 'youth', sub: id, municipality: 'LV-059' }));
+    const token = await tokenFor({ role: 'youth', sub: id, municipality: 'LV-059' });
+    const coordinator = await tokenFor({ role: 'coordinator', sub: `c-${randomUUID()}`, municipality: 'LV-059' });
+    // a consent on paper, a sign-up cancelled and one standing, a move asked and taken back
+    expect((await aPaperConsent(call, tokenFor, 'LV-059', id, { name: 'Ilga Eksporte', relation: 'parent', date: '2024-01-10' }, coordinator)).status).toBe(200);
+    const o = await call('POST', '/v1/municipalities/LV-059/opportunities', { token: coordinator, body: anOpportunityInput() });
+    expect(o.status, o.text).toBe(201);
+    expect((await call('PUT', `/v1/opportunities/${o.json.id}/status`, { token: coordinator, body: { status: 'published' } })).status).toBe(200);
+    expect((await call('POST', `/v1/opportunities/${o.json.id}/shifts/0/sign-ups`, { token })).status).toBe(201);
+    expect((await call('POST', '/v1/volunteers/me/municipality-move', { token, body: { to: 'LV-042', note: 'Studijas Jēkabpilī' } })).status).toBe(201);
+    expect((await call('DELETE', '/v1/volunteers/me/municipality-move', { token })).status).toBe(200);
+
+    const res = await download(token);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/zip');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="mani-dati-\d{4}-\d{2}-\d{2}\.zip"$/);
     const files = unzipSync(res.bytes);
     const code = codes.get(id)!;
-    expect(Object.keys(files).sort()).toEqual(['README.txt', 'certificates.json', `certificates/${code}.pdf`, 'entries.json', 'profile.json'].sort());
+    expect(Object.keys(files).sort()).toEqual(['README.txt', 'certificates.json', `certificates/${code}.pdf`, 'entries.json', 'profile.json', 'guardian-consent.json', 'sign-ups.json', 'moves.json'].sort());
+    const consent = JSON.parse(strFromU8(files['guardian-consent.json']!));
+    expect(consent.current).toMatchObject({ volunteerId: id, status: 'given', via: 'paper', guardian: { name: 'Ilga Eksporte', relation: 'parent' } });
+    expect(consent.current).not.toHaveProperty('linkNonce');
+    expect(consent.current.paper).not.toHaveProperty('scanKey');
+    expect(consent.history.map((r: { status: string }) => r.status)).toEqual(['given']);
+    const signUps = JSON.parse(strFromU8(files['sign-ups.json']!));
+    expect(signUps).toEqual([expect.objectContaining({ opportunityId: o.json.id, shift: 0, youthId: id, state: 'registered' })]);
+    const moves = JSON.parse(strFromU8(files['moves.json']!));
+    expect(moves).toEqual([expect.objectContaining({ volunteerId: id, from: 'LV-059', to: 'LV-042', status: 'withdrawn', note: 'Studijas Jēkabpilī' })]);
 
     const profile = JSON.parse(strFromU8(files['profile.json']!));
     expect(profile).toMatchObject({ id, name: 'Elza Eksporte', email: `${id}@example.lv`, municipality: 'LV-059', account: { sub: id, role: 'youth' } });

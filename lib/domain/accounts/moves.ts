@@ -44,6 +44,8 @@ export interface MoveRepository {
   get(id: string): Promise<MoveRequest | undefined>;
   /** The volunteer's newest request, whatever its status. */
   latestOf(volunteerId: string): Promise<MoveRequest | undefined>;
+  /** Every request the volunteer made, oldest first. */
+  allOf(volunteerId: string): Promise<MoveRequest[]>;
   /** The requests waiting for a municipality's decision, oldest first. */
   waitingFor(municipality: string, limit: number): Promise<MoveRequest[]>;
   /** Stores a new request with its event; ConflictError when the volunteer has one waiting already. */

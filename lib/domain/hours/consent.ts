@@ -122,6 +122,8 @@ export interface ConsentChange {
 
 export interface ConsentRepository {
   get(volunteerId: string): Promise<ConsentRecord | undefined>;
+  /** Every version the record had, oldest first (requested, given, withdrawn, …). */
+  history(volunteerId: string): Promise<ConsentRecord[]>;
   getLink(nonce: string): Promise<ConsentLink | undefined>;
   /** Records of a municipality with one status, most recently changed first. */
   listByStatus(municipality: string, status: ConsentStatus, limit: number): Promise<ConsentRecord[]>;

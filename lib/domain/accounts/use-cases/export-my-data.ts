@@ -4,12 +4,20 @@ import { NotFoundError } from '../../errors.js';
 import type { CertificateFiles, CertificateRepository } from '../../certificates/ports.js';
 import type { Certificate } from '../../certificates/types.js';
 import type { HoursRepository } from '../../hours/ports.js';
+import { consentView, type ConsentRepository } from '../../hours/consent.js';
 import type { User } from '../../identity/types.js';
+import type { FeedReader } from '../../youth-house/feed-ports.js';
+import { signUpView } from '../../youth-house/types.js';
+import type { MoveRepository } from '../moves.js';
 
 export interface ExportDeps {
   hours: Pick<HoursRepository, 'getVolunteer' | 'entriesBetween' | 'auditOf'>;
   certificates: Pick<CertificateRepository, 'getByHolder'>;
   files: Pick<CertificateFiles, 'get'>;
+  consents: Pick<ConsentRepository, 'get' | 'history'>;
+  /** The youth's sign-ups, any state. */
+  signUps: Pick<FeedReader, 'signUpsOf'>;
+  moves: Pick<MoveRepository, 'allOf'>;
   clock: Clock;
 }
 
@@ -29,6 +37,9 @@ profile.json       profils (vārds, dzimšanas datums, e-pasts, pašvaldība, ve
 entries.json       visi stundu ieraksti ar lēmumu vēsturi (kas, kad, kāpēc) / every hour entry with its decision history
 certificates.json  apliecinājumi (kods, gads, stundas, statuss, parakstītais akreditācijas dokuments) / certificates
 certificates/      apliecinājumu PDF / the certificates' PDFs
+guardian-consent.json  likumiskā pārstāvja piekrišana un tās vēsture / your guardian's consent and its history
+sign-ups.json      pieteikumi jauniešu mājas iespējām (arī atsauktie) / youth-house sign-ups, cancelled ones too
+moves.json         pieprasījumi pāriet uz citu pašvaldību / requests to move to another municipality
 `;
 
 /** What the holder gets of a certificate: everything but internal bookkeeping (email delivery, outbox flag, blob key). */
@@ -42,6 +53,8 @@ function certificateView(c: Certificate) {
  * 2. every entry, any state and date, each with its audit trail (who decided, when, why)
  * 3. the certificates: one per programme and year the entries count in (a volunteer who moved has some in each
  *    programme), with each one's Latvian PDF
+ * 4. the guardian consent with its history (as the youth's own consent view shows it), every youth-house sign-up
+ *    (as the API shows them), every move request
  * Only the caller's own data: the identity is the token's subject, no parameter names anyone else.
  */
 export async function exportMyData(deps: ExportDeps, user: User): Promise<ExportFile[]> {
@@ -63,6 +76,9 @@ export async function exportMyData(deps: ExportDeps, user: User): Promise<Export
     const pdf = await deps.files.get(c.pdfKey);
     if (pdf) pdfs.push({ path: `certificates/${c.code}.pdf`, content: pdf });
   }
+  const [consent, consentHistory, signUps, moves] = await Promise.all([
+    deps.consents.get(user.sub), deps.consents.history(user.sub), deps.signUps.signUpsOf(user.sub, '0000-01-01', '9999-12-31'), deps.moves.allOf(user.sub),
+  ]);
   const at = deps.clock.now().toISOString();
   return [
     { path: 'README.txt', content: README(user.sub, at) },
@@ -70,6 +86,9 @@ export async function exportMyData(deps: ExportDeps, user: User): Promise<Export
     { path: 'entries.json', content: json(withDecisions) },
     { path: 'certificates.json', content: json(certificates.map(certificateView)) },
     ...pdfs,
+    { path: 'guardian-consent.json', content: json({ current: consent ? consentView(consent) : null, history: consentHistory.map(consentView) }) },
+    { path: 'sign-ups.json', content: json(signUps.map(signUpView)) },
+    { path: 'moves.json', content: json(moves) },
   ];
 }
 
