@@ -29,7 +29,7 @@ export class AccountErasure extends Construct {
     this.function = new AppFunction(this, 'EraseExpiredAccounts', { entry: ACCOUNT_ERASURE_ENTRY, timeoutSeconds: 900, tracing: props.tracing })
       .bindTable({ table: props.table, access: 'readWrite' })
       .allowFileDeletion({ bucket: props.files, prefix: 'certificates' })
-      .allowFileDeletion({ bucket: props.files, prefix: 'consents' })
+      .allowFileDeletion({ bucket: props.files, prefix: 'consents', list: true })
       .allowUserPool(props.userPool, ['cognito-idp:AdminDeleteUser']);
     const role = new Role(this, 'SchedulerRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
     new Schedule(this, 'Daily', {

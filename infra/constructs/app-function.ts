@@ -141,10 +141,18 @@ export class AppFunction extends NodejsFunction {
     return this;
   }
 
-  /** Lets the function delete objects under one prefix of the files bucket (FILES_BUCKET), and nothing else there. */
-  allowFileDeletion({ bucket, prefix }: { bucket: IBucket; prefix: 'certificates' | 'consents' }): this {
+  /**
+   * Lets the function delete objects under one prefix of the files bucket (FILES_BUCKET), and with `list` also list the
+   * keys under that prefix (to delete what no record names), and nothing else there.
+   */
+  allowFileDeletion({ bucket, prefix, list = false }: { bucket: IBucket; prefix: 'certificates' | 'consents'; list?: boolean }): this {
     this.addEnvironment('FILES_BUCKET', bucket.bucketName);
     this.executionRole.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [bucket.arnForObjects(`${prefix}/*`)] }));
+    if (list) {
+      this.executionRole.addToPrincipalPolicy(new PolicyStatement({
+        actions: ['s3:ListBucket'], resources: [bucket.bucketArn], conditions: { StringLike: { 's3:prefix': [`${prefix}/*`] } },
+      }));
+    }
     Validations.of(this.executionRole).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${nagText(Stack.of(this).resolve(bucket.arnForObjects(`${prefix}/*`)))}]`,
       reason: `Object ARNs under the ${prefix}/ prefix of the files bucket: the erasure deletes the files of closed accounts whose retention ended; no other action, prefix or bucket.`,

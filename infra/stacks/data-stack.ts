@@ -7,6 +7,9 @@ import { INDEXES, KEY, TTL_ATTRIBUTE } from '../../lib/data/table.js';
 
 const string = (name: string) => ({ name, type: AttributeType.STRING });
 
+
+/** How long a deleted (noncurrent) certificate PDF or consent scan stays recoverable before S3 removes it. */
+export const ERASED_VERSION_DAYS = 30;
 export interface DataStackProps extends StackProps {
   /** Browser origins that may PUT/GET attachments through pre-signed URLs. */
   readonly allowedOrigins?: readonly string[];
@@ -52,7 +55,14 @@ export class DataStack extends Stack {
       versioned: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       removalPolicy: RemovalPolicy.RETAIN,
-      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      lifecycleRules: [
+        { abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        // versioning keeps a deleted object as a noncurrent version: the erasure of a closed account's certificate PDFs
+        // and consent scans is complete when these go too (30 days to undo a mistaken deletion)
+        ...(['certificates/', 'consents/'] as const).map((prefix) => ({
+          prefix, noncurrentVersionExpiration: Duration.days(ERASED_VERSION_DAYS), expiredObjectDeleteMarker: true,
+        })),
+      ],
       ...((props.allowedOrigins ?? []).length > 0 ? {
         cors: [{
           allowedOrigins: [...props.allowedOrigins!],

@@ -29,7 +29,19 @@ export class DynamoErasureStore implements ErasureStore {
     return items.slice(0, limit).map((i) => ({ volunteerId: String(i.id), retainedUntil: String(i.retainedUntil) }));
   }
 
-  async eraseHoldings(volunteerId: string): Promise<string[]> {
+  async filesOf(volunteerId: string): Promise<{ keys: string[]; prefixes: string[] }> {
+    return { keys: (await this.holdings(volunteerId)).files, prefixes: [keys.consentScansOf(volunteerId)] };
+  }
+
+  async eraseHoldings(volunteerId: string): Promise<void> {
+    const { own, outside } = await this.holdings(volunteerId);
+    // what the partition points to first, the partition (but the profile) after: a run cut short finds the pointers again
+    await batchWriteAll(this.db, this.table, outside.map((Key) => ({ DeleteRequest: { Key } })));
+    await batchWriteAll(this.db, this.table, own.filter((i) => String(i.sk) !== 'PROFILE').map((i) => ({ DeleteRequest: { Key: keyOf(i) } })));
+  }
+
+  /** The volunteer's partition, the keys of what it points to elsewhere, and the files its records name. */
+  private async holdings(volunteerId: string): Promise<{ own: Item[]; outside: Item[]; files: string[] }> {
     const own = await queryAll(this.db, this.table, partitionIs('pk', keys.volunteerPartition(volunteerId).pk));
     const sk = (i: Item) => String(i.sk);
     const outside: Item[] = [];
@@ -76,10 +88,7 @@ export class DynamoErasureStore implements ErasureStore {
       }
     }
     const unique = [...new Map(outside.map((k) => [`${String(k.pk)}\u0000${String(k.sk)}`, k])).values()];
-    // what the partition points to first, the partition (but the profile) after: a run cut short finds the pointers again
-    await batchWriteAll(this.db, this.table, unique.map((Key) => ({ DeleteRequest: { Key } })));
-    await batchWriteAll(this.db, this.table, own.filter((i) => sk(i) !== 'PROFILE').map((i) => ({ DeleteRequest: { Key: keyOf(i) } })));
-    return [...files];
+    return { own, outside: unique, files: [...files] };
   }
 
   async eraseProfile(volunteerId: string): Promise<void> {
@@ -109,6 +118,8 @@ export class DynamoClosureRecords implements ClosureRecords {
     await pool(own.filter((i) => sk(i).startsWith('TALLY#')), IN_FLIGHT, async (tally) => {
       const [, programme, year] = sk(tally).split('#');
       await set(keys.certificate(programme!, Number(year), volunteerId), 'holderEmail', email);
+      // a certificate email still pending would go to the closed address: it is not sent
+      await this.db.send(new DeleteCommand({ TableName: this.table, Key: keys.certificateEmailPending(programme!, Number(year), volunteerId) }));
     });
   }
 }

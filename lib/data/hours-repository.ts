@@ -16,10 +16,12 @@ import { ENTITY, keys } from './keys.js';
 import { outboxPuts } from './outbox.js';
 import { transactExplained, type TransactItem } from './transact.js';
 import { partitionIs, getConsistent, queryAll, type Item } from './query.js';
-import { INDEXES } from './table.js';
+import { INDEXES, TTL_ATTRIBUTE } from './table.js';
 
 
 const ENTRY_FIELDS = Object.keys(hourEntrySchema.shape) as (keyof HourEntry)[];
+/** An Idempotency-Key's record is kept 30 days (DynamoDB TTL), then the key may be used again. */
+const IDEMPOTENCY_SECONDS = 30 * 86_400;
 const pick = <T>(item: Item, fields: readonly string[]): T => Object.fromEntries(fields.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as T;
 
 export class DynamoHoursRepository implements HoursRepository {
@@ -193,7 +195,8 @@ export class DynamoHoursRepository implements HoursRepository {
     if (idempotency) {
       items.push({ Put: {
         TableName: this.table,
-        Item: { ...keys.hoursIdempotency(entry.volunteerId, idempotency.key), entityType: ENTITY.hoursIdempotency, requestHash: idempotency.requestHash, result: entry, createdAt: entry.createdAt },
+        // a retry comes within minutes; the copy of the entry (with the name) goes by TTL long before any erasure
+        Item: { ...keys.hoursIdempotency(entry.volunteerId, idempotency.key), entityType: ENTITY.hoursIdempotency, requestHash: idempotency.requestHash, result: entry, createdAt: entry.createdAt, [TTL_ATTRIBUTE]: Math.floor(Date.parse(entry.createdAt) / 1000) + IDEMPOTENCY_SECONDS },
         ConditionExpression: 'attribute_not_exists(pk)',
       } });
     }

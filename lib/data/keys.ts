@@ -72,6 +72,7 @@ export const keys = {
   digestDay: (sub: string, day: string) => ({ pk: `DIGESTSENT#${sub}`, sk: `DAY#${day}` }),
   /** Object key of a paper consent's scan in the file store. */
   consentScanBlob: (volunteerId: string, scanId: string) => `consents/${volunteerId}/${scanId}`,
+  consentScansOf: (volunteerId: string) => `consents/${volunteerId}/`,
   /** Only pending entries carry these: the queue index stays sparse. */
   hourEntryQueue: (institutionId: string, createdAt: string, id: string) => ({ gsi2pk: `QUEUE#INST#${institutionId}`, gsi2sk: `${createdAt}#${id}` }),
   hourEntryProgrammeYear: (programme: string, year: number, date: string, id: string) => ({ gsi1pk: `HOURS#${programme}#${year}`, gsi1sk: `${date}#${id}` }),

@@ -84,6 +84,10 @@ export class DynamoMoveRepository implements MoveRepository {
         UpdateExpression: 'SET #m = :to, updatedAt = :at', ExpressionAttributeNames: { '#m': 'municipality' },
         ExpressionAttributeValues: { ':from': next.from, ':to': next.to, ':at': next.decidedAt, ':null': null },
       } } satisfies TransactItem] : []),
+      // none read: none may appear before the commit either (it would stay in the old municipality's list)
+      ...(next.status === 'approved' && !consent ? [{ ConditionCheck: {
+        TableName: this.table, Key: keys.guardianConsent(next.volunteerId), ConditionExpression: 'attribute_not_exists(pk)',
+      } } satisfies TransactItem] : []),
       ...(consent ? [{ Update: {
         TableName: this.table, Key: keys.guardianConsent(next.volunteerId), ConditionExpression: 'version = :v',
         UpdateExpression: 'SET #m = :to, gsi1pk = :g1, gsi1sk = :g2', ExpressionAttributeNames: { '#m': 'municipality' },
@@ -93,7 +97,7 @@ export class DynamoMoveRepository implements MoveRepository {
     ];
     await this.transact(items, (failed) => (failed.includes(2)
       ? new ConflictError(`the profile of ${next.volunteerId} is no longer in ${next.from} or is closed`, { lv: 'Jaunieša profils tikmēr mainījies vai slēgts', en: "The young person's profile changed or was closed meanwhile" })
-      : failed.includes(3) && consent ? new ConflictError(`the guardian consent of ${next.volunteerId} changed meanwhile`, { lv: 'Aizbildņa piekrišana tikmēr mainījusies; izlemiet vēlreiz', en: "The guardian's consent changed meanwhile; decide again" })
+      : failed.includes(3) ? new ConflictError(`the guardian consent of ${next.volunteerId} changed meanwhile`, { lv: 'Aizbildņa piekrišana tikmēr mainījusies; izlemiet vēlreiz', en: "The guardian's consent changed meanwhile; decide again" })
       : failed.length > 0 ? new ConflictError(`move request ${next.id} is no longer waiting`, { lv: 'Šis pieprasījums jau izlemts vai atsaukts', en: 'This request was decided or withdrawn already' }) : undefined));
   }
 

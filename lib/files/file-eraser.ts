@@ -1,5 +1,5 @@
 // Server-side deletion in the file store: S3's DeleteObjects in AWS, the local files (and their .meta.json) otherwise.
-import { DeleteObjectsCommand, type S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectsCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { rm } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import type { FileEraser } from '../domain/accounts/erasure.js';
@@ -18,6 +18,15 @@ export class S3FileEraser implements FileEraser {
       if (out.Errors?.length) throw new Error(`files not deleted: ${out.Errors.map((e) => `${e.Key} (${e.Code})`).join(', ')}`);
     }
   }
+
+  async erasePrefix(prefix: string): Promise<void> {
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+      await this.erase((page.Contents ?? []).flatMap((o) => (o.Key ? [o.Key] : [])));
+      token = page.NextContinuationToken;
+    } while (token);
+  }
 }
 
 export class LocalFileEraser implements FileEraser {
@@ -30,5 +39,12 @@ export class LocalFileEraser implements FileEraser {
       if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(key) || key.includes('..') || !file.startsWith(root + sep)) throw new Error(`unsafe file key ${key}`);
       await Promise.all([rm(file, { force: true }), rm(`${file}.meta.json`, { force: true })]);
     }
+  }
+
+  async erasePrefix(prefix: string): Promise<void> {
+    const root = resolve(this.dir);
+    const dir = resolve(root, prefix);
+    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*\/$/.test(prefix) || prefix.includes('..') || !dir.startsWith(root + sep)) throw new Error(`unsafe file prefix ${prefix}`);
+    await rm(dir, { recursive: true, force: true });
   }
 }

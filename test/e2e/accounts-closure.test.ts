@@ -2,8 +2,8 @@
 // profile; the approved entries and the certificate stay, and the certificate still verifies with the name at issue;
 // when the retention ends, the daily erasure deletes everything held about them, the account and the files.
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
@@ -50,6 +50,13 @@ describe('POST /v1/me/closure', () => {
     const profile = await call('GET', '/v1/volunteers/me', { token: same });
     expect(profile.json).toMatchObject({ id, name: 'Slēgts konts', email: `closed-${id}@closed.invalid`, municipality: 'LV-059', closedAt: closed.json.closedAt });
     expect(profile.text).not.toContain('Klāvs');
+
+    // an ID token issued before the closure writes nothing more with the name: no profile change, no entries
+    const rename = await call('PUT', '/v1/volunteers/me', { token: same, body: { name: 'Klāvs Slēdzējs', birthDate: '2005-06-15', email: `${id}@example.lv`, municipality: 'LV-059' } });
+    expect(rename.json).toMatchObject({ status: 403, rule: 'hours.account-closed' });
+    const logged = await call('POST', '/v1/hour-entries', { token: same, body: { institutionId: randomUUID(), date: closed.json.closedAt.slice(0, 10), minutes: 60, activity: 'x', category: 'other' } });
+    expect(logged.json).toMatchObject({ status: 403, rule: 'hours.account-closed' });
+    expect((await call('GET', '/v1/volunteers/me', { token: same })).json.name).toBe('Slēgts konts');
 
     // closing again answers the same closure
     const again = await call('POST', '/v1/me/closure', { token: same, body: { confirm: true } });
@@ -113,12 +120,18 @@ describe('POST /v1/me/closure', () => {
     const filesDir = join(inject('e2eDataDir'), 'files');
     const files = [`certificates/${code}.pdf`, `certificates/${code}.en.pdf`, String((consent.paper as { scanKey: string }).scanKey)];
     for (const f of files) expect(existsSync(join(filesDir, f)), f).toBe(true);
+    // a scan uploaded but never recorded: no record names it, the erasure finds it by its prefix
+    const stray = join(filesDir, 'consents', id, 'never-recorded');
+    mkdirSync(dirname(stray), { recursive: true });
+    writeFileSync(stray, 'scan');
+    files.push(`consents/${id}/never-recorded`);
     const before = await held();
     expect(before.map((i) => String(i.sk))).toEqual(expect.arrayContaining(['PROFILE', 'CONSENT', 'MOVE', 'CALENDARLINK', 'CERTIFICATE', 'CODE']));
 
     // only this test's account: other files' closed accounts are theirs to keep
-    const store = new DynamoErasureStore(doc, table);
-    const mine = { ...store, due: async (today: string, limit: number) => (await store.due(today, limit)).filter((d) => d.volunteerId === id), eraseHoldings: (v: string) => store.eraseHoldings(v), eraseProfile: (v: string) => store.eraseProfile(v) };
+    const mine = new (class extends DynamoErasureStore {
+      override async due(today: string, limit: number) { return (await super.due(today, limit)).filter((d) => d.volunteerId === id); }
+    })(doc, table);
     const run = (day: string) => eraseExpiredAccounts({
       erasure: mine, files: new LocalFileEraser(filesDir), accounts: cognitoAccountRemover(client, inject('userPoolId')),
       clock: { now: () => new Date(`${day}T12:00:00+02:00`) },

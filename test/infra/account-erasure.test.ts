@@ -27,8 +27,14 @@ describe('the erasure of closed accounts', () => {
     const statements = statementsOfRole(template, logicalIdOf(fn.role!));
     const actions = statements.flatMap((s) => s.actions);
     expect(actions.filter((a) => a.startsWith('cognito-idp:'))).toEqual(['cognito-idp:AdminDeleteUser']);
-    const s3 = statements.filter((s) => s.actions.some((a) => a.startsWith('s3:')));
+    const s3 = statements.filter((s) => s.actions.includes('s3:DeleteObject'));
     expect([...new Set(s3.flatMap((s) => s.actions))]).toEqual(['s3:DeleteObject']);
+    // listing only the consent scans' prefix (a scan uploaded but never recorded has no record naming it)
+    const listing = statements.filter((s) => s.actions.includes('s3:ListBucket'));
+    expect(listing.flatMap((s) => s.actions)).toEqual(['s3:ListBucket']);
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).map((p) => JSON.stringify(p.Properties.PolicyDocument));
+    expect(policies.some((p) => p.includes('"s3:ListBucket"') && p.includes('"s3:prefix":["consents/*"]'))).toBe(true);
+    expect(statements.flatMap((s) => s.actions).filter((a) => a.startsWith('s3:')).sort()).toEqual(['s3:DeleteObject', 's3:ListBucket']);
     const prefixes = JSON.stringify(s3.flatMap((s) => s.resources));
     expect(prefixes).toContain('/certificates/*');
     expect(prefixes).toContain('/consents/*');

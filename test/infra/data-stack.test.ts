@@ -2,6 +2,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INDEXES, KEY, TTL_ATTRIBUTE } from '../../lib/data/table.js';
 import { buildApp } from '../../infra/build-app.js';
+import { ERASED_VERSION_DAYS } from '../../infra/stacks/data-stack.js';
 
 let template: Template;
 let table: { Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
@@ -71,6 +72,15 @@ describe('the data stack', () => {
   it('survives the deletion of its stack and any replacement', () => {
     expect(table.DeletionPolicy).toBe('Retain');
     expect(table.UpdateReplacePolicy).toBe('Retain');
+  });
+
+  it('removes deleted certificate PDFs and consent scans for good: their noncurrent versions expire after 30 days', () => {
+    const bucket = Object.values(template.findResources('AWS::S3::Bucket'))[0] as { Properties: { LifecycleConfiguration: { Rules: Record<string, unknown>[] } } };
+    const rules = bucket.Properties.LifecycleConfiguration.Rules;
+    for (const prefix of ['certificates/', 'consents/']) {
+      expect(rules).toContainEqual(expect.objectContaining({ Prefix: prefix, Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: ERASED_VERSION_DAYS }, ExpiredObjectDeleteMarker: true }));
+    }
+    expect(ERASED_VERSION_DAYS).toBe(30);
   });
 
   it('lets CloudFormation name the table, so a stage can deploy beside another', () => {

@@ -4,8 +4,9 @@
 /** At closure: the copies of the holder's name and address on their records, replaced while the records are kept. */
 export interface ClosureRecords {
   /**
-   * Every hour entry's `volunteerName` becomes `name`, every certificate's `holderEmail` becomes `email`; the
-   * certificates keep the holder's name as given at issue (they still verify). Idempotent.
+   * Every hour entry's `volunteerName` becomes `name`, every certificate's `holderEmail` becomes `email` (and a
+   * certificate email still pending is dropped); the certificates keep the holder's name as given at issue (they
+   * still verify). Idempotent.
    */
   pseudonymise(volunteerId: string, name: string, email: string): Promise<void>;
 }
@@ -20,12 +21,18 @@ export interface ErasureStore {
   /** Closed profiles whose last retained day is before `today` (YYYY-MM-DD), earliest first. */
   due(today: string, limit: number): Promise<ErasureDue[]>;
   /**
+   * The volunteer's files, read before anything is deleted (so a failed file deletion is retried by the next run):
+   * the keys the records name (certificate PDFs in each language, consent scans) and the prefixes that hold anything
+   * else of theirs (a consent scan uploaded but never recorded).
+   */
+  filesOf(volunteerId: string): Promise<{ keys: string[]; prefixes: string[] }>;
+  /**
    * Deletes everything held about the volunteer except the profile: hour entries with their pointers and audit
    * trails, tallies, certificates with their codes and pending emails, the guardian consent with its history and
-   * links, youth-house sign-ups, move requests, the calendar link and its token. Returns the keys of the files those
-   * records referenced (certificate PDFs, consent scans). Idempotent: a second run finds less and deletes that.
+   * links, youth-house sign-ups, move requests, the calendar link and its token. Idempotent: a second run finds less
+   * and deletes that.
    */
-  eraseHoldings(volunteerId: string): Promise<string[]>;
+  eraseHoldings(volunteerId: string): Promise<void>;
   /** Deletes the profile, and with it the volunteer's place in the erasure queue: the last step. */
   eraseProfile(volunteerId: string): Promise<void>;
 }
@@ -33,6 +40,8 @@ export interface ErasureStore {
 /** Server-side deletion in the file store (S3, local files); keys that do not exist are no error. */
 export interface FileEraser {
   erase(keys: readonly string[]): Promise<void>;
+  /** Deletes every file whose key starts with `prefix` (which ends with a slash). */
+  erasePrefix(prefix: string): Promise<void>;
 }
 
 /** The account at the identity provider (AdminDeleteUser in Cognito); an account already gone is no error. */

@@ -22,9 +22,9 @@ export function moveDecisionMail(r: MoveRequest, to: string, names: { from: Name
     ]
     : [
       'Labdien!', '',
-      `Pašvaldība ${names.to.name} noraidīja jūsu pieprasījumu pāriet uz to.`,
+      `${names.to.name} noraidīja jūsu pieprasījumu pāriet uz turieni.`,
       `Iemesls: ${r.reason ?? '—'}`,
-      `Jūs joprojām esat pašvaldības ${names.from.name} programmā. Ja apstākļi mainās, varat iesniegt jaunu pieprasījumu.`,
+      `Jūs joprojām esat līdzšinējās pašvaldības (${names.from.name}) programmā. Ja apstākļi mainīsies, varat iesniegt jaunu pieprasījumu.`,
       '', '---', '',
       `Hello! ${names.to.nameEn} refused your request to move there.`,
       `Reason: ${r.reason ?? '—'}`,

@@ -67,12 +67,12 @@ function creditedLine(o: Opportunity, lang: Lang): string {
 export function changeEmail(o: Opportunity, s: SignUp, fields: readonly NoticeField[]): Email {
   const changed = (lang: Lang) => fields.map((f) => NOTICE_NAMES[lang][f]).join(', ');
   const text = [
-    'Labdien!', '', `Organizators ir mainījis iespēju, kurai jums ir pieteikums vai vieta rindā (mainīts: ${changed('lv')}). Tagad tā ir šāda:`,
+    'Labdien!', '', `Organizators ir mainījis iespēju, kurai jums ir pieteikums vai vieta rindā (izmaiņas: ${changed('lv')}). Tagad tā ir šāda:`,
     ...shiftLines(o, s, 'lv'), creditedLine(o, 'lv'), '',
     'Jums nekas nav jādara. Ja tā jums vairs neder, lūdzu, atsauciet pieteikumu platformā, lai vietu varētu piedāvāt nākamajam.', '', '---', '',
     `Hello! The organiser changed an opportunity you are signed up or waitlisted for (changed: ${changed('en')}). It now reads:`,
     ...shiftLines(o, s, 'en'), creditedLine(o, 'en'), '',
     'You need not do anything. If it no longer suits you, please cancel your sign-up in the platform so the place goes to the next.',
   ].join('\n');
-  return { subject: `Mainīts: ${o.title.lv} / Changed`, text };
+  return { subject: `Izmaiņas: ${o.title.lv} / Changed`, text };
 }

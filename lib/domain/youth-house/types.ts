@@ -69,19 +69,25 @@ export const opportunityInputSchema = z.object({
   if (o.kind === 'volunteering' && !o.institutionId) {
     ctx.addIssue({ code: 'custom', path: ['institutionId'], message: 'volunteering needs its host institution', params: { rule: 'required-for-volunteering' } });
   }
-  // the logbook takes no entry past midnight (hours.crosses-midnight): a shift's attendance becomes one entry of its day
-  o.shifts.forEach((s, i) => {
-    const [h, m] = rigaTime(new Date(s.start)).split(':').map(Number) as [number, number];
-    if (h * 60 + m + s.durationMinutes > 1440) {
-      ctx.addIssue({ code: 'custom', path: ['shifts', i, 'durationMinutes'], message: 'a shift must end by midnight, Riga time (an overnight activity is two shifts)', params: { rule: 'ends-by-midnight' } });
-    }
-  });
   const first = Math.min(...o.shifts.map((s) => Date.parse(s.start)));
   if (Date.parse(o.signUpDeadline) > first) {
     ctx.addIssue({ code: 'custom', path: ['signUpDeadline'], message: 'the sign-up deadline must not be after the first shift starts', params: { rule: 'deadline-before-first-shift' } });
   }
 });
 export type OpportunityInput = z.infer<typeof opportunityInputSchema>;
+
+/**
+ * The first of the shifts `indexes` whose attendance could not enter the logbook because it would run past midnight,
+ * Riga time: the logbook takes no entry past midnight (hours.crosses-midnight), and an attended shift becomes one entry
+ * of its day from its start, for the longer of its duration and the minutes it credits. Undefined when all fit.
+ */
+export function shiftPastMidnight(o: Pick<OpportunityInput, 'shifts' | 'creditedMinutesPerShift'>, indexes: readonly number[]): number | undefined {
+  return indexes.find((i) => {
+    const s = o.shifts[i]!;
+    const [h, m] = rigaTime(new Date(s.start)).split(':').map(Number) as [number, number];
+    return h * 60 + m + Math.max(s.durationMinutes, o.creditedMinutesPerShift) > 1440;
+  });
+}
 
 /**
  * The facts of a published opportunity whose change the young people signed up are emailed about (the sweep): what

@@ -5,12 +5,13 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleViolation } from '../
 import { ageOn, checkAgeAndConsent, checkHomeMunicipality, checkWorkload, consentNeededUpTo, isoWeek } from '../hours/rules.js';
 import { defaultProgramme, type Programme } from '../hours/types.js';
 import type { HoursRepository } from '../hours/ports.js';
+import { assertNotClosed } from '../hours/use-cases/deps.js';
 import { assertActsFor, type User } from '../identity/types.js';
 import type { MunicipalityRepository } from '../municipalities/ports.js';
 import { opportunityEvent, signUpEvent } from './events.js';
 import { declineOffer, leaveAndHandOver, offerDeadline, offerTo } from './offers.js';
 import type { OpportunityPage, YouthHouseRepository } from './ports.js';
-import { changedNoticeFields, NOTICE_FIELDS, type Opportunity, type OpportunityFilter, type OpportunityInput, type OpportunityStatus, type OpportunityView, type SignUp } from './types.js';
+import { changedNoticeFields, NOTICE_FIELDS, shiftPastMidnight, type Opportunity, type OpportunityFilter, type OpportunityInput, type OpportunityStatus, type OpportunityView, type SignUp } from './types.js';
 
 export interface YouthHouseDeps {
   youthHouse: YouthHouseRepository;
@@ -47,6 +48,7 @@ async function assertPublishes(deps: YouthHouseDeps, user: User, municipality: s
 export async function createOpportunity(deps: YouthHouseDeps, user: User, municipality: string, input: OpportunityInput): Promise<OpportunityView> {
   await assertPublishes(deps, user, municipality, input.institutionId);
   if (!(await deps.municipalities.get(municipality))) throw new NotFoundError('municipality', municipality);
+  assertEndsByMidnight(input, input.shifts.map((_, i) => i));
   const at = deps.clock.now().toISOString();
   const opportunity: Opportunity = {
     ...input, id: randomUUID(), municipality, status: 'draft', registered: input.shifts.map(() => 0),
@@ -54,6 +56,15 @@ export async function createOpportunity(deps: YouthHouseDeps, user: User, munici
   };
   await deps.youthHouse.createOpportunity(opportunity);
   return viewOf(opportunity, await programmeOf(deps, municipality));
+}
+
+/** 422 youth-house.shift-past-midnight on the first of `indexes` whose logbook entry would run past midnight. */
+function assertEndsByMidnight(o: OpportunityInput, indexes: readonly number[]): void {
+  const i = shiftPastMidnight(o, indexes);
+  if (i !== undefined) {
+    throw rule('shift-past-midnight', 'Maiņai (un tās ieskaitāmajām stundām) jābeidzas līdz pusnaktij; nakts pasākumu sadaliet divās maiņās',
+      'A shift (and the hours it credits) must end by midnight; split an overnight activity into two shifts', `body.shifts.${i}.durationMinutes`);
+  }
 }
 
 const TRANSITIONS: Record<OpportunityStatus, readonly OpportunityStatus[]> = {
@@ -124,6 +135,10 @@ export async function updateOpportunity(deps: YouthHouseDeps, user: User, id: st
       throw rule('deadline-passed', 'Pieteikšanās termiņam jābūt nākotnē; lai pieteikšanos beigtu, slēdziet iespēju', 'The sign-up deadline must be ahead; close the opportunity to stop sign-ups', 'body.signUpDeadline');
     }
   }
+  // drafts: every shift; published: the shifts added now, and all of them when the credited minutes change (the
+  // shifts published before this rule keep their times)
+  const all = input.shifts.map((_, i) => i);
+  assertEndsByMidnight(input, found.status === 'draft' || input.creditedMinutesPerShift !== found.creditedMinutesPerShift ? all : all.slice(found.shifts.length));
   const at = now.toISOString();
   const next: Opportunity = {
     ...input, id, municipality: found.municipality, status: found.status,
@@ -208,6 +223,7 @@ export async function signUp(deps: YouthHouseDeps, user: User, opportunityId: st
   const s = o.shifts[shift];
   if (!s) throw new NotFoundError('shift', `${opportunityId}/${shift}`);
   if (!volunteer) throw new RuleViolation('hours.profile-missing', { lv: 'Vispirms izveidojiet brīvprātīgā profilu', en: 'Create your volunteer profile first' });
+  assertNotClosed(volunteer);
   const now = deps.clock.now();
   if (o.status !== 'published') throw rule('not-open', 'Pieteikšanās šai iespējai nav atvērta', 'This opportunity is not open for sign-ups');
   if (now.getTime() > Date.parse(o.signUpDeadline)) throw rule('deadline-passed', 'Pieteikšanās termiņš jau pagājis', 'The sign-up deadline has passed');

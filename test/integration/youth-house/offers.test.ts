@@ -242,9 +242,9 @@ describe('reminders and cancellations', () => {
     await Promise.all([sweepYouthHouse(deps, clock.now()), sweepYouthHouse(deps, clock.now())]);
     await sweepYouthHouse(deps, clock.now());
     for (const u of [a!, b!, c!]) {
-      expect(mailsTo(u.sub).map((m) => m.subject)).toEqual(['Mainīts: Talka Mežaparkā / Changed']);
+      expect(mailsTo(u.sub).map((m) => m.subject)).toEqual(['Izmaiņas: Talka Mežaparkā / Changed']);
       const [mail] = mailsTo(u.sub);
-      expect(mail!.text).toContain('(mainīts: vieta, kontaktpersona)');
+      expect(mail!.text).toContain('(izmaiņas: vieta, kontaktpersona)');
       expect(mail!.text).toContain('Vieta: Rīgas iela 7, Jēkabpils');
       expect(mail!.text).toContain('Kontakts: Anna Ozola, +371 20000000');
       expect(mail!.text).toContain('(changed: place, contact)');

@@ -23,10 +23,10 @@ export interface Closure {
 }
 
 /**
- * 1. the profile (404 without one)  2. the copies of the name on the hour entries and of the address on the
- * certificates replaced  3. pseudonymise the profile: name, email and the guardian's name replaced, the id (the
- * account's sub, which the municipality's entries already carry) kept; birth date, municipality and the consent's
- * relation and date stay, the legal record of a minor's volunteering (DOMAIN.md §1)  4. disable sign-in last, so a
+ * 1. the profile (404 without one)  2. pseudonymise the profile: name, email and the guardian's name replaced, the id
+ * (the account's sub, which the municipality's entries already carry) kept; birth date, municipality and the
+ * consent's relation and date stay, the legal record of a minor's volunteering (DOMAIN.md §1)  3. the copies of the
+ * name on the hour entries and of the address on the certificates replaced  4. disable sign-in last, so a
  * failure before it leaves an account that can sign in and close again. Idempotent: closing again keeps closedAt.
  * Certificates keep the holder's name as given at issue and still verify. `retainedUntil` is
  * the closure plus the volunteer's municipality's `retentionYears` (a programme setting, default 5), fixed at closure
@@ -39,8 +39,6 @@ export async function closeMyAccount(deps: ClosureDeps, user: User): Promise<Clo
   const closedAt = volunteer.closedAt ?? now;
   const retainedUntil = volunteer.retainedUntil ?? retentionEnd(closedAt, (await programmeOf(deps, volunteer.municipality)).retentionYears);
   const email = `closed-${volunteer.id}@closed.invalid`;
-  // the copies first: a failure after them leaves an open profile, and closing again finishes
-  await deps.records.pseudonymise(volunteer.id, CLOSED_NAME, email);
   if (!volunteer.closedAt || !volunteer.retainedUntil) {
     await deps.hours.putVolunteer({
       ...volunteer,
@@ -52,6 +50,9 @@ export async function closeMyAccount(deps: ClosureDeps, user: User): Promise<Clo
       updatedAt: now,
     });
   }
+  // the copies after the profile: from its closure on nothing new is written with the name (assertNotClosed), and a
+  // failure here leaves sign-in on, so closing again finishes
+  await deps.records.pseudonymise(volunteer.id, CLOSED_NAME, email);
   await deps.signIn.disable(user.sub);
   return { closedAt, retainedUntil };
 }

@@ -23,16 +23,19 @@ export const ERASURE_AT = { hour: 3, minute: 30 } as const;
 export const ERASURES_PER_RUN = 500;
 
 /**
- * One run. For each closed profile whose last retained day is before today (Europe/Riga): 1. the records it holds
- * and the files they reference  2. the account at the identity provider  3. the profile last, so a run that fails
- * midway leaves the profile in the queue and the next run finishes the job. A failure is counted and reported and
+ * One run. For each closed profile whose last retained day is before today (Europe/Riga): 1. its files (found from
+ * the records first)  2. the records it holds  3. the account at the identity provider  4. the profile last, so a run
+ * that fails midway leaves the profile in the queue and the next run finishes the job. A failure is counted and reported and
  * does not stop the others.
  */
 export async function eraseExpiredAccounts(deps: ErasureDeps): Promise<ErasureCounts> {
   const counts: ErasureCounts = { erased: 0, failed: 0 };
   for (const due of await deps.erasure.due(rigaDate(deps.clock.now()), ERASURES_PER_RUN)) {
     try {
-      await deps.files.erase(await deps.erasure.eraseHoldings(due.volunteerId));
+      const files = await deps.erasure.filesOf(due.volunteerId);
+      await deps.files.erase(files.keys);
+      for (const prefix of files.prefixes) await deps.files.erasePrefix(prefix);
+      await deps.erasure.eraseHoldings(due.volunteerId);
       await deps.accounts.remove(due.volunteerId);
       await deps.erasure.eraseProfile(due.volunteerId);
       counts.erased++;

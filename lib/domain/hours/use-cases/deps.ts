@@ -4,7 +4,7 @@ import { ForbiddenError, NotFoundError } from '../../errors.js';
 import { assertActsFor, type User } from '../../identity/types.js';
 import type { MunicipalityRepository } from '../../municipalities/ports.js';
 import { RetryableConflict, type HoursRepository } from '../ports.js';
-import { defaultProgramme, type Programme } from '../types.js';
+import { defaultProgramme, type Programme, type Volunteer } from '../types.js';
 
 export interface HoursDeps {
   hours: HoursRepository;
@@ -20,6 +20,16 @@ export async function programmeOf(deps: { hours: Pick<HoursRepository, 'getProgr
 /** The role half of "authorised by role and municipality": the route table checks it too, the use case does not rely on that. */
 export function assertRole(user: User, roles: readonly User['role'][], what: string): void {
   if (!roles.includes(user.role)) throw new ForbiddenError(`a ${user.role} cannot ${what}`);
+}
+
+/**
+ * A closed account's profile is pseudonymised and kept only for the records: no new entries, sign-ups or profile
+ * changes, even from an ID token issued before the closure (it lives up to an hour).
+ */
+export function assertNotClosed(volunteer: Pick<Volunteer, 'closedAt'> | undefined): void {
+  if (volunteer?.closedAt) {
+    throw new ForbiddenError(`the account was closed at ${volunteer.closedAt}`, { rule: 'hours.account-closed', message: { lv: 'Šis konts ir slēgts', en: 'This account is closed' } });
+  }
 }
 
 /** Staff read only their own municipality (the agency every one); youth may look at any, to volunteer across borders. */

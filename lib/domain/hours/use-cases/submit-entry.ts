@@ -7,7 +7,7 @@ import { entryEvent } from '../events.js';
 import { IdempotencyKeyTaken, RetryableConflict } from '../ports.js';
 import { checkEntry, isoWeek, nextTally } from '../rules.js';
 import type { EntryInput, EntrySource, HourEntry } from '../types.js';
-import { programmeOf, retrying, type HoursDeps } from './deps.js';
+import { assertNotClosed, programmeOf, retrying, type HoursDeps } from './deps.js';
 
 export interface SubmitResult {
   entry: HourEntry;
@@ -77,6 +77,7 @@ export async function recordEntry(deps: HoursDeps, author: EntryAuthor, input: E
   if (!volunteer) {
     throw new RuleViolation('hours.profile-missing', { lv: 'Vispirms izveidojiet brīvprātīgā profilu', en: 'Create your volunteer profile first' });
   }
+  assertNotClosed(volunteer);
   if (!institution) {
     throw new RuleViolation('hours.institution-unknown', { lv: 'Šāda iestāde nav reģistrēta', en: 'No such institution is registered' }, 'body.institutionId');
   }

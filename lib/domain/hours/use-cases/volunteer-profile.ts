@@ -4,11 +4,11 @@ import { NotFoundError } from '../../errors.js';
 import { assertActsFor, type User } from '../../identity/types.js';
 import { checkProfile } from '../rules.js';
 import type { Volunteer, VolunteerInput } from '../types.js';
-import { assertMunicipality, assertRole, type HoursDeps } from './deps.js';
+import { assertMunicipality, assertNotClosed, assertRole, type HoursDeps } from './deps.js';
 
 /**
- * 1. a youth  2. the municipality must exist and be the youth's own  3. no birth date after today (Riga)  4. keep
- * createdAt on updates  5. store. The guardian's consent is not the youth's to set: the store keeps what the consent
+ * 1. a youth  2. the municipality must exist and be the youth's own  3. no birth date after today (Riga)  4. not a
+ * closed account (403 hours.account-closed)  5. keep createdAt on updates  6. store. The guardian's consent is not the youth's to set: the store keeps what the consent
  * record wrote (guardian-consent.ts).
  */
 export async function putMyProfile(deps: Pick<HoursDeps, 'hours' | 'municipalities' | 'clock'>, user: User, input: VolunteerInput): Promise<Volunteer> {
@@ -19,6 +19,7 @@ export async function putMyProfile(deps: Pick<HoursDeps, 'hours' | 'municipaliti
   if (violation) throw violation;
   const now = deps.clock.now().toISOString();
   const existing = await deps.hours.getVolunteer(user.sub);
+  assertNotClosed(existing);
   const volunteer: Volunteer = { ...input, id: user.sub, guardianConsent: existing?.guardianConsent ?? null, createdAt: existing?.createdAt ?? now, updatedAt: now };
   await deps.hours.putVolunteer(volunteer);
   return volunteer;

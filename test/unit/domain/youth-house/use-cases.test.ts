@@ -6,6 +6,7 @@ import { jsonLdOf } from '../../../../lib/domain/youth-house/json-ld.js';
 import type { YouthHouseRepository } from '../../../../lib/domain/youth-house/ports.js';
 import { opportunityInputSchema, type Opportunity } from '../../../../lib/domain/youth-house/types.js';
 import { createOpportunity, matches, signUp, viewOf, type YouthHouseDeps } from '../../../../lib/domain/youth-house/use-cases.js';
+import { shiftPastMidnight } from '../../../../lib/domain/youth-house/types.js';
 import { rigaTime } from '../../../../lib/domain/clock.js';
 import { anInstitution, aVolunteer } from '../../../support/hours-builders.js';
 import { anOpportunityInput } from '../../../support/youth-house-builders.js';
@@ -64,14 +65,21 @@ describe('who publishes opportunities', () => {
     expect(rules({ ...anOpportunityInput(), topics: ['astrology'] })).toEqual(['invalid_value']);
   });
 
-  it('refuses a shift that runs past midnight in Riga, summer and winter; one ending at midnight is fine', () => {
-    const shift = (start: string, durationMinutes: number) => anOpportunityInput({ shifts: [{ start, durationMinutes, places: 5 }], signUpDeadline: '2030-01-01T00:00:00Z' });
-    const issues = (o: unknown) => opportunityInputSchema.safeParse(o).error?.issues.map((i) => `${i.path.join('.')}:${i.code === 'custom' ? i.params?.rule : i.code}`);
-    // 22:00 Riga in summer (UTC+3) and winter (UTC+2), 3 hours
-    expect(issues(shift('2030-07-01T19:00:00Z', 180))).toEqual(['shifts.0.durationMinutes:ends-by-midnight']);
-    expect(issues(shift('2030-12-01T20:00:00Z', 180))).toEqual(['shifts.0.durationMinutes:ends-by-midnight']);
-    expect(issues(shift('2030-12-01T20:00:00Z', 120))).toBeUndefined();
-    expect(issues(shift('2030-07-01T19:00:00+00:00', 120))).toBeUndefined();
+  it('finds a shift whose logbook entry would run past midnight in Riga, summer and winter, by duration or credited minutes', () => {
+    const o = (start: string, durationMinutes: number, creditedMinutesPerShift = 60) => ({ shifts: [{ start, durationMinutes, places: 5 }], creditedMinutesPerShift });
+    // 22:00 Riga in summer (UTC+3) and winter (UTC+2)
+    expect(shiftPastMidnight(o('2030-07-01T19:00:00Z', 180), [0])).toBe(0);
+    expect(shiftPastMidnight(o('2030-12-01T20:00:00Z', 180), [0])).toBe(0);
+    expect(shiftPastMidnight(o('2030-12-01T20:00:00Z', 120), [0])).toBeUndefined();
+    expect(shiftPastMidnight(o('2030-07-01T19:00:00Z', 60, 180), [0])).toBe(0);
+    expect(shiftPastMidnight(o('2030-07-01T19:00:00Z', 180), [])).toBeUndefined();
+  });
+
+  it('refuses creating an opportunity with such a shift, 422 on its duration, writing nothing', async () => {
+    const { deps, created } = fakeDeps();
+    const late = input({ shifts: [{ start: '2030-07-01T08:00:00Z', durationMinutes: 60, places: 5 }, { start: '2030-07-01T19:30:00Z', durationMinutes: 180, places: 5 }], signUpDeadline: '2030-06-30T00:00:00Z' });
+    await expect(createOpportunity(deps, user('coordinator'), M, late)).rejects.toMatchObject({ ruleId: 'youth-house.shift-past-midnight', field: 'body.shifts.1.durationMinutes' });
+    expect(created).toEqual([]);
   });
 });
 
