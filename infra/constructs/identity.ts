@@ -18,6 +18,7 @@ import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ROLES, type Role } from '../../lib/domain/identity/types.js';
 import { AppFunction } from './app-function.js';
+import { PASSWORD_POLICY } from '../../lib/domain/accounts/password-policy.js';
 
 /** The Cognito triggers' entries (plain functions, not routes: Cognito invokes them). */
 export const PRE_SIGN_UP_ENTRY = 'functions/cognito/pre-sign-up.ts';
@@ -105,11 +106,11 @@ export class Identity extends Construct {
         home_municipality: new StringAttribute({ mutable: true, maxLen: 16 }),
       },
       passwordPolicy: {
-        minLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
+        minLength: PASSWORD_POLICY.minLength,
+        requireLowercase: PASSWORD_POLICY.lowercase,
+        requireUppercase: PASSWORD_POLICY.uppercase,
+        requireDigits: PASSWORD_POLICY.digits,
+        requireSymbols: PASSWORD_POLICY.symbols,
         // No passwordHistorySize: password history needs the Essentials plan (USD 0.015 per active user over
         // 10,000 against Lite's 0.0055); NIST SP 800-63B does not ask for it. Plus (threatProtection) keeps it.
         ...(props.threatProtection ? { passwordHistorySize: 5 } : {}),

@@ -15,6 +15,7 @@ import {
   ListUserPoolsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
+import { PASSWORD_POLICY, passwordIssue } from '../domain/accounts/password-policy.js';
 import { ROLES } from '../domain/identity/types.js';
 import { freePort } from './dynamodb-local.js';
 
@@ -63,6 +64,16 @@ const silentLogger = () => {
 };
 
 /** Starts the emulator on a free port with its data under <dataDir>/cognito, and ensures the pool, groups and app client. */
+/** Where each call that sets a password carries it (the same calls Cognito checks against the pool's policy). */
+const PASSWORD_OF: Record<string, (req: Record<string, unknown>) => string | undefined> = {
+  SignUp: (r) => r.Password as string | undefined,
+  AdminSetUserPassword: (r) => r.Password as string | undefined,
+  AdminCreateUser: (r) => r.TemporaryPassword as string | undefined,
+  ChangePassword: (r) => r.ProposedPassword as string | undefined,
+  ConfirmForgotPassword: (r) => r.Password as string | undefined,
+  RespondToAuthChallenge: (r) => (r.ChallengeResponses as Record<string, string> | undefined)?.NEW_PASSWORD,
+};
+
 export async function startCognitoLocal(options: CognitoLocalOptions): Promise<RunningCognito> {
   const host = options.host ?? '127.0.0.1';
   const port = await freePort(host);
@@ -114,7 +125,20 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
     messages: new services.MessagesService(triggers, new MessageDeliveryService(sender)),
     tokenGenerator: new JwtTokenGenerator(clock, triggers, config.TokenConfig),
   };
-  const server = createServer(Router(allServices), ctx.logger, { hostname: host, port, development: false }, allServices);
+  // cognito-local stores any password: the pool's policy is enforced in front of it, as Cognito does
+  const { InvalidPasswordError } = require('cognito-local/lib/errors.js') as { InvalidPasswordError: new () => Error };
+  const router = Router(allServices) as (target: string) => (ctx: unknown, req: Record<string, unknown>) => Promise<unknown>;
+  const guarded = (target: string) => {
+    const route = router(target);
+    const password = PASSWORD_OF[target];
+    if (!password) return route;
+    return (context: unknown, req: Record<string, unknown>) => {
+      const given = password(req);
+      if (given !== undefined && passwordIssue(given) !== null) return Promise.reject(new InvalidPasswordError());
+      return route(context, req);
+    };
+  };
+  const server = createServer(guarded, ctx.logger, { hostname: host, port, development: false }, allServices);
   const http = (await server.start()) as Server;
 
   try {
@@ -152,7 +176,7 @@ export async function ensurePool(client: CognitoIdentityProviderClient): Promise
       UsernameAttributes: ['email'],
       AutoVerifiedAttributes: ['email'],
       MfaConfiguration: 'OPTIONAL',
-      Policies: { PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true, TemporaryPasswordValidityDays: 7 } },
+      Policies: { PasswordPolicy: { MinimumLength: PASSWORD_POLICY.minLength, RequireLowercase: PASSWORD_POLICY.lowercase, RequireUppercase: PASSWORD_POLICY.uppercase, RequireNumbers: PASSWORD_POLICY.digits, RequireSymbols: PASSWORD_POLICY.symbols, TemporaryPasswordValidityDays: 7 } },
       Schema: [
         { Name: 'municipality', AttributeDataType: 'String', Mutable: true, StringAttributeConstraints: { MaxLength: '16' } },
         { Name: 'institution', AttributeDataType: 'String', Mutable: true, StringAttributeConstraints: { MaxLength: '128' } },

@@ -74,6 +74,17 @@ describe('self-registration of young people', () => {
     expect(again?.name).toBe('UsernameExistsException');
   });
 
+  it.each(['parole', 'jaunatne-parole-2026', 'JAUNATNE-PAROLE-2026', 'Jaunatne-Parole-xx', 'Jaunatne2026parole'])(
+    "refuses the weak password %s as Cognito's policy does (InvalidPasswordException), creating no user", async (password) => {
+      const client = cognito();
+      const address = email();
+      const refused = await signUp(client, { email: address, birthdate: yearsAgo(17), municipality: 'LV-RIX', password }).then(() => undefined, (e: Error) => e);
+      expect(refused?.name).toBe('InvalidPasswordException');
+      const lookup = await client.send(new AdminGetUserCommand({ UserPoolId: inject('userPoolId'), Username: address })).then(() => 'found', (e: Error) => e.name);
+      expect(lookup).toBe('UserNotFoundException');
+    },
+  );
+
   it('an unconfirmed registration has no group and no municipality, and cannot sign in', async () => {
     const client = cognito();
     const address = email();

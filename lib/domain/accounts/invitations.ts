@@ -151,16 +151,6 @@ export function expiryFrom(now: Date): string {
   return new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString();
 }
 
-/** Mirrors the pool's password policy (infra/constructs/identity.ts), checked before any account is created. */
-export function passwordIssue(password: string): string | null {
-  if (password.length < 12) return 'min-length-12';
-  if (!/[a-z]/.test(password)) return 'lowercase';
-  if (!/[A-Z]/.test(password)) return 'uppercase';
-  if (!/[0-9]/.test(password)) return 'digit';
-  if (!/[^A-Za-z0-9]/.test(password)) return 'symbol';
-  return null;
-}
-
 /** One staff account of a municipality as the users list shows it. */
 export const staffUserSchema = z.object({
   invitationId: z.string().nullable().describe('null for an account opened without an invitation (e.g. the first agency user, created by hand)'),

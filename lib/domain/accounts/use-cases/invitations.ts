@@ -12,9 +12,10 @@ import { isValidOn, type Municipality } from '../../municipalities/types.js';
 import { invitationMail } from '../invitation-mail.js';
 import type { InvitationRepository, SignInLog } from '../invitation-ports.js';
 import {
-  expiryFrom, invitationRefusal, invitationState, passwordIssue, viewOf,
+  expiryFrom, invitationRefusal, invitationState, viewOf,
   type Invitation, type InvitationInput, type InvitationTarget, type InvitationView, type StaffUser,
 } from '../invitations.js';
+import { passwordIssue } from '../password-policy.js';
 import { UsernameTaken, WeakPassword, type DirectoryUser, type StaffDirectory } from '../ports.js';
 import type { DigestStore } from '../../hours/use-cases/decision-digest.js';
 

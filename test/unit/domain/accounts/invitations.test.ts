@@ -1,6 +1,7 @@
 // The role × inviter rule of staff invitations, exhaustively: every inviter role and municipality against every target.
 import { describe, expect, it } from 'vitest';
-import { invitationRefusal, invitationState, passwordIssue, type InvitationTarget, type Inviter } from '../../../../lib/domain/accounts/invitations.js';
+import { invitationRefusal, invitationState, type InvitationTarget, type Inviter } from '../../../../lib/domain/accounts/invitations.js';
+import { passwordIssue } from '../../../../lib/domain/accounts/password-policy.js';
 import { ROLES } from '../../../../lib/domain/identity/types.js';
 
 const OWN = 'LV-042';
