@@ -20,7 +20,7 @@ import { INDEXES, TTL_ATTRIBUTE } from './table.js';
 
 
 const ENTRY_FIELDS = Object.keys(hourEntrySchema.shape) as (keyof HourEntry)[];
-/** An Idempotency-Key's record is kept 30 days (DynamoDB TTL), then the key may be used again. */
+/** An Idempotency-Key's record is kept 30 days (DynamoDB TTL): a retry later than that is not recognised as one (the key stays bound to its entry's id, so it is a 409). */
 const IDEMPOTENCY_SECONDS = 30 * 86_400;
 const pick = <T>(item: Item, fields: readonly string[]): T => Object.fromEntries(fields.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as T;
 

@@ -23,3 +23,12 @@ export interface Mailer {
   /** Hands the message to the mail service; resolves with the service's message id. */
   send(message: MailMessage): Promise<{ messageId: string }>;
 }
+
+/**
+ * RFC 2606 reserves `.invalid`: an address there can never receive mail (a closed account's, `closed-<sub>@closed.invalid`).
+ * The mailers hand such a message to no one, so nothing bounces from a record that still names the closed address.
+ */
+export const UNDELIVERABLE = { messageId: 'undeliverable' } as const;
+export function isUndeliverable(to: string): boolean {
+  return /\.invalid$/i.test(to.trim());
+}

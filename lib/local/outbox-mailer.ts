@@ -4,6 +4,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Mailer, MailMessage } from '../mail/mailer.js';
 import { renderMime } from '../mail/mime.js';
+import { isUndeliverable, UNDELIVERABLE } from '../domain/mail.js';
 
 /**
  * Files appear whole or not at all: each is written under `<outbox>.tmp/` and renamed into the outbox (same
@@ -14,6 +15,7 @@ export class OutboxMailer implements Mailer {
   constructor(private readonly dir: string, private readonly sender = 'Jaunatnes platforma <no-reply@jaunatne.local>') {}
 
   async send(message: MailMessage): Promise<{ messageId: string }> {
+    if (isUndeliverable(message.to)) return UNDELIVERABLE;
     const messageId = randomUUID();
     const now = new Date();
     const file = message.idempotencyKey !== undefined

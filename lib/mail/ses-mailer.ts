@@ -2,11 +2,13 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Mailer, MailMessage } from './mailer.js';
 import { renderMime } from './mime.js';
+import { isUndeliverable, UNDELIVERABLE } from '../domain/mail.js';
 
 export class SesMailer implements Mailer {
   constructor(private readonly client: SESv2Client, private readonly sender: string) {}
 
   async send(message: MailMessage): Promise<{ messageId: string }> {
+    if (isUndeliverable(message.to)) return UNDELIVERABLE;
     const raw = renderMime(message, this.sender);
     const res = await this.client.send(new SendEmailCommand({
       FromEmailAddress: this.sender,

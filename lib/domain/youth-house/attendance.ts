@@ -138,8 +138,13 @@ async function take(
   if (want === 'attended') {
     const input = entryInputOf(o, signUp);
     if (input) {
-      entry = (await recordEntry(deps.logbook, { volunteerId: signUp.youthId, by: by.user.sub, source: { kind: 'shift', opportunityId: o.id, shift: signUp.shift } },
-        input, attendanceKey(o.id, signUp.shift))).entry;
+      try {
+        entry = (await recordEntry(deps.logbook, { volunteerId: signUp.youthId, by: by.user.sub, source: { kind: 'shift', opportunityId: o.id, shift: signUp.shift } },
+          input, attendanceKey(o.id, signUp.shift))).entry;
+      } catch (error) {
+        // a closed account's logbook takes nothing new: the attendance stands, without an entry
+        if (!(error instanceof ForbiddenError && error.reason?.rule === 'hours.account-closed')) throw error;
+      }
     }
   }
   const attendance: Attendance = { by: by.user.sub, at, via: by.via, entryId: entry?.id ?? null };

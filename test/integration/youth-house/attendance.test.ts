@@ -66,6 +66,16 @@ describe('attendance on DynamoDB Local', () => {
     expect(tally.pendingMinutes).toBe(120);
   });
 
+  it('marks a youth whose account was closed meanwhile attended, writing no entry into the closed logbook', async () => {
+    const o = await aShiftWith(['y-closed']);
+    const hours = deps.hours as DynamoHoursRepository;
+    await hours.putVolunteer({ ...(await hours.getVolunteer('y-closed'))!, name: 'Slēgts konts', closedAt: START, retainedUntil: '2031-03-10' });
+    const marked = await markAttendance(deps, supervisor, o.id, 0, 'y-closed', 'present');
+    expect(marked.signUp).toMatchObject({ state: 'attended', attendance: { entryId: null } });
+    expect(marked.entry).toBeNull();
+    expect((await items()).filter((i) => i.entityType === 'HourEntry' && i.volunteerId === 'y-closed')).toHaveLength(0);
+  });
+
   it('a no-show marked while a present marking is between its entry and its sign-up leaves no hours: the entry is rejected again, the tally back to zero', async () => {
     const o = await aShiftWith(['y-split']);
     const attendance = deps.attendance as DynamoAttendanceRepository;

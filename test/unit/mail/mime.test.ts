@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,6 +51,17 @@ describe('the local outbox mailer', () => {
       const eml = readFileSync(join(dir, 'outbox', files[0]!), 'utf8');
       expect(decodeWords(eml.match(/^Subject: (.*(?:\r\n .*)*)$/m)![1]!)).toBe('Pieteikums saņemts');
       expect(eml).toContain('To: anna@jekabpils.lv');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("hands a message to a .invalid address (a closed account's) to no one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'outbox-'));
+    try {
+      const sent = await new OutboxMailer(join(dir, 'outbox')).send({ to: 'closed-y-1@closed.invalid', subject: 'Apliecinājums', text: 'x' });
+      expect(sent.messageId).toBe('undeliverable');
+      expect(existsSync(join(dir, 'outbox')) ? readdirSync(join(dir, 'outbox')) : []).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -39,7 +39,8 @@ export async function closeMyAccount(deps: ClosureDeps, user: User): Promise<Clo
   const closedAt = volunteer.closedAt ?? now;
   const retainedUntil = volunteer.retainedUntil ?? retentionEnd(closedAt, (await programmeOf(deps, volunteer.municipality)).retentionYears);
   const email = `closed-${volunteer.id}@closed.invalid`;
-  if (!volunteer.closedAt || !volunteer.retainedUntil) {
+  // again when an update that raced the closure wrote the real name back
+  if (!volunteer.closedAt || !volunteer.retainedUntil || volunteer.name !== CLOSED_NAME || volunteer.email !== email) {
     await deps.hours.putVolunteer({
       ...volunteer,
       name: CLOSED_NAME,
