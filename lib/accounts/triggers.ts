@@ -3,7 +3,7 @@ import type { PostAuthenticationTriggerEvent, PostConfirmationTriggerEvent, PreS
 import { RuleViolation } from '../domain/errors.js';
 import type { AccountDirectory, MfaDirectory } from '../domain/accounts/ports.js';
 import { tokenClaims } from '../domain/accounts/use-cases/token-claims.js';
-import { recordSignIn, type SignInDeps } from '../domain/accounts/use-cases/record-sign-in.js';
+import { recordSignIn, subscribeSupervisor, type SignInDeps } from '../domain/accounts/use-cases/record-sign-in.js';
 import { completeRegistration, validateSignUp, type RegistrationDeps } from '../domain/accounts/use-cases/register.js';
 
 /**
@@ -58,14 +58,19 @@ export function preTokenGenerationHandler(deps: { mfa: MfaDirectory }) {
 }
 
 /**
- * Post-authentication: records a staff account's sign-in for the users list. Cognito fails the sign-in when this
+ * Post-authentication: records a staff account's sign-in for the users list, and subscribes a supervisor who never
+ * chose to the daily digest. Cognito fails the sign-in when this
  * trigger throws, and a missed record must not lock anyone out: a failure is reported to `onError` and swallowed.
  */
 export function postAuthenticationHandler(deps: SignInDeps & { onError: (error: unknown) => void }) {
   return async (event: PostAuthenticationTriggerEvent): Promise<PostAuthenticationTriggerEvent> => {
-    const sub = event.request.userAttributes.sub;
+    const attributes = event.request.userAttributes;
+    const sub = attributes.sub;
     try {
-      if (sub) await recordSignIn(deps, sub);
+      if (sub) {
+        await recordSignIn(deps, sub);
+        await subscribeSupervisor(deps, { sub, email: attributes.email, name: attributes.name, municipality: attributes['custom:municipality'], institution: attributes['custom:institution'] });
+      }
     } catch (error) {
       deps.onError(error);
     }

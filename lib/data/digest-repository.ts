@@ -17,17 +17,31 @@ export class DynamoDigestStore implements DigestStore {
     await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.digestSubscription(s.municipality, s.sub), entityType: ENTITY.digestSubscription, ...s } }));
   }
 
-  async unsubscribe(municipality: string, sub: string): Promise<void> {
-    await this.db.send(new DeleteCommand({ TableName: this.table, Key: keys.digestSubscription(municipality, sub) }));
+  async subscribeUnlessChosen(s: DigestSubscription): Promise<boolean> {
+    try {
+      await this.db.send(new PutCommand({
+        TableName: this.table, Item: { ...keys.digestSubscription(s.municipality, s.sub), entityType: ENTITY.digestSubscription, ...s },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
-  // the digest's subscribers of a municipality
+  // turned off: the item stays as the supervisor's choice (optedOut), without their address
+  async unsubscribe(municipality: string, sub: string): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.digestSubscription(municipality, sub), entityType: ENTITY.digestSubscription, sub, municipality, optedOut: true } }));
+  }
+
+  // the digest's subscribers of a municipality (not those who turned it off)
   async subscribers(municipality: string): Promise<DigestSubscription[]> {
     const k = keys.digestSubscriptionsPrefix(municipality);
     const items = await queryAll(this.db, this.table, {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix }, ConsistentRead: true,
     });
-    return items.map((i) => Object.fromEntries(FIELDS.map((f) => [f, i[f] ?? null])) as unknown as DigestSubscription);
+    return items.filter((i) => i.optedOut !== true).map((i) => Object.fromEntries(FIELDS.map((f) => [f, i[f] ?? null])) as unknown as DigestSubscription);
   }
 
   async claimDay(sub: string, day: string, at: string): Promise<boolean> {

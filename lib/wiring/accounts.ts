@@ -5,6 +5,7 @@ import { postAuthenticationHandler, postConfirmationHandler, preSignUpHandler, p
 import { logger } from '../http/logger.js';
 import { certificateDeps, repositories } from './deps.js';
 import { DynamoSignInLog } from '../data/sign-in-log.js';
+import { DynamoDigestStore } from '../data/digest-repository.js';
 import { awsMailer, awsTable } from './aws.js';
 import { adapter, deferred } from './runtime.js';
 import type { ExportDeps } from '../domain/accounts/use-cases/export-my-data.js';
@@ -45,6 +46,7 @@ export const preTokenGeneration = (event: PreTokenGenerationTriggerEvent) =>
 export const postAuthentication = (event: PostAuthenticationTriggerEvent) =>
   postAuthenticationHandler({
     signIns: { recordSignIn: (sub, at) => { const table = adapter('table', awsTable); return new DynamoSignInLog(table.db, table.name).recordSignIn(sub, at); } },
+    digests: { subscribeUnlessChosen: (s) => { const table = adapter('table', awsTable); return new DynamoDigestStore(table.db, table.name).subscribeUnlessChosen(s); } },
     clock: systemClock,
     onError: (error) => logger.error('sign-in not recorded', error as Error),
   })(event);

@@ -308,6 +308,23 @@ describe('a municipality\'s users', () => {
     expect((await call('GET', '/v1/agency/users', { token: world.coordinator })).status).toBe(403);
   });
 
+  it('subscribes a supervisor made by hand to the daily digest at their first sign-in; one who turned it off stays off', async () => {
+    const world = await aWorld(call, tokenFor, MUNI);
+    const address = email('digest-byhand');
+    const sub = randomUUID();
+    await ensureAccount(cognito(), inject('userPoolId'), { email: address, password: STRONG_PASSWORD, role: 'supervisor', municipality: MUNI, institution: world.institutionId, sub, name: 'Daina Rokdare' });
+    const digests = digestDeps().digests;
+    expect((await digests.subscribers(MUNI)).some((s) => s.sub === sub)).toBe(false);
+    const token = (await signInWithTotp(cognito(), inject('userPoolClientId'), address, STRONG_PASSWORD)).IdToken!;
+    expect((await digests.subscribers(MUNI)).find((s) => s.sub === sub)).toMatchObject({ email: address, institution: world.institutionId, name: 'Daina Rokdare' });
+
+    expect((await expectStatus(call('PUT', '/v1/supervisors/me/digest', { token, body: { enabled: false } }), 200)).json.enabled).toBe(false);
+    await signInWithTotp(cognito(), inject('userPoolClientId'), address, STRONG_PASSWORD);
+    expect((await digests.subscribers(MUNI)).some((s) => s.sub === sub)).toBe(false);
+    expect((await expectStatus(call('PUT', '/v1/supervisors/me/digest', { token, body: { enabled: true } }), 200)).json).toEqual({ enabled: true, email: address });
+    expect((await digests.subscribers(MUNI)).some((s) => s.sub === sub)).toBe(true);
+  });
+
   it('refuses a coordinator deactivating themselves or the agency acting on nobody', async () => {
     const agencyToken = await agency();
     const address = email('self');

@@ -23,6 +23,9 @@ export interface DigestSubscription {
 
 export interface DigestStore {
   subscribe(s: DigestSubscription): Promise<void>;
+  /** Subscribes only a supervisor who never chose (neither subscribed nor turned it off): false when they had. */
+  subscribeUnlessChosen(s: DigestSubscription): Promise<boolean>;
+  /** Turns it off and remembers the choice (a later sign-in does not turn it on again). */
   unsubscribe(municipality: string, sub: string): Promise<void>;
   subscribers(municipality: string): Promise<DigestSubscription[]>;
   /** Claims the supervisor's digest of one Riga day (a conditional write): false when it was claimed already. */
