@@ -1,9 +1,10 @@
 // Certificate PDFs in the file store: server-side writes and reads beside the pre-signed download links (S3 or local files).
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, resolve, sep } from 'node:path';
+import { dirname } from 'node:path';
 import type { CertificateFiles } from '../domain/certificates/ports.js';
 import type { BlobStore } from './blob-store.js';
+import { safePath } from './safe-path.js';
 
 export class S3CertificateFiles implements CertificateFiles {
   constructor(private readonly client: S3Client, private readonly bucket: string, private readonly blobs: BlobStore) {}
@@ -36,10 +37,7 @@ export class LocalCertificateFiles implements CertificateFiles {
   constructor(private readonly dir: string, private readonly blobs: BlobStore) {}
 
   private path(key: string): string {
-    const root = resolve(this.dir);
-    const full = resolve(root, key);
-    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(key) || key.includes('..') || !full.startsWith(root + sep)) throw new Error(`unsafe blob key ${key}`);
-    return full;
+    return safePath(this.dir, key);
   }
 
   async put(key: string, bytes: Uint8Array, contentType: string): Promise<void> {

@@ -1,8 +1,8 @@
 // Server-side deletion in the file store: S3's DeleteObjects in AWS, the local files (and their .meta.json) otherwise.
 import { DeleteObjectsCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { rm } from 'node:fs/promises';
-import { resolve, sep } from 'node:path';
 import type { FileEraser } from '../domain/accounts/erasure.js';
+import { safePath } from './safe-path.js';
 
 /** DeleteObjects takes at most 1000 keys per call; a key that does not exist is no error there either. */
 const BATCH = 1000;
@@ -33,18 +33,14 @@ export class LocalFileEraser implements FileEraser {
   constructor(private readonly dir: string) {}
 
   async erase(keys: readonly string[]): Promise<void> {
-    const root = resolve(this.dir);
     for (const key of keys) {
-      const file = resolve(root, key);
-      if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(key) || key.includes('..') || !file.startsWith(root + sep)) throw new Error(`unsafe file key ${key}`);
+      const file = safePath(this.dir, key);
       await Promise.all([rm(file, { force: true }), rm(`${file}.meta.json`, { force: true })]);
     }
   }
 
   async erasePrefix(prefix: string): Promise<void> {
-    const root = resolve(this.dir);
-    const dir = resolve(root, prefix);
-    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*\/$/.test(prefix) || prefix.includes('..') || !dir.startsWith(root + sep)) throw new Error(`unsafe file prefix ${prefix}`);
-    await rm(dir, { recursive: true, force: true });
+    if (!prefix.endsWith('/')) throw new Error(`a prefix ends with "/": ${prefix}`);
+    await rm(safePath(this.dir, prefix), { recursive: true, force: true });
   }
 }

@@ -4,8 +4,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { BlobStore, PresignedDownload, PresignedUpload } from '../files/blob-store.js';
+import { safePath } from '../files/safe-path.js';
 
 export const LOCAL_FILES_PREFIX = '/_local/files/';
 
@@ -40,20 +41,11 @@ export function verifyGrant(secret: string, token: string, nowMs = Date.now()): 
   }
 }
 
-const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
-
-function pathOf(dir: string, key: string): string {
-  const root = resolve(dir);
-  const full = resolve(root, key);
-  if (!SAFE_KEY.test(key) || key.includes('..') || !full.startsWith(root + sep)) throw new Error(`unsafe blob key ${key}`);
-  return full;
-}
-
 export class LocalBlobStore implements BlobStore {
   constructor(private readonly dir: string, private readonly baseUrl: string, private readonly secret: string) {}
 
   async presignUpload(key: string, blob: { contentType: string; sizeBytes: number }, expiresIn: number): Promise<PresignedUpload> {
-    pathOf(this.dir, key);
+    safePath(this.dir, key);
     const exp = Math.floor(Date.now() / 1000) + expiresIn;
     const token = signGrant(this.secret, { k: key, m: 'PUT', exp, ct: blob.contentType, len: blob.sizeBytes });
     return {
@@ -70,7 +62,7 @@ export class LocalBlobStore implements BlobStore {
   }
 
   async head(key: string): Promise<{ contentType: string; sizeBytes: number } | undefined> {
-    const file = pathOf(this.dir, key);
+    const file = safePath(this.dir, key);
     try {
       const [s, meta] = await Promise.all([stat(file), readFile(`${file}.meta.json`, 'utf8')]);
       return { contentType: (JSON.parse(meta) as { contentType: string }).contentType, sizeBytes: s.size };
@@ -100,7 +92,7 @@ export function localFilesHandler(dir: string, secret: string) {
     }
     const grant = verifyGrant(secret, token);
     if (!grant || grant.m !== req.method) return end(403, 'signature invalid or expired');
-    const file = pathOf(dir, grant.k);
+    const file = safePath(dir, grant.k);
     if (grant.m === 'GET') {
       const meta = await readFile(`${file}.meta.json`, 'utf8').catch(() => undefined);
       if (!meta) return end(404, 'no such object');
