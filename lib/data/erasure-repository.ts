@@ -1,8 +1,8 @@
 // A closed account's holdings, found from its partition: pseudonymised at closure, erased at the end of retention
 // (lib/domain/accounts/erasure.ts).
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ClosureRecords, ErasureDue, ErasureStore } from '../domain/accounts/erasure.js';
+import { DeleteCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ClosureRecords, ErasureDue, ErasureStore, ErasureSurvey } from '../domain/accounts/erasure.js';
 import { certificatePdfKey } from '../domain/certificates/types.js';
 import { pool } from '../domain/pool.js';
 import { batchWriteAll } from './batch-write.js';
@@ -20,28 +20,17 @@ export class DynamoErasureStore implements ErasureStore {
 
   async due(today: string, limit: number): Promise<ErasureDue[]> {
     const { gsi3pk } = keys.erasureQueue();
-    const items = await queryAll(this.db, this.table, {
-      IndexName: INDEXES.byEligibility.name, Limit: limit,
+    // one page of at most `limit`: the rest waits for the next run
+    const { Items } = await this.db.send(new QueryCommand({
+      TableName: this.table, IndexName: INDEXES.byEligibility.name, Limit: limit,
       KeyConditionExpression: '#pk = :pk AND #sk < :today',
       ExpressionAttributeNames: { '#pk': INDEXES.byEligibility.partition, '#sk': INDEXES.byEligibility.sort },
       ExpressionAttributeValues: { ':pk': gsi3pk, ':today': today },
-    });
-    return items.slice(0, limit).map((i) => ({ volunteerId: String(i.id), retainedUntil: String(i.retainedUntil) }));
+    }));
+    return (Items ?? []).map((i) => ({ volunteerId: String(i.id), retainedUntil: String(i.retainedUntil) }));
   }
 
-  async filesOf(volunteerId: string): Promise<{ keys: string[]; prefixes: string[] }> {
-    return { keys: (await this.holdings(volunteerId)).files, prefixes: [keys.consentScansOf(volunteerId)] };
-  }
-
-  async eraseHoldings(volunteerId: string): Promise<void> {
-    const { own, outside } = await this.holdings(volunteerId);
-    // what the partition points to first, the partition (but the profile) after: a run cut short finds the pointers again
-    await batchWriteAll(this.db, this.table, outside.map((Key) => ({ DeleteRequest: { Key } })));
-    await batchWriteAll(this.db, this.table, own.filter((i) => String(i.sk) !== 'PROFILE').map((i) => ({ DeleteRequest: { Key: keyOf(i) } })));
-  }
-
-  /** The volunteer's partition, the keys of what it points to elsewhere, and the files its records name. */
-  private async holdings(volunteerId: string): Promise<{ own: Item[]; outside: Item[]; files: string[] }> {
+  async survey(volunteerId: string): Promise<ErasureSurvey> {
     const own = await queryAll(this.db, this.table, partitionIs('pk', keys.volunteerPartition(volunteerId).pk));
     const sk = (i: Item) => String(i.sk);
     const outside: Item[] = [];
@@ -88,7 +77,13 @@ export class DynamoErasureStore implements ErasureStore {
       }
     }
     const unique = [...new Map(outside.map((k) => [`${String(k.pk)}\u0000${String(k.sk)}`, k])).values()];
-    return { own, outside: unique, files: [...files] };
+    // what the partition points to first, the partition (but the profile) after: a run cut short finds the pointers again
+    const records = [...unique, ...own.filter((i) => sk(i) !== 'PROFILE').map(keyOf)];
+    return { volunteerId, files: [...files], prefixes: [keys.consentScansOf(volunteerId)], records };
+  }
+
+  async eraseRecords(survey: ErasureSurvey): Promise<void> {
+    await batchWriteAll(this.db, this.table, survey.records.map((Key) => ({ DeleteRequest: { Key: { ...Key } } })));
   }
 
   async eraseProfile(volunteerId: string): Promise<void> {

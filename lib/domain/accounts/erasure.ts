@@ -17,22 +17,27 @@ export interface ErasureDue {
   retainedUntil: string;
 }
 
+export interface ErasureSurvey {
+  volunteerId: string;
+  files: string[];
+  prefixes: string[];
+  /** The records' keys, in the order they are deleted (the store's own shape). */
+  records: readonly Record<string, unknown>[];
+}
+
 export interface ErasureStore {
   /** Closed profiles whose last retained day is before `today` (YYYY-MM-DD), earliest first. */
   due(today: string, limit: number): Promise<ErasureDue[]>;
   /**
-   * The volunteer's files, read before anything is deleted (so a failed file deletion is retried by the next run):
-   * the keys the records name (certificate PDFs in each language, consent scans) and the prefixes that hold anything
-   * else of theirs (a consent scan uploaded but never recorded).
+   * What is held about the volunteer, read once before anything is deleted: the files the records name (certificate
+   * PDFs in each language, consent scans), the prefixes that hold anything else of theirs (a consent scan uploaded but
+   * never recorded), and every record but the profile — hour entries with their pointers and audit trails, tallies,
+   * certificates with their codes and pending emails, the guardian consent with its history and links, youth-house
+   * sign-ups, move requests, the calendar link and its token.
    */
-  filesOf(volunteerId: string): Promise<{ keys: string[]; prefixes: string[] }>;
-  /**
-   * Deletes everything held about the volunteer except the profile: hour entries with their pointers and audit
-   * trails, tallies, certificates with their codes and pending emails, the guardian consent with its history and
-   * links, youth-house sign-ups, move requests, the calendar link and its token. Idempotent: a second run finds less
-   * and deletes that.
-   */
-  eraseHoldings(volunteerId: string): Promise<void>;
+  survey(volunteerId: string): Promise<ErasureSurvey>;
+  /** Deletes the surveyed records, what they point to first: a run cut short surveys the rest again. */
+  eraseRecords(survey: ErasureSurvey): Promise<void>;
   /** Deletes the profile, and with it the volunteer's place in the erasure queue: the last step. */
   eraseProfile(volunteerId: string): Promise<void>;
 }

@@ -23,8 +23,8 @@ export const ERASURE_AT = { hour: 3, minute: 30 } as const;
 export const ERASURES_PER_RUN = 500;
 
 /**
- * One run. For each closed profile whose last retained day is before today (Europe/Riga): 1. its files (found from
- * the records first)  2. the records it holds  3. the account at the identity provider  4. the profile last, so a run
+ * One run. For each closed profile whose last retained day is before today (Europe/Riga), surveyed once: 1. its
+ * files (so a failed deletion is retried while the records naming them still exist)  2. the records it holds  3. the account at the identity provider  4. the profile last, so a run
  * that fails midway leaves the profile in the queue and the next run finishes the job. A failure is counted and reported and
  * does not stop the others.
  */
@@ -32,10 +32,10 @@ export async function eraseExpiredAccounts(deps: ErasureDeps): Promise<ErasureCo
   const counts: ErasureCounts = { erased: 0, failed: 0 };
   for (const due of await deps.erasure.due(rigaDate(deps.clock.now()), ERASURES_PER_RUN)) {
     try {
-      const files = await deps.erasure.filesOf(due.volunteerId);
-      await deps.files.erase(files.keys);
-      for (const prefix of files.prefixes) await deps.files.erasePrefix(prefix);
-      await deps.erasure.eraseHoldings(due.volunteerId);
+      const held = await deps.erasure.survey(due.volunteerId);
+      await deps.files.erase(held.files);
+      for (const prefix of held.prefixes) await deps.files.erasePrefix(prefix);
+      await deps.erasure.eraseRecords(held);
       await deps.accounts.remove(due.volunteerId);
       await deps.erasure.eraseProfile(due.volunteerId);
       counts.erased++;
