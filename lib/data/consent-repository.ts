@@ -1,16 +1,16 @@
 // Guardian consent in the table: the record per volunteer, its history, its links, and the volunteer's projection,
 // every change one transaction with its outbox events.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
 import { consentRecordSchema, type ConsentChange, type ConsentLink, type ConsentRecord, type ConsentRepository, type ConsentStatus } from '../domain/hours/consent.js';
 import { LinkAlreadyUsed } from '../domain/hours/ports.js';
 import { ENTITY, keys } from './keys.js';
 import { outboxPuts } from './outbox.js';
+import type { TransactItem } from './transact.js';
 import { queryAll } from './query.js';
 import { INDEXES } from './table.js';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const RECORD_FIELDS = Object.keys(consentRecordSchema.shape);
 const LINK_FIELDS = ['nonce', 'volunteerId', 'createdAt', 'expiresAt', 'usedAt', 'withdrawnAt'] as const;

@@ -1,6 +1,7 @@
 // Municipality moves in the table: the request, the volunteer's pointer to their newest one (one open at a time), and
 // the waiting queue of the new municipality; an approval moves the profile in the request's transaction.
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from './batch-get.js';
 import { moveRequestSchema, type MoveRepository, type MoveRequest } from '../domain/accounts/moves.js';
 import { ConflictError } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
@@ -18,13 +19,13 @@ export class DynamoMoveRepository implements MoveRepository {
   constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
 
   async get(id: string): Promise<MoveRequest | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.moveRequest(id), ConsistentRead: true }));
-    return Item ? toRequest(Item) : undefined;
+    const item = await getConsistent(this.db, this.table, keys.moveRequest(id));
+    return item ? toRequest(item) : undefined;
   }
 
   async latestOf(volunteerId: string): Promise<MoveRequest | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.moveOfVolunteer(volunteerId), ConsistentRead: true }));
-    return Item ? this.get(String(Item.requestId)) : undefined;
+    const pointer = await getConsistent(this.db, this.table, keys.moveOfVolunteer(volunteerId));
+    return pointer ? this.get(String(pointer.requestId)) : undefined;
   }
 
   async allOf(volunteerId: string): Promise<MoveRequest[]> {
@@ -32,8 +33,8 @@ export class DynamoMoveRepository implements MoveRepository {
     const log = await queryAll(this.db, this.table, {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix }, ConsistentRead: true,
     });
-    const found = await Promise.all(log.map((i) => this.get(String(i.requestId))));
-    return found.filter((r): r is MoveRequest => r !== undefined);
+    const found = await batchGetAll(this.db, this.table, log.map((i) => keys.moveRequest(String(i.requestId))));
+    return found.map(toRequest).sort((a, b) => a.requestedAt.localeCompare(b.requestedAt) || a.id.localeCompare(b.id));
   }
 
   async waitingFor(municipality: string, limit: number): Promise<MoveRequest[]> {
