@@ -63,7 +63,7 @@ export class JobsStack extends Stack {
     });
 
     this.youthHouseSweep = new YouthHouseSweep(this, 'YouthHouseSweep', {
-      table, publicBaseUrl: props.publicBaseUrl, linkKeyParameter: LINK_KEY_PARAMETER,
+      table, eventBus: this.eventBus, publicBaseUrl: props.publicBaseUrl, linkKeyParameter: LINK_KEY_PARAMETER,
       sesSenderIdentity: settings.sesSenderIdentity, tracing: settings.tracing,
     });
 

@@ -10,7 +10,9 @@ import { dynamoRepositories } from '../data/repositories.js';
 import { outboxRecordHandler } from '../events/outbox-delivery.js';
 import { routeList } from '../http/routes.js';
 import { issuingCertificateDeps } from '../wiring/issuing.js';
+import { offerMailDeps } from '../wiring/youth-house-sweep.js';
 import { subscribeCertificateReactions } from './certificate-reactions.js';
+import { subscribeYouthHouseReactions } from './youth-house-reactions.js';
 import { startDynamoLocal, type RunningDynamo } from './dynamodb-local.js';
 import { LOCAL_FILES_PREFIX, localFilesDir, localFilesHandler } from './file-store.js';
 import { createGateway, listen, type GatewayOptions } from './gateway.js';
@@ -99,6 +101,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const runtime = installLocalRuntime({ endpoint: dynamo.endpoint, table: tableName, dataDir, filesSecret, filesBaseUrl: baseUrl });
     // certificates: the local bus stands in for the EventBridge rules (email, rolling issue, flag on reversal)
     subscribeCertificateReactions(runtime.bus, issuingCertificateDeps);
+    // the youth house: an offer is mailed the moment it is made (the sweep sends what this misses)
+    const offerMail = offerMailDeps();
+    subscribeYouthHouseReactions(runtime.bus, () => offerMail);
     // outbox delivery: the table stream → the same record handler as the AWS function → the local bus (events.log, reactions)
     relay = new LocalStreamRelay({
       endpoint: dynamo.endpoint, table: tableName, handle: outboxRecordHandler(runtime.bus),

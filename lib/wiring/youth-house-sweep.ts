@@ -3,7 +3,7 @@ import { HmacLinkSigner } from '../credentials/link-signer.js';
 import { DynamoFeedReader } from '../data/feed-reader.js';
 import { DynamoAttendanceRepository } from '../data/youth-house-attendance.js';
 import type { OfferLinkDeps } from '../domain/youth-house/offer-links.js';
-import type { SweepDeps } from '../domain/youth-house/notifications.js';
+import type { OfferMailDeps, SweepDeps } from '../domain/youth-house/notifications.js';
 import { logger } from '../http/logger.js';
 import { awsBaseUrl, awsLinkKey, awsMailer, awsTable } from './aws.js';
 import { lazyPort, repositories } from './deps.js';
@@ -16,6 +16,18 @@ export function offerLinkDeps(): OfferLinkDeps {
   return deferred(() => ({
     youthHouse: house.youthHouse, clock: house.clock, newNonce: house.newNonce,
     signer: new HmacLinkSigner(adapter('linkKey', awsLinkKey)),
+  }));
+}
+
+/** The PlaceOffered reaction: the sign-up, the volunteer's address, the mailer and the link signer. */
+export function offerMailDeps(): OfferMailDeps {
+  const links = offerLinkDeps();
+  return deferred(() => ({
+    youthHouse: links.youthHouse, clock: links.clock, signer: links.signer,
+    hours: repositories().hours,
+    mailer: lazyPort(() => adapter('mailer', awsMailer)),
+    get baseUrl() { return adapter('baseUrl', awsBaseUrl); },
+    onError: (error: unknown, what: string) => logger.error('youth-house email not sent', { what, error: String(error) }),
   }));
 }
 

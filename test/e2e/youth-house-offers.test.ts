@@ -1,8 +1,9 @@
 // Waitlist offers through the local gateway with real tokens: a cancelled place is offered to the first waiting, the
-// sweep (run in-process on the stack's table, its mail captured) emails the link, the link's page confirms or
-// declines by form post, the API confirms too; role and state refusals are problem+json.
+// stack emails the link at once (PlaceOffered through the outbox and the local bus; the sweep, run in-process on the
+// stack's table, then has nothing left to send), the link's page confirms or declines by form post, the API confirms
+// too; role and state refusals are problem+json.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { linkKeyFile } from '../../lib/credentials/link-key.js';
 import { HmacLinkSigner } from '../../lib/credentials/link-signer.js';
 import { localClient } from '../../lib/data/admin.js';
@@ -14,6 +15,7 @@ import { DynamoYouthHouseRepository } from '../../lib/data/youth-house-repositor
 import type { MailMessage } from '../../lib/domain/mail.js';
 import { sweepYouthHouse, type SweepDeps } from '../../lib/domain/youth-house/notifications.js';
 import { aWorld, aYouth, expectStatus, type World } from '../support/hours-api.js';
+import { mailsNamed } from '../support/invitation-mail.js';
 import { baseUrl, call, tokenFor } from '../support/http.js';
 import { anOpportunityInput } from '../support/youth-house-builders.js';
 
@@ -65,10 +67,19 @@ describe('waitlist offers through the local gateway', () => {
     expect(cancelled.json.offered.offer.nonce).toBeUndefined();
     expect((await call('GET', `/v1/opportunities/${o.id}`)).json.shifts[0].remainingPlaces).toBe(0);
 
-    await sweepYouthHouse(deps, new Date());
-    const [mail] = await mailOf(o.b.sub);
-    expect(mail!.subject).toContain('Jums piedāvāta vieta');
-    const path = new URL(/https?:\/\/\S+\/o\/\S+\?lang=lv/.exec(mail!.text)![0]).pathname;
+    // mailed by the stack's PlaceOffered reaction, without waiting for the sweep
+    const offered = await deps.youthHouse.getSignUp(o.b.sub, cancelled.json.offered.date, o.id, 0);
+    const mail = await vi.waitFor(() => {
+      const [m] = mailsNamed(`offer-${offered!.offer!.nonce}`);
+      expect(m).toBeDefined();
+      return m!;
+    }, { timeout: 10_000, interval: 100 });
+    expect(mail.subject).toContain('Jums piedāvāta vieta');
+    expect((await deps.youthHouse.getSignUp(o.b.sub, cancelled.json.offered.date, o.id, 0))!.offer!.mailedAt).not.toBeNull();
+    // the sweep finds it mailed: nothing is sent twice
+    expect((await sweepYouthHouse(deps, new Date())).offers).toBe(0);
+    expect(await mailOf(o.b.sub)).toEqual([]);
+    const path = new URL(/https?:\/\/\S+\/o\/\S+\?lang=lv/.exec(mail.text)![0]).pathname;
 
     // opening the link (a scanner, a preview, the youth) changes nothing
     const page = await call('GET', path);

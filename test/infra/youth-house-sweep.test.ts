@@ -37,4 +37,21 @@ describe("the youth house's sweep", () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
     expect(alarms.some((a) => JSON.stringify(a.Properties.Dimensions ?? []).includes(logicalIdOf(fn)))).toBe(true);
   });
+
+  it('mails an offer the moment PlaceOffered reaches the bus, with the same grants and an alarm on its errors', () => {
+    const fn = built.jobsStack.youthHouseSweep.offerMail;
+    expect(Stack.of(fn)).toBe(built.jobsStack);
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventBusName: { Ref: logicalIdOf(built.jobsStack.eventBus) },
+      EventPattern: { source: ['jaunatne.youth-house'], 'detail-type': ['PlaceOffered'] },
+      Targets: Match.arrayWith([Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalIdOf(fn), 'Arn'] } })]),
+    });
+    const policies = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => JSON.stringify(p.Properties.Roles ?? []).includes(logicalIdOf(fn.role!)));
+    const text = JSON.stringify(policies);
+    expect(text).toContain('ssm:GetParameter');
+    expect(text).toContain('ses:SendEmail');
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms.some((a) => JSON.stringify(a.Properties.Dimensions ?? []).includes(logicalIdOf(fn)))).toBe(true);
+  });
 });

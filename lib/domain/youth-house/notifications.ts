@@ -61,13 +61,16 @@ export async function sweepYouthHouse(deps: SweepDeps, firedAt: Date): Promise<S
   const counts: SweepCounts = { expired, passedOn, offers: 0, reminders: 0, cancellations: 0, changes: 0, failed: 0 };
 
   for (const offered of open) {
-    if (!offered.offer || offered.offer.mailedAt !== null) continue;
-    const o = await opportunity(offered.opportunityId);
-    if (!o || o.status !== 'published') continue;
-    const url = `${deps.baseUrl.replace(/\/$/, '')}${await offerLinkPath(deps.signer, offered.offer.nonce)}`;
-    if (await mailOnce(deps, offered, 'offer', offerEmail(o, offered, url), `offer-${offered.offer.nonce}`, counts)) counts.offers++;
+    const outcome = await mailOffer(deps, offered, await opportunity(offered.opportunityId));
+    if (outcome === 'mailed') counts.offers++;
+    if (outcome === 'failed') counts.failed++;
   }
 
+  /** true when mailed; a failed send is counted. */
+  const tally = (outcome: MailOutcome) => {
+    if (outcome === 'failed') counts.failed++;
+    return outcome === 'mailed';
+  };
   const now = firedAt.getTime();
   for (const m of await deps.municipalities.list()) {
     for (const o of await deps.calendar.calendarOpportunities(m.code, firedAt.toISOString())) {
@@ -83,13 +86,13 @@ export async function sweepYouthHouse(deps: SweepDeps, firedAt: Date): Promise<S
       const failedBefore = counts.failed;
       for (const s of await deps.roster.signUpsOf(o.id)) {
         if (notice && EXPECTING.includes(s.state) && s.createdAt < notice.at && Date.parse(o.shifts[s.shift]!.start) > now && (s.changeMailedAt ?? '') < notice.at) {
-          if (await mailOnce(deps, s, 'change', changeEmail(o, s, notice.fields), `changed-${o.id}-${notice.at}-${s.shift}-${s.youthId}`, counts, notice.at)) counts.changes++;
+          if (tally(await mailOnce(deps, s, 'change', changeEmail(o, s, notice.fields), `changed-${o.id}-${notice.at}-${s.shift}-${s.youthId}`, notice.at))) counts.changes++;
         }
         if (!due.includes(s.shift)) continue;
         if (cancelled && EXPECTING.includes(s.state) && !s.cancellationMailedAt) {
-          if (await mailOnce(deps, s, 'cancellation', cancellationEmail(o, s), `cancelled-${o.id}-${s.shift}-${s.youthId}`, counts)) counts.cancellations++;
+          if (tally(await mailOnce(deps, s, 'cancellation', cancellationEmail(o, s), `cancelled-${o.id}-${s.shift}-${s.youthId}`))) counts.cancellations++;
         } else if (!cancelled && s.state === 'registered' && !s.remindedAt) {
-          if (await mailOnce(deps, s, 'reminder', reminderEmail(o, s), `reminder-${o.id}-${s.shift}-${s.youthId}`, counts)) counts.reminders++;
+          if (tally(await mailOnce(deps, s, 'reminder', reminderEmail(o, s), `reminder-${o.id}-${s.shift}-${s.youthId}`))) counts.reminders++;
         }
       }
       // every sign-up has heard of this edit (a failed send keeps the notice for the next firing)
@@ -99,19 +102,43 @@ export async function sweepYouthHouse(deps: SweepDeps, firedAt: Date): Promise<S
   return counts;
 }
 
+/** What came of one email: sent, not due (claimed already, or nothing to send to), or a failed send (claim given back). */
+export type MailOutcome = 'mailed' | 'skipped' | 'failed';
+
+/** What mailing one offer needs: the sweep's deps without its reads of calendars and rosters. */
+export type OfferMailDeps = Pick<SweepDeps, 'youthHouse' | 'hours' | 'mailer' | 'baseUrl' | 'signer' | 'clock' | 'onError'>;
+
+/** An open offer's email with its link, at most once (the sweep and the PlaceOffered reaction share the claim). */
+async function mailOffer(deps: OfferMailDeps, offered: SignUp, o: Opportunity | undefined): Promise<MailOutcome> {
+  if (offered.state !== 'offered' || !offered.offer || offered.offer.mailedAt !== null) return 'skipped';
+  if (!o || o.status !== 'published') return 'skipped';
+  const url = `${deps.baseUrl.replace(/\/$/, '')}${await offerLinkPath(deps.signer, offered.offer.nonce)}`;
+  return mailOnce(deps, offered, 'offer', offerEmail(o, offered, url), `offer-${offered.offer.nonce}`);
+}
+
+/**
+ * PlaceOffered → the offer's email at once, so the young person's deadline is not shortened by the wait for the
+ * sweep. The sweep stays the backstop: a failed send gives the claim back and the next firing sends it.
+ */
+export async function mailPlaceOffer(deps: OfferMailDeps, event: { detail: Pick<SignUp, 'youthId' | 'date' | 'opportunityId' | 'shift'> }): Promise<MailOutcome> {
+  const { youthId, date, opportunityId, shift } = event.detail;
+  const offered = await deps.youthHouse.getSignUp(youthId, date, opportunityId, shift);
+  if (!offered) return 'skipped';
+  return mailOffer(deps, offered, await deps.youthHouse.getOpportunity(opportunityId));
+}
+
 /** Claims the email, sends it to the youth's address, gives the claim back when the send fails. */
-async function mailOnce(deps: SweepDeps, s: SignUp, mail: SignUpMail, email: Email, key: string, counts: SweepCounts, marker = deps.clock.now().toISOString()): Promise<boolean> {
+async function mailOnce(deps: OfferMailDeps, s: SignUp, mail: SignUpMail, email: Email, key: string, marker = deps.clock.now().toISOString()): Promise<MailOutcome> {
   const volunteer = await deps.hours.getVolunteer(s.youthId);
   // a closed account has no address left to write to
-  if (!volunteer || volunteer.closedAt) return false;
-  if (!(await deps.youthHouse.claimMail(s, mail, marker))) return false;
+  if (!volunteer || volunteer.closedAt) return 'skipped';
+  if (!(await deps.youthHouse.claimMail(s, mail, marker))) return 'skipped';
   try {
     await deps.mailer.send({ to: volunteer.email, ...email, idempotencyKey: key });
-    return true;
+    return 'mailed';
   } catch (error) {
-    counts.failed++;
     await deps.youthHouse.releaseMail(s, mail);
     deps.onError?.(error, `${mail} ${s.opportunityId}/${s.shift} ${s.youthId}`);
-    return false;
+    return 'failed';
   }
 }

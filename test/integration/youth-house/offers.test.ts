@@ -10,7 +10,7 @@ import { DynamoAttendanceRepository } from '../../../lib/data/youth-house-attend
 import { DynamoYouthHouseRepository } from '../../../lib/data/youth-house-repository.js';
 import type { User } from '../../../lib/domain/identity/types.js';
 import type { MailMessage } from '../../../lib/domain/mail.js';
-import { sweepYouthHouse, type SweepDeps } from '../../../lib/domain/youth-house/notifications.js';
+import { mailPlaceOffer, sweepYouthHouse, type SweepDeps } from '../../../lib/domain/youth-house/notifications.js';
 import { answerOfferLink, openOfferLink } from '../../../lib/domain/youth-house/offer-links.js';
 import { confirmMyOffer } from '../../../lib/domain/youth-house/offers.js';
 import type { OpportunityInput } from '../../../lib/domain/youth-house/types.js';
@@ -108,6 +108,36 @@ describe('waitlist offers', () => {
     // the link now says it was accepted; it can no longer decline
     const token = linkIn(mailsTo(b!.sub)[0]!);
     expect((await openOfferLink(deps, token)).state).toBe('accepted');
+  });
+
+  it('PlaceOffered mails the offer at once and once; a failed send is left to the sweep; a confirmed or declined offer hears nothing', async () => {
+    const o = await published(1);
+    const [a, b, c, d] = await youths(4);
+    for (const u of [a!, b!, c!, d!]) await signUp(deps, u, o.id, 0);
+
+    const { offered } = await cancelSignUp(deps, a!, o.id, 0);
+    const event = { detail: offered! };
+    expect(await mailPlaceOffer(deps, event)).toBe('mailed');
+    expect(await mailPlaceOffer(deps, event)).toBe('skipped');
+    expect((await sweepYouthHouse(deps, clock.now())).offers).toBe(0);
+    expect(mailsTo(b!.sub)).toHaveLength(1);
+    expect(mailsTo(b!.sub)[0]!.subject).toContain('Jums piedāvāta vieta');
+
+    // b declines: c's offer fails to send, the claim is given back and the next sweep sends it
+    const declined = await cancelSignUp(deps, b!, o.id, 0);
+    failNext = 1;
+    expect(await mailPlaceOffer(deps, { detail: declined.offered! })).toBe('failed');
+    expect(mailsTo(c!.sub)).toHaveLength(0);
+    expect((await sweepYouthHouse(deps, clock.now())).offers).toBe(1);
+    expect(mailsTo(c!.sub)).toHaveLength(1);
+
+    // a late event for an offer already answered sends nothing
+    await confirmMyOffer(deps, c!, o.id, 0);
+    const { offered: toD } = await cancelSignUp(deps, c!, o.id, 0);
+    await cancelSignUp(deps, d!, o.id, 0);
+    expect(await mailPlaceOffer(deps, { detail: toD! })).toBe('skipped');
+    expect(await mailPlaceOffer(deps, { detail: declined.offered! })).toBe('skipped');
+    expect(mailsTo(d!.sub)).toHaveLength(0);
   });
 
   it('an unanswered offer expires and passes to the next in line; with no one left the place is freed', async () => {
