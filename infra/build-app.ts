@@ -93,6 +93,7 @@ export function buildApp(context: Record<string, unknown> = {}, outdir?: string)
       certificateQueue: jobsStack.certificateJobs.queue,
       alarms: jobsStack.alarms,
       userPool: apiStack.identity.userPool,
+      pagesClientId: apiStack.identity.pagesClient.userPoolClientId,
       withReferenceDataSeed: context === 'platform',
     })];
   })) as Record<BoundedContext, ContextStack>;

@@ -64,6 +64,11 @@ export interface IdentityProps {
 export class Identity extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  /**
+   * The pages' client: the check-in page signs a young person in on the server with USER_PASSWORD_AUTH (the page has
+   * no scripts for SRP). Its tokens never reach the API: the JWT authorizer's audience is the app client alone.
+   */
+  readonly pagesClient: UserPoolClient;
   readonly preSignUp: AppFunction;
   readonly postConfirmation: AppFunction;
   readonly preTokenGeneration: AppFunction;
@@ -159,6 +164,23 @@ export class Identity extends Construct {
       writeAttributes: new ClientAttributes()
         .withStandardAttributes({ email: true, fullname: true, birthdate: true })
         .withCustomAttributes(...REGISTRATION_ATTRIBUTES),
+    });
+
+    this.pagesClient = this.userPool.addClient('PagesClient', {
+      userPoolClientName: 'pages',
+      generateSecret: false,
+      authFlows: { userPassword: true },
+      disableOAuth: true,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: Duration.minutes(5),
+      accessTokenValidity: Duration.minutes(5),
+      refreshTokenValidity: Duration.hours(1),
+      // the ID token carries what userFromClaims reads (role, municipality, institution); nothing is written through it
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes(...CUSTOM_ATTRIBUTES),
+      writeAttributes: new ClientAttributes(),
     });
 
     // A separate policy, not the role's default one: the pool depends on the function, and this on the pool.

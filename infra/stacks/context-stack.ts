@@ -43,6 +43,8 @@ export interface ContextStackProps extends StackProps {
   readonly alarms: ITopic;
   /** The Api stack's user pool, reached only by the functions whose routes declare `uses.userPool`. */
   readonly userPool: IUserPool;
+  /** The pages' app client id, given to the functions whose routes declare `uses.signIn`. */
+  readonly pagesClientId: string;
   /** The deploy-time seed of the municipality registry (the platform context). */
   readonly withReferenceDataSeed?: boolean;
 }
@@ -96,6 +98,8 @@ export class ContextStack extends Stack {
       if (uses.certificateQueue) fn.allowSendTo(props.certificateQueue);
       if (uses.linkKey) fn.allowLinkKey(LINK_KEY_PARAMETER);
       if (uses.userPool.length > 0) fn.allowUserPool(props.userPool, uses.userPool);
+      // InitiateAuth is Cognito's public API: the client id is all the function needs
+      if (uses.signIn) fn.addEnvironment('PAGES_CLIENT_ID', props.pagesClientId);
       const integration = new HttpLambdaIntegration(`${pascalCase(first.id)}Integration`, fn);
 
       for (const route of group) {

@@ -7,8 +7,9 @@ import { defineRoute } from './route.js';
 /** The same limit as the JSON lookups by code: codes cannot be harvested by enumeration. */
 const PUBLIC_LOOKUP_THROTTLE = { rate: 20, burst: 40 } as const;
 
-/** `?lang=en|lv` overrides Accept-Language; anything else is ignored rather than refused (a page never answers JSON). */
-export const pageQuery = z.object({ lang: z.string().optional().describe('lv (default) or en; overrides Accept-Language') });
+import { pageQuery } from './page-query.js';
+
+export { pageQuery };
 
 /** Shape only; the HMAC is checked by the use case, which answers a page (never JSON) for anything else. */
 const decisionToken = z.object({ token: z.string().max(200).describe('Opaque link token: a random nonce and its HMAC') });

@@ -47,6 +47,8 @@ export interface RouteDef {
     readonly linkKey?: true;
     /** Exactly these Cognito admin actions on the user pool (USER_POOL_ID), e.g. `cognito-idp:AdminDisableUser`, `cognito-idp:ListUsersInGroup`. */
     readonly userPool?: readonly (`cognito-idp:Admin${string}` | 'cognito-idp:ListUsersInGroup')[];
+    /** Signs people in with their password on a page, through the pages' app client (PAGES_CLIENT_ID; no IAM grant). */
+    readonly signIn?: true;
   };
   /** A tighter limit than the stage's for this route in AWS (requests per second), e.g. public lookups by code. */
   readonly throttle?: { readonly rate: number; readonly burst: number };
@@ -77,6 +79,7 @@ export interface Uses {
   linkKey: boolean;
   /** The Cognito admin actions the routes of one function need on the pool, sorted; empty for none. */
   userPool: string[];
+  signIn: boolean;
 }
 
 export function usesOf(group: readonly RouteDef[]): Uses {
@@ -90,6 +93,7 @@ export function usesOf(group: readonly RouteDef[]): Uses {
     events: group.some((r) => r.uses?.events === true),
     fonts: group.some((r) => r.uses?.fonts === true),
     userPool: [...new Set(group.flatMap((r) => r.uses?.userPool ?? []))].sort(),
+    signIn: group.some((r) => r.uses?.signIn === true),
   };
 }
 

@@ -6,6 +6,7 @@ import { municipalityCode } from '../domain/municipalities/types.js';
 import { attendanceReportSchema } from '../domain/youth-house/attendance-report.js';
 import { CHECK_IN_DIGITS } from '../domain/youth-house/check-in-code.js';
 import { signUpSchema } from '../domain/youth-house/types.js';
+import { pageQuery } from './page-query.js';
 import { defineRoute } from './route.js';
 
 const STAFF = ['coordinator', 'supervisor'] as const;
@@ -17,6 +18,7 @@ const code = z.string().regex(new RegExp(`^[0-9]{${CHECK_IN_DIGITS}}$`), `must b
 const attendanceResult = z.object({ signUp: signUpSchema, entry: hourEntrySchema.nullable(), replayed: z.boolean() });
 const ATTENDANCE_ENTRY = 'functions/http/youth-house/attendance.ts';
 const REPORT_ENTRY = 'functions/http/youth-house/attendance-report.ts';
+const CHECK_IN_PAGES_ENTRY = 'functions/http/youth-house/check-in-pages.ts';
 
 export const attendanceRoutes = {
   getShiftRoster: defineRoute({
@@ -37,7 +39,11 @@ export const attendanceRoutes = {
     id: 'getCheckInCode', method: 'GET', path: '/v1/opportunities/{opportunityId}/shifts/{shift}/check-in-code', tag: 'youth-house', auth: STAFF,
     summary: "The shift's current check-in code (changes every 2 minutes) and its QR code as SVG, while check-in is open (30 min before the start until the end)",
     params: shiftParams,
-    response: z.object({ code, validUntil: z.string(), stepSeconds: z.number().int(), qrText: z.string(), qrSvg: z.string() }), problems: [404, 422],
+    response: z.object({
+      code, validUntil: z.string(), stepSeconds: z.number().int(),
+      qrText: z.string().describe('The check-in page of the shift with the code: a phone camera opens it'), qrSvg: z.string(),
+      displayUrl: z.string().describe('The venue display: a page for a screen at the venue that shows the current code and its QR and follows each new one, valid until the shift ends (whoever holds it sees the codes)'),
+    }), problems: [404, 422],
     uses: { linkKey: true },
     entry: ATTENDANCE_ENTRY,
   }),
@@ -47,6 +53,29 @@ export const attendanceRoutes = {
     params: shiftParams, body: z.object({ code }).strict(), response: attendanceResult, problems: [404, 409, 422],
     uses: { linkKey: true, events: true },
     entry: ATTENDANCE_ENTRY,
+  }),
+  getVenueDisplay: defineRoute({
+    id: 'getVenueDisplay', method: 'GET', path: '/venue/{token}', tag: 'pages', auth: 'public',
+    summary: "The venue display (the link from getCheckInCode): the shift's current code and its QR, reloading itself when the code changes; before check-in opens it says when, after the shift it says it ended (410)",
+    params: z.object({ token: z.string().max(120).describe('The shift and the end of its check-in, signed with the link key') }), query: pageQuery,
+    produces: 'text/html', problems: [404, 410], table: 'read', uses: { linkKey: true },
+    entry: CHECK_IN_PAGES_ENTRY,
+  }),
+  getCheckInPage: defineRoute({
+    id: 'getCheckInPage', method: 'GET', path: '/check-in/{opportunityId}/{shift}', tag: 'pages', auth: 'public',
+    summary: 'What the QR code at the venue opens: the shift and a sign-in form (the code prefilled); GET changes nothing',
+    params: shiftParams, query: pageQuery.extend({ code: z.string().max(12).optional().describe('The code from the QR') }),
+    produces: 'text/html', problems: [404], table: 'read',
+    entry: CHECK_IN_PAGES_ENTRY,
+  }),
+  postCheckInPage: defineRoute({
+    id: 'postCheckInPage', method: 'POST', path: '/check-in/{opportunityId}/{shift}', tag: 'pages', auth: 'public',
+    summary: "The check-in form's post (code, email, password; same site only): signs the young person in with Cognito and checks them in as checkInToShift does; a refusal comes back on the form (422 a wrong password or a rule, 429 too many attempts)",
+    params: shiftParams, query: pageQuery, produces: 'text/html', problems: [404, 422, 429],
+    uses: { linkKey: true, events: true, signIn: true },
+    // password guessing is slowed here as well as by Cognito's own lockout
+    throttle: { rate: 5, burst: 10 },
+    entry: CHECK_IN_PAGES_ENTRY,
   }),
   getAttendanceReport: defineRoute({
     id: 'getAttendanceReport', method: 'GET', path: '/v1/municipalities/{code}/attendance-report', tag: 'youth-house', auth: ['coordinator', 'agency'],

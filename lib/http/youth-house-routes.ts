@@ -4,7 +4,7 @@ import { municipalityCode } from '../domain/municipalities/types.js';
 import {
   OPPORTUNITY_KINDS, TOPICS, opportunityInputSchema, opportunityViewSchema, signUpSchema,
 } from '../domain/youth-house/types.js';
-import { pageQuery } from './page-routes.js';
+import { pageQuery } from './page-query.js';
 import { defineRoute } from './route.js';
 import { attendanceRoutes } from './youth-house-attendance-routes.js';
 

@@ -119,6 +119,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     process.env.COGNITO_ENDPOINT = cognito.endpoint;
     // the pool the functions with `uses.userPool` reach (in AWS: the USER_POOL_ID CDK gives them)
     process.env.USER_POOL_ID = cognito.userPoolId;
+    // the check-in page's password sign-in (in AWS: the pages' own client; cognito-local's app client allows it)
+    process.env.PAGES_CLIENT_ID = cognito.clientId;
     const stop = async () => {
       await new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
       await relay?.stop();

@@ -28,6 +28,9 @@ ul{margin:0;padding-left:1.25rem}
 .note{color:var(--muted);font-size:.95rem}
 button{font:inherit;font-weight:600;padding:.75rem 1.25rem;min-height:44px;border-radius:.5rem;border:2px solid var(--link);background:var(--link);color:#fff}
 button:focus-visible{outline:3px solid var(--link);outline-offset:2px}
+label{display:block;font-weight:600;margin-top:.75rem}
+.qr svg{display:block;width:100%;height:auto;max-width:26rem;margin:0 auto;background:#fff}
+.big{font-size:3rem;font-weight:700;text-align:center;margin:.5rem 0}
 input,textarea{font:inherit;padding:.5rem;border:1px solid var(--muted);border-radius:.25rem;max-width:100%}
 @media (min-width:36rem){dl{grid-template-columns:max-content 1fr}dt{margin-top:0}}
 `.trim();
@@ -55,6 +58,8 @@ export interface PageInput {
   /** The same page in the other language (a relative URL). */
   otherLanguageHref: string;
   body: SafeHtml;
+  /** Reload the page after this many seconds (the venue display follows the changing code without scripts). */
+  refreshSeconds?: number;
 }
 
 const SITE = { lv: 'Jaunatnes darba platforma', en: 'Youth work platform' };
@@ -67,7 +72,8 @@ export function layout(input: PageInput): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${input.title} — ${SITE[input.lang]}</title>
+${input.refreshSeconds ? html`<meta http-equiv="refresh" content="${Math.max(1, Math.ceil(input.refreshSeconds))}">
+` : ''}<title>${input.title} — ${SITE[input.lang]}</title>
 <style>${trusted(CSS)}</style>
 </head>
 <body>

@@ -140,7 +140,9 @@ describe('check-in by code through the local gateway', () => {
     await registered(o, [youth.sub]);
     const shown = await expectStatus(call('GET', `${shiftPath(o)}/check-in-code`, { token: world.supervisor }), 200);
     expect(shown.json.code).toMatch(/^[0-9]{6}$/);
-    expect(shown.json.qrText).toContain(`${shiftPath(o)}/check-ins?code=${shown.json.code}`);
+    // the QR opens the check-in page (a phone's camera); the app reads the shift and the code off the same URL
+    expect(shown.json.qrText).toBe(`${baseUrl()}/check-in/${o.id}/0?code=${shown.json.code}`);
+    expect(new URL(shown.json.displayUrl).pathname).toMatch(new RegExp(`^/venue/${o.id}\\.0\\.[0-9]+\\.[A-Za-z0-9_-]{32}$`));
     expect(decodeSvgQr(shown.json.qrSvg)).toBe(shown.json.qrText);
     expect(Date.parse(shown.json.validUntil)).toBeGreaterThan(Date.now() - 1000);
 

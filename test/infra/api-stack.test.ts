@@ -104,9 +104,11 @@ describe('the HTTP API', () => {
     expect(findEverywhere(built, 'AWS::ApiGatewayV2::Stage')).toHaveLength(1);
     const defaultStage = Object.values(stage.findResources('AWS::ApiGatewayV2::Stage'))[0]!;
     const limited = routeList.filter((r) => r.throttle);
-    expect(limited.map((r) => r.id).sort()).toEqual(['acceptInvitation', 'getCertificateCredential', 'getCertificatePage', 'postInvitationPage', 'verifyCertificate']);
+    expect(limited.map((r) => r.id).sort()).toEqual(['acceptInvitation', 'getCertificateCredential', 'getCertificatePage', 'postCheckInPage', 'postInvitationPage', 'verifyCertificate']);
+    // the forms that take a password are slower still
+    const passwords = ['acceptInvitation', 'postInvitationPage', 'postCheckInPage'];
     for (const r of limited) {
-      const expected = r.id === 'acceptInvitation' || r.id === 'postInvitationPage' ? { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 } : { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 };
+      const expected = passwords.includes(r.id) ? { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 } : { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 };
       expect(defaultStage.Properties.RouteSettings[`${r.method} ${r.path}`]).toEqual(expected);
       expect(r.throttle!.rate).toBeLessThan(STAGE_THROTTLE.rateLimit);
     }
@@ -425,8 +427,8 @@ describe('the user pool', () => {
   });
 
   it('has a public SRP client that reads the custom claims but writes only what a registrant types', () => {
-    expect(findEverywhere(built, 'AWS::Cognito::UserPoolClient')).toHaveLength(1);
-    const client = Object.values(api.findResources('AWS::Cognito::UserPoolClient'))[0]!.Properties;
+    expect(findEverywhere(built, 'AWS::Cognito::UserPoolClient')).toHaveLength(2);
+    const client = Object.values(api.findResources('AWS::Cognito::UserPoolClient')).find((c) => c.Properties.ClientName === 'app')!.Properties;
     expect(client.GenerateSecret).toBe(false);
     expect(client.ExplicitAuthFlows).toEqual(expect.arrayContaining(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']));
     expect(client.ExplicitAuthFlows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
@@ -434,6 +436,20 @@ describe('the user pool', () => {
     expect([...client.WriteAttributes].sort()).toEqual(['birthdate', 'custom:home_municipality', 'email', 'name']);
     expect(client.WriteAttributes).not.toContain('custom:municipality');
     expect(client.WriteAttributes).not.toContain('custom:institution');
+  });
+
+  it("has a pages client for the check-in page's password sign-in: short-lived tokens the API does not accept, nothing written", () => {
+    const pages = Object.values(api.findResources('AWS::Cognito::UserPoolClient')).find((c) => c.Properties.ClientName === 'pages')!.Properties;
+    expect([...pages.ExplicitAuthFlows].sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_PASSWORD_AUTH']);
+    expect(pages.GenerateSecret).toBe(false);
+    expect(pages.ReadAttributes).toEqual(expect.arrayContaining(['custom:municipality', 'custom:institution']));
+    expect(pages.WriteAttributes ?? []).toEqual([]);
+    expect(pages.IdTokenValidity).toBe(5);
+    const authorizer = Object.values(api.findResources('AWS::ApiGatewayV2::Authorizer'))[0]!.Properties;
+    expect(JSON.stringify(authorizer.JwtConfiguration.Audience)).not.toContain(logicalIdOf(built.apiStack.identity.pagesClient));
+    // only the check-in pages' function gets the client id
+    const holders = [...built.functions].filter(([, fn]) => resourceOf(fn).Properties.Environment.Variables.PAGES_CLIENT_ID).map(([entry]) => entry);
+    expect(holders).toEqual(['functions/http/youth-house/check-in-pages.ts']);
   });
 });
 

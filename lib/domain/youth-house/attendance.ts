@@ -10,7 +10,7 @@ import { recordEntry } from '../hours/use-cases/submit-entry.js';
 import { TASK_CATEGORIES, type EntryInput, type HourEntry } from '../hours/types.js';
 import { assertActsFor, type User } from '../identity/types.js';
 import type { AttendanceRepository } from './attendance-ports.js';
-import { checkInCodeAt, checkInQrText, checkInWindow, CHECK_IN_STEP_SECONDS, isCheckInCode, stepOf } from './check-in-code.js';
+import { checkInCodeAt, checkInQrText, checkInWindow, CHECK_IN_STEP_SECONDS, isCheckInCode, stepOf, venueDisplayPath } from './check-in-code.js';
 import { YOUTH_HOUSE_SOURCE } from './events.js';
 import type { YouthHouseDeps } from './use-cases.js';
 import { signUpView, type Attendance, type Opportunity, type SignUp, type Topic } from './types.js';
@@ -198,16 +198,26 @@ export interface CheckInCode {
   /** The step's end: a new code from then on (this one is still taken for one more step). */
   validUntil: string;
   stepSeconds: number;
-  /** What the QR code carries. */
+  /** What the QR code carries: the check-in page of the shift with the code. */
   qrText: string;
 }
 
-/** The current check-in code of a shift, for staff to show at the venue while check-in is open. */
-export async function checkInCode(deps: AttendanceDeps, user: User, opportunityId: string, shift: number): Promise<CheckInCode> {
+/**
+ * The current check-in code of a shift, for staff to show at the venue while check-in is open, and the venue display's
+ * link: a page that shows the code and its QR on a screen and follows each new code, valid until the shift ends.
+ */
+export async function checkInCode(deps: AttendanceDeps, user: User, opportunityId: string, shift: number): Promise<CheckInCode & { displayUrl: string }> {
   const { o, s } = await loadShift(deps, opportunityId, shift);
   await assertTakesAttendance(deps, user, o);
+  const code = await currentCheckInCode(deps, o, shift);
+  const path = venueDisplayPath(await deps.checkInKey(), o.id, shift, checkInWindow(s).closes);
+  return { ...code, displayUrl: `${deps.publicBaseUrl.replace(/\/$/, '')}${path}` };
+}
+
+/** The shift's code now, while check-in is open (422 youth-house.check-in-closed otherwise); the caller has authorised the read. */
+export async function currentCheckInCode(deps: AttendanceDeps, o: Opportunity, shift: number): Promise<CheckInCode> {
   const now = deps.clock.now();
-  assertCheckInOpen(s, now);
+  assertCheckInOpen(o.shifts[shift]!, now);
   const step = stepOf(now);
   const code = checkInCodeAt(await deps.checkInKey(), o.id, shift, step);
   return {

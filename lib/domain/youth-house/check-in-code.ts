@@ -36,6 +36,20 @@ export function checkInWindow(shift: { start: string; durationMinutes: number })
   return { opens: new Date(start - CHECK_IN_OPENS_MINUTES_BEFORE * 60_000), closes: new Date(start + shift.durationMinutes * 60_000) };
 }
 
-/** What the supervisor's QR code carries: the shift and its current code, for the app to post. */
+/** The check-in page of a shift, with the code (the path the QR code and the venue display name). */
+export const checkInPagePath = (opportunityId: string, shift: number, code?: string) =>
+  `/check-in/${opportunityId}/${shift}${code ? `?code=${code}` : ''}`;
+
+/** What the QR code at the venue carries: the check-in page with the current code (a phone's camera opens it). */
 export const checkInQrText = (baseUrl: string, opportunityId: string, shift: number, code: string) =>
-  `${baseUrl}/v1/opportunities/${opportunityId}/shifts/${shift}/check-ins?code=${code}`;
+  `${baseUrl.replace(/\/$/, '')}${checkInPagePath(opportunityId, shift, code)}`;
+
+const VENUE_MAC_CHARS = 32;
+export const venueMac = (key: Uint8Array, payload: string) =>
+  createHmac('sha256', key).update(`venue-display\n${payload}`).digest('base64url').slice(0, VENUE_MAC_CHARS);
+
+/** The venue display's path for a shift: the opportunity, the shift and the end of its check-in, signed with the link key. */
+export function venueDisplayPath(key: Uint8Array, opportunityId: string, shift: number, until: Date): string {
+  const payload = `${opportunityId}.${shift}.${Math.floor(until.getTime() / 1000)}`;
+  return `/venue/${payload}.${venueMac(key, payload)}`;
+}

@@ -13,7 +13,7 @@ export interface ShiftFacts {
   contact: string;
 }
 
-export function shiftFacts(o: Opportunity, s: SignUp, lang: 'lv' | 'en'): ShiftFacts {
+export function shiftFacts(o: Opportunity, s: Pick<SignUp, 'shift'>, lang: 'lv' | 'en'): ShiftFacts {
   const shift = o.shifts[s.shift]!;
   const minutes = shift.durationMinutes;
   return {
