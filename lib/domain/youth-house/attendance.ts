@@ -50,7 +50,8 @@ export function attendanceEvent(s: SignUp, state: 'attended' | 'no-show', a: Att
 
 const CATEGORY_OF_TOPIC: Partial<Record<Topic, (typeof TASK_CATEGORIES)[number]>> = {
   'environment-climate': 'environment', 'culture-creativity': 'culture', sport: 'sport', 'education-training': 'education',
-  'health-wellbeing': 'social-care', inclusion: 'social-care', 'participation-democracy': 'community',
+  'health-wellbeing': 'social-care', inclusion: 'social-care', 'anti-discrimination': 'social-care', 'migrants-refugees': 'social-care',
+  'participation-democracy': 'community',
 };
 
 /** The logbook's task category of an opportunity: its first topic that has one, else events for an event, else other. */

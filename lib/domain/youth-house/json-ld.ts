@@ -1,5 +1,5 @@
 // schema.org Event JSON-LD of an opportunity: one Event per shift (maximum/remaining capacity, age range, status).
-import type { OpportunityView } from './types.js';
+import { EYP_TOPIC_CODES, type OpportunityView } from './types.js';
 
 const STATUS = { published: 'EventScheduled', full: 'EventScheduled', closed: 'EventScheduled', cancelled: 'EventCancelled', draft: 'EventScheduled' } as const;
 
@@ -16,5 +16,18 @@ export function jsonLdOf(o: OpportunityView, url: string): Record<string, unknow
     maximumAttendeeCapacity: s.places, remainingAttendeeCapacity: s.remainingPlaces,
     typicalAgeRange: `${o.ageRange.min}-${o.ageRange.max}`, isAccessibleForFree: true,
     organizer: { '@type': 'Organization', name: o.contact.name, ...(o.contact.email ? { email: o.contact.email } : {}) },
+    keywords: o.topics.join(', '),
+    // the topics the European Youth Portal has a code for, as terms of its set (other sites can match them)
+    ...(topicTerms(o).length > 0 ? { about: topicTerms(o) } : {}),
   }));
+}
+
+/** The European Youth Portal's topic set, named by the portal's page that lists them. */
+export const EYP_TOPIC_SET = 'https://youth.europa.eu/solidarity/topics_en';
+
+function topicTerms(o: Pick<OpportunityView, 'topics'>): Record<string, string>[] {
+  return o.topics.flatMap((t) => {
+    const term = EYP_TOPIC_CODES[t];
+    return term ? [{ '@type': 'DefinedTerm', termCode: term.code, name: term.label, inDefinedTermSet: EYP_TOPIC_SET }] : [];
+  });
 }

@@ -7,14 +7,37 @@ export const OPPORTUNITY_KINDS = ['volunteering', 'event', 'training', 'youth-ce
 export type OpportunityKind = (typeof OPPORTUNITY_KINDS)[number];
 
 /**
- * The fixed topic list, named after the European Youth Portal's topic areas where one fits
- * (volunteering, learning, work, culture, health, participation, inclusion, environment, digital, sport, mobility).
+ * The fixed topic list. Where one fits, a topic is one of the "Activity topics" of the European Youth Portal's
+ * volunteering opportunities (European Solidarity Corps), and EYP_TOPIC_CODES names its code there; three topics of
+ * a municipal youth house have none (volunteering itself is the portal's activity type, not a topic).
  */
 export const TOPICS = [
   'volunteering', 'education-training', 'employment-entrepreneurship', 'culture-creativity', 'health-wellbeing',
-  'participation-democracy', 'inclusion', 'environment-climate', 'digital', 'sport', 'mobility-travel',
+  'participation-democracy', 'inclusion', 'anti-discrimination', 'migrants-refugees', 'environment-climate', 'digital', 'sport',
+  'mobility-travel',
 ] as const;
 export type Topic = (typeof TOPICS)[number];
+
+/**
+ * The European Youth Portal's topic code of each topic (the `topics` values of its opportunity search, as used by the
+ * portal's volunteering opportunities), or null where the portal has none. Sources: the portal's opportunity pages
+ * ("Activity topics") and its search results; the portal publishes no specification of the codes.
+ */
+export const EYP_TOPIC_CODES: Readonly<Record<Topic, { code: string; label: string } | null>> = {
+  volunteering: null,
+  'education-training': { code: 'edu', label: 'Education and training' },
+  'employment-entrepreneurship': { code: 'job', label: 'Employment and entrepreneurship' },
+  'culture-creativity': { code: 'cult', label: 'Creativity and culture' },
+  'health-wellbeing': { code: 'health', label: 'Health and wellbeing' },
+  'participation-democracy': { code: 'citzn', label: 'Citizenship and democratic participation' },
+  inclusion: { code: 'socl', label: 'Social challenges' },
+  'anti-discrimination': { code: 'discr', label: 'Working against discrimination (including gender discrimination)' },
+  'migrants-refugees': { code: 'migr', label: 'Reception and integration of refugees and migrants' },
+  'environment-climate': { code: 'natr', label: 'Environment and natural protection' },
+  digital: null,
+  sport: { code: 'sprt', label: 'Physical education and sport' },
+  'mobility-travel': null,
+};
 
 /** Stored statuses; `full` is derived for the public view when no shift has a place left. */
 export const OPPORTUNITY_STATUSES = ['draft', 'published', 'closed', 'cancelled'] as const;

@@ -4,7 +4,7 @@ import { defaultProgramme } from '../../../../lib/domain/hours/types.js';
 import type { User } from '../../../../lib/domain/identity/types.js';
 import { jsonLdOf } from '../../../../lib/domain/youth-house/json-ld.js';
 import type { YouthHouseRepository } from '../../../../lib/domain/youth-house/ports.js';
-import { opportunityInputSchema, type Opportunity } from '../../../../lib/domain/youth-house/types.js';
+import { EYP_TOPIC_CODES, opportunityInputSchema, TOPICS, type Opportunity } from '../../../../lib/domain/youth-house/types.js';
 import { createOpportunity, matches, signUp, viewOf, type YouthHouseDeps } from '../../../../lib/domain/youth-house/use-cases.js';
 import { shiftPastMidnight } from '../../../../lib/domain/youth-house/types.js';
 import { rigaTime } from '../../../../lib/domain/clock.js';
@@ -121,6 +121,23 @@ describe('public views', () => {
       remainingAttendeeCapacity: 0, typicalAgeRange: '13-25', eventStatus: 'https://schema.org/EventCancelled',
       location: { '@type': 'Place', geo: { latitude: 56.4998 } },
     });
+  });
+
+  it("names the topics the European Youth Portal has a code for as terms of its set, and no term for the others", () => {
+    const [first] = jsonLdOf(viewOf(stored({ topics: ['volunteering', 'environment-climate', 'migrants-refugees', 'digital'] }), P), 'https://x/v1/opportunities/1');
+    expect(first!.keywords).toBe('volunteering, environment-climate, migrants-refugees, digital');
+    expect(first!.about).toEqual([
+      { '@type': 'DefinedTerm', termCode: 'natr', name: 'Environment and natural protection', inDefinedTermSet: 'https://youth.europa.eu/solidarity/topics_en' },
+      { '@type': 'DefinedTerm', termCode: 'migr', name: 'Reception and integration of refugees and migrants', inDefinedTermSet: 'https://youth.europa.eu/solidarity/topics_en' },
+    ]);
+    const [none] = jsonLdOf(viewOf(stored({ topics: ['digital', 'mobility-travel'] }), P), 'https://x/v1/opportunities/1');
+    expect(none).not.toHaveProperty('about');
+  });
+
+  it('gives each coded topic a distinct code', () => {
+    const codes = Object.values(EYP_TOPIC_CODES).flatMap((t) => (t ? [t.code] : []));
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(codes).toHaveLength(TOPICS.length - 3);
   });
 });
 
