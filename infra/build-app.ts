@@ -17,7 +17,7 @@ const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'cdk.jso
 
 /** What each context stack is for (its CloudFormation description). */
 const CONTEXT_DESCRIPTIONS: Record<BoundedContext, string> = {
-  platform: 'health, OpenAPI and docs, the municipality registry (and its deploy-time seed), the signed-in user',
+  platform: 'health, OpenAPI and docs, the municipality registry (and its deploy-time seed), the deploy-time backfill, the signed-in user',
   applications: 'project applications: drafts, submission, review, decisions, versions, attachments, reports, open data',
   allocation: 'Recovery Fund allocation: head-count datasets, allocation runs, publication and exports',
   hours: 'volunteer-hours logbook: volunteers, host institutions, entries and decisions, programmes, reports',
@@ -41,6 +41,8 @@ export interface BuiltApp {
   functions: ReadonlyMap<string, AppFunction>;
   /** The reference-data seed (in the platform stack). */
   seed: AppFunction;
+  /** The deploy-time backfill of what earlier releases did not write (in the platform stack). */
+  backfill: AppFunction;
 }
 
 /**
@@ -120,5 +122,5 @@ export function buildApp(context: Record<string, unknown> = {}, outdir?: string)
       functions.set(entry, fn);
     }
   }
-  return { app, settings, dataStack, apiStack, jobsStack, contextStacks, stageStack, stacks, functions, seed: contextStacks.platform.seed! };
+  return { app, settings, dataStack, apiStack, jobsStack, contextStacks, stageStack, stacks, functions, seed: contextStacks.platform.seed!, backfill: contextStacks.platform.backfill! };
 }

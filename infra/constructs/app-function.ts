@@ -17,7 +17,7 @@ import { BUNDLING, PROJECT_ROOT } from '../bundling.js';
 
 export { PROJECT_ROOT };
 
-/** No Scan: every read is one of the access patterns in lib/data/table.ts, and they are all Get or Query. */
+/** No Scan: every read is one of the access patterns in lib/data/table.ts, and they are all Get or Query (allowTableScan is the one-off exception). */
 const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'];
 
@@ -234,6 +234,16 @@ export class AppFunction extends NodejsFunction {
     if (access === 'readWrite') {
       this.executionRole.addToPrincipalPolicy(new PolicyStatement({ actions: WRITE_ACTIONS, resources: [table.tableArn] }));
     }
+    return this;
+  }
+
+  /**
+   * Scan on the bound table (not its indexes): only for a one-off, whole-table job such as the deploy-time backfill of
+   * what earlier releases did not write; every request path reads by Get or Query.
+   */
+  allowTableScan(): this {
+    if (!this.boundTable) throw new Error(`${this.node.path}: bindTable() before allowTableScan()`);
+    this.executionRole.addToPrincipalPolicy(new PolicyStatement({ actions: ['dynamodb:Scan'], resources: [this.boundTable.tableArn] }));
     return this;
   }
 }

@@ -176,11 +176,13 @@ export class Identity extends Construct {
       idTokenValidity: Duration.minutes(5),
       accessTokenValidity: Duration.minutes(5),
       refreshTokenValidity: Duration.hours(1),
-      // the ID token carries what userFromClaims reads (role, municipality, institution); nothing is written through it
+      // the ID token carries what userFromClaims reads (role, municipality, institution). The write set must not be
+      // empty: Cognito takes an empty list as unset, and unset means every attribute is writable, the trusted custom
+      // ones included; the name alone is what a person may change through the app client anyway.
       readAttributes: new ClientAttributes()
         .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
         .withCustomAttributes(...CUSTOM_ATTRIBUTES),
-      writeAttributes: new ClientAttributes(),
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
 
     // A separate policy, not the role's default one: the pool depends on the function, and this on the pool.

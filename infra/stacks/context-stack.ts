@@ -19,6 +19,7 @@ import { FONT_FILES, SWAGGER_UI_FILES } from '../constructs/bundled-files.js';
 import { filesBucketName, type Settings } from '../settings.js';
 
 export const SEED_ENTRY = 'functions/deploy/seed-reference-data.ts';
+export const BACKFILL_ENTRY = 'functions/deploy/backfill-accounts.ts';
 /** The decision links' HMAC key (SecureString, created by the first function that needs it). */
 export const LINK_KEY_PARAMETER = '/jaunatne/link-key';
 
@@ -60,6 +61,7 @@ export class ContextStack extends Stack {
   readonly functions: ReadonlyMap<string, AppFunction>;
   readonly routes: readonly HttpRoute[];
   readonly seed?: AppFunction;
+  readonly backfill?: AppFunction;
 
   constructor(scope: Construct, id: string, props: ContextStackProps) {
     super(scope, id, props);
@@ -136,6 +138,19 @@ export class ContextStack extends Stack {
         executeOnHandlerChange: true,
         invocationType: InvocationType.REQUEST_RESPONSE,
         timeout: Duration.minutes(3),
+      });
+      // What earlier releases did not write, backfilled once per deploy that changes it (idempotent: reruns find nothing).
+      this.backfill = new AppFunction(this, 'BackfillAccounts', {
+        entry: BACKFILL_ENTRY,
+        description: 'Deploy-time backfill: retention of accounts closed by earlier releases, move request logs',
+        timeoutSeconds: 600,
+        tracing: settings.tracing,
+      }).bindTable({ table, access: 'readWrite' }).allowTableScan();
+      new Trigger(this, 'BackfillAccountsTrigger', {
+        handler: this.backfill,
+        executeOnHandlerChange: true,
+        invocationType: InvocationType.REQUEST_RESPONSE,
+        timeout: Duration.minutes(10),
       });
     }
     alarmOnFunctionErrors(this, props.alarms);

@@ -7,13 +7,18 @@ import { DomainError } from '../domain/errors.js';
 import type { PasswordSignIn, SignInResult } from '../domain/youth-house/check-in-pages.js';
 import { userFromClaims } from '../http/identity.js';
 
-/** What Cognito answers for a wrong password or an unknown, unconfirmed or disabled user. */
+/**
+ * What Cognito answers for a wrong password or an unknown, unconfirmed or disabled user. Not InvalidParameterException:
+ * Cognito's answer when the client does not allow USER_PASSWORD_AUTH, a misconfiguration that must fail loudly (500,
+ * alarm) rather than tell everyone their password is wrong; the page checks the email's shape before asking.
+ */
 const REFUSALS = new Set([
-  'NotAuthorizedException', 'UserNotFoundException', 'UserNotConfirmedException', 'PasswordResetRequiredException',
-  'InvalidParameterException',
+  'NotAuthorizedException', 'UserNotFoundException', 'UserNotConfirmedException',
   // cognito-local's answer to a wrong password (Cognito's is NotAuthorizedException)
   'InvalidPasswordException',
 ]);
+/** The account must set a new password first: a step the page does not offer. */
+const FURTHER_STEP = new Set(['PasswordResetRequiredException']);
 /** Cognito's throttling: said as such, not as a wrong password. */
 const BUSY = new Set(['TooManyRequestsException', 'LimitExceededException', 'TooManyFailedAttemptsException']);
 
@@ -30,6 +35,7 @@ export function cognitoPasswordSignIn(client: CognitoIdentityProviderClient, cli
       } catch (error) {
         if (error instanceof Error && REFUSALS.has(error.name)) return { refused: 'credentials' };
         if (error instanceof Error && BUSY.has(error.name)) return { refused: 'busy' };
+        if (error instanceof Error && FURTHER_STEP.has(error.name)) return { refused: 'challenge' };
         throw error;
       }
       try {

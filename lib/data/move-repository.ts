@@ -13,7 +13,12 @@ import { getConsistent, queryAll } from './query.js';
 
 
 const FIELDS = Object.keys(moveRequestSchema.shape);
-const toRequest = (item: Record<string, unknown>) => moveRequestSchema.parse(Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? null])));
+/** A stored request item as the domain's MoveRequest. */
+export const toRequest = (item: Record<string, unknown>) => moveRequestSchema.parse(Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? null])));
+
+/** The request's MOVELOG item under its volunteer: every request of a young person, in request order. */
+export const moveLogItem = (request: Pick<MoveRequest, 'volunteerId' | 'requestedAt' | 'id'>) =>
+  ({ ...keys.moveOfVolunteerLog(request.volunteerId, request.requestedAt, request.id), entityType: ENTITY.moveLog, requestId: request.id });
 
 export class DynamoMoveRepository implements MoveRepository {
   constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
@@ -56,7 +61,7 @@ export class DynamoMoveRepository implements MoveRepository {
         TableName: this.table, ConditionExpression: 'attribute_not_exists(pk)',
         Item: { ...keys.moveRequest(request.id), entityType: ENTITY.moveRequest, ...request, ...keys.moveWaiting(request.to, request.requestedAt, request.id) },
       } },
-      { Put: { TableName: this.table, Item: { ...keys.moveOfVolunteerLog(request.volunteerId, request.requestedAt, request.id), entityType: ENTITY.moveLog, requestId: request.id } } },
+      { Put: { TableName: this.table, Item: moveLogItem(request) } },
       ...outboxPuts(this.table, events),
     ];
     await this.transact(items, (failed) => (failed.includes(0)

@@ -47,6 +47,14 @@ export const attendanceRoutes = {
     uses: { linkKey: true },
     entry: ATTENDANCE_ENTRY,
   }),
+  getVenueDisplayLink: defineRoute({
+    id: 'getVenueDisplayLink', method: 'GET', path: '/v1/opportunities/{opportunityId}/shifts/{shift}/venue-display', tag: 'youth-house', auth: STAFF,
+    summary: "The venue display's link at any time before the shift ends (a screen can be set up ahead: it shows the codes while check-in is open); after the end 422 youth-house.check-in-closed",
+    params: shiftParams,
+    response: z.object({ displayUrl: z.string(), opensAt: z.string(), closesAt: z.string() }), problems: [404, 422],
+    uses: { linkKey: true },
+    entry: ATTENDANCE_ENTRY,
+  }),
   checkInToShift: defineRoute({
     id: 'checkInToShift', method: 'POST', path: '/v1/opportunities/{opportunityId}/shifts/{shift}/check-ins', tag: 'youth-house', auth: ['youth'],
     summary: 'Check in at the venue with the code shown there: my registered sign-up counts as present (its hour entry waits for the supervisor)',

@@ -297,7 +297,7 @@ describe('check-in at the venue in Chromium', () => {
       await w.page.waitForLoadState();
       const done = await inspect(w.page, 'check-in-done-lv');
       expect(done.text).toContain('Ierašanās reģistrēta');
-      expect(done.text).toContain('1 h 30 min gaida vadītāja apstiprinājumu');
+      expect(done.text).toContain('ierakstīts laiks 1 h 30 min; tas gaida vadītāja apstiprinājumu');
       expect(done.serious).toEqual([]);
       const entries = (await call('GET', '/v1/volunteers/me/hour-entries', { token: youth.token })).json.items as { minutes: number; state: string }[];
       expect(entries).toMatchObject([{ minutes: 90, state: 'pending' }]);

@@ -11,6 +11,7 @@ import { aStartedShift, registered } from '../support/attendance-arrange.js';
 import { cognito, STRONG_PASSWORD } from '../support/accounts.js';
 import { aWorld, aYouth, expectStatus, type World } from '../support/hours-api.js';
 import { baseUrl, call, tokenFor } from '../support/http.js';
+import { anOpportunityInput, inDays } from '../support/youth-house-builders.js';
 
 const jsQR = (jsQRModule as unknown as { default: typeof jsQRModule.default }).default;
 const M = 'LV-042';
@@ -86,7 +87,7 @@ describe('the venue display and the check-in page', () => {
     const done = await post({ code: shown.json.code, email: youth.email, password: STRONG_PASSWORD });
     expect(done.status, done.text).toBe(200);
     expect(done.text).toContain('Ierašanās reģistrēta');
-    expect(done.text).toContain('1 h gaida vadītāja apstiprinājumu');
+    expect(done.text).toContain('ierakstīts laiks 1 h; tas gaida vadītāja apstiprinājumu');
     expect(await entriesOf(youth.token)).toMatchObject([{ state: 'pending', minutes: 60 }]);
     const roster = await expectStatus(call('GET', `${shiftPath(o)}/sign-ups`, { token: world.supervisor }), 200);
     expect(roster.json.items).toMatchObject([{ youthId: youth.sub, state: 'attended', attendance: { via: 'check-in' } }]);
@@ -121,5 +122,36 @@ describe('the venue display and the check-in page', () => {
     expect(ended.status).toBe(410);
     expect(ended.text).toContain('Reģistrācija ir beigusies');
     expect(ended.text).not.toContain('http-equiv="refresh"');
+  });
+
+  it('gives the display link ahead: before check-in opens the display and the check-in page say when; after the end no link', async () => {
+    const created = await expectStatus(call('POST', `/v1/municipalities/${M}/opportunities`, {
+      token: world.coordinator, body: anOpportunityInput({ institutionId: world.institutionId, signUpDeadline: inDays(2), shifts: [{ start: inDays(3), durationMinutes: 60, places: 5 }] }),
+    }), 201);
+    await expectStatus(call('PUT', `/v1/opportunities/${created.json.id}/status`, { token: world.coordinator, body: { status: 'published' } }), 200);
+    const o = { id: created.json.id as string };
+    // the code itself only while check-in is open
+    expect((await call('GET', `${shiftPath(o)}/check-in-code`, { token: world.supervisor })).json.rule).toBe('youth-house.check-in-closed');
+    const link = await expectStatus(call('GET', `${shiftPath(o)}/venue-display`, { token: world.supervisor }), 200);
+    expect(Date.parse(link.json.opensAt)).toBe(Date.parse(inDays(3)) - 30 * 60_000);
+    const youth = await aYouth(call, tokenFor, M);
+    await expectStatus(call('GET', `${shiftPath(o)}/venue-display`, { token: youth.token }), 403);
+
+    const display = await call('GET', new URL(link.json.displayUrl).pathname);
+    expect(display.status).toBe(200);
+    expect(display.text).toContain('Reģistrācija vēl nav sākusies');
+    expect(display.text).toMatch(/Ierašanos var reģistrēt no [0-9]{2}\.[0-9]{2}\.[0-9]{4}\. plkst\. [0-9]{2}:[0-9]{2}\./);
+    expect(display.text).toContain('<meta http-equiv="refresh" content="600">');
+    expect(display.text).not.toContain('data-code');
+    const early = await call('GET', `/check-in/${o.id}/0?code=123456`);
+    expect(early.status).toBe(200);
+    expect(early.text).toContain('Reģistrācija vēl nav sākusies');
+    expect(early.text).not.toContain('type="password"');
+
+    const over = await aStartedShift(M, 'seed', { institutionId: world.institutionId, shifts: [{ start: new Date(Date.now() - 3 * 86_400_000).toISOString(), durationMinutes: 60, places: 5 }] }, new Date(Date.now() - 3 * 86_400_000).toISOString());
+    expect((await expectStatus(call('GET', `${shiftPath(over)}/venue-display`, { token: world.coordinator }), 422)).json.rule).toBe('youth-house.check-in-closed');
+    const late = await call('GET', `/check-in/${over.id}/0`);
+    expect(late.status).toBe(410);
+    expect(late.text).toContain('Reģistrācija ir beigusies');
   });
 });

@@ -11,7 +11,7 @@ import type { AppFunction } from '../../infra/constructs/app-function.js';
 import { PDF_FONTS } from '../../infra/constructs/bundled-files.js';
 import { POST_CONFIRMATION_ACTIONS, PRE_TOKEN_GENERATION_ACTIONS } from '../../infra/constructs/identity.js';
 import { STAFF_DIRECTORY_ACTIONS, STAFF_DIRECTORY_READ_ACTIONS } from '../../lib/accounts/staff-directory-actions.js';
-import { SEED_ENTRY, groupByEntry } from '../../infra/stacks/context-stack.js';
+import { BACKFILL_ENTRY, SEED_ENTRY, groupByEntry } from '../../infra/stacks/context-stack.js';
 import { STAGE_THROTTLE } from '../../infra/stacks/stage-stack.js';
 import { DYNAMODB_WRITES, hasWildcard, statementsOf, statementsOfRole } from './iam.js';
 import { findEverywhere, logicalIdOf, refTo, resourceOf, resourcesOf, targetOf, templateOf } from './stacks.js';
@@ -40,7 +40,7 @@ const roleIdOf = (fn: AppFunction) => logicalId(fn.role);
 const roleStatements = (fn: AppFunction) => statementsOfRole(templateOf(fn), roleIdOf(fn));
 const routesById = (list: readonly RouteDef[]) => list.map((r) => [`${r.method} ${r.path}`, r] as const);
 const entries = [...groupByEntry(routeList)];
-const allFunctions = () => [...built.functions.values(), built.seed];
+const allFunctions = () => [...built.functions.values(), built.seed, built.backfill];
 
 /** The bundle esbuild wrote for a function: S3 key `<hash>.zip` ↔ directory `asset.<hash>` of the assembly. */
 function bundleDir(fn: AppFunction): string {
@@ -306,6 +306,24 @@ describe('the reference-data seed', () => {
   });
 });
 
+describe('the deploy-time backfill', () => {
+  it('runs functions/deploy/backfill-accounts.ts on every deploy that changes it, in the platform stack, with the table only', () => {
+    const fn = built.backfill;
+    expect(Stack.of(fn)).toBe(built.contextStacks.platform);
+    const versionId = Stack.of(fn).getLogicalId(fn.currentVersion.node.defaultChild as CfnElement);
+    templateOf(fn).hasResourceProperties('Custom::Trigger', {
+      HandlerArn: { Ref: Match.stringLikeRegexp(`^${versionId}`) }, ExecuteOnHandlerChange: true, InvocationType: 'RequestResponse',
+    });
+    expect(resourcesOf(fn)[roleIdOf(fn)].Properties.Description).toContain(BACKFILL_ENTRY);
+    const actions = roleStatements(fn).flatMap((s) => s.actions);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Scan', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
+    expect(actions.filter((a: string) => !a.startsWith('dynamodb:') && !a.startsWith('logs:') && !a.startsWith('xray:'))).toEqual([]);
+    // the one function that may scan, and only the table itself
+    const scanners = allFunctions().filter((f) => roleStatements(f).some((st) => st.actions.includes('dynamodb:Scan')));
+    expect(scanners).toEqual([fn]);
+  });
+});
+
 describe('the user pool', () => {
   it('lets young people sign themselves up (the triggers decide), with a strong password policy and optional TOTP', () => {
     api.hasResource('AWS::Cognito::UserPool', {
@@ -438,12 +456,13 @@ describe('the user pool', () => {
     expect(client.WriteAttributes).not.toContain('custom:institution');
   });
 
-  it("has a pages client for the check-in page's password sign-in: short-lived tokens the API does not accept, nothing written", () => {
+  it("has a pages client for the check-in page's password sign-in: short-lived tokens the API does not accept, no trusted attribute written", () => {
     const pages = Object.values(api.findResources('AWS::Cognito::UserPoolClient')).find((c) => c.Properties.ClientName === 'pages')!.Properties;
     expect([...pages.ExplicitAuthFlows].sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_PASSWORD_AUTH']);
     expect(pages.GenerateSecret).toBe(false);
     expect(pages.ReadAttributes).toEqual(expect.arrayContaining(['custom:municipality', 'custom:institution']));
-    expect(pages.WriteAttributes ?? []).toEqual([]);
+    // never empty: Cognito reads an empty list as unset, and unset as "every attribute writable"
+    expect(pages.WriteAttributes).toEqual(['name']);
     expect(pages.IdTokenValidity).toBe(5);
     const authorizer = Object.values(api.findResources('AWS::ApiGatewayV2::Authorizer'))[0]!.Properties;
     expect(JSON.stringify(authorizer.JwtConfiguration.Audience)).not.toContain(logicalIdOf(built.apiStack.identity.pagesClient));

@@ -106,7 +106,7 @@ describe('a configured deployment', () => {
 
   it('traces every function with X-Ray', () => {
     const jobs = Object.values(built.jobsStack.certificateJobs.functions);
-    for (const fn of [...built.functions.values(), built.seed, ...jobs]) {
+    for (const fn of [...built.functions.values(), built.seed, built.backfill, ...jobs]) {
       expect(resourceOf(fn).Properties.TracingConfig, fn.node.path).toEqual({ Mode: 'Active' });
     }
   });

@@ -1,6 +1,7 @@
-// The youth house's attendance: a shift's roster, marking present / no-show, the check-in code (with its QR) and check-ins.
+// The youth house's attendance: a shift's roster, marking present / no-show, the check-in code (with its QR), the venue
+// display's link and check-ins.
 import type { Context } from 'aws-lambda';
-import { checkIn, checkInCode, markAttendance, shiftRoster } from '../../../lib/domain/youth-house/attendance.js';
+import { checkIn, checkInCode, markAttendance, shiftRoster, venueDisplayLink } from '../../../lib/domain/youth-house/attendance.js';
 import { httpRoute, type HttpEvent } from '../../../lib/http/http-route.js';
 import { qrSvg } from '../../../lib/http/qr-svg.js';
 import { attendanceRoutes } from '../../../lib/http/youth-house-attendance-routes.js';
@@ -14,12 +15,14 @@ const code = httpRoute(attendanceRoutes.getCheckInCode, async ({ user, params })
   const c = await checkInCode(deps, user, params.opportunityId, params.shift);
   return { ...c, qrSvg: qrSvg(c.qrText) };
 });
+const display = httpRoute(attendanceRoutes.getVenueDisplayLink, ({ user, params }) => venueDisplayLink(deps, user, params.opportunityId, params.shift));
 const check = httpRoute(attendanceRoutes.checkInToShift, ({ user, params, body }) => checkIn(deps, user, params.opportunityId, params.shift, body.code));
 
 const BY_ROUTE = {
   [`${attendanceRoutes.getShiftRoster.method} ${attendanceRoutes.getShiftRoster.path}`]: roster,
   [`${attendanceRoutes.markAttendance.method} ${attendanceRoutes.markAttendance.path}`]: mark,
   [`${attendanceRoutes.getCheckInCode.method} ${attendanceRoutes.getCheckInCode.path}`]: code,
+  [`${attendanceRoutes.getVenueDisplayLink.method} ${attendanceRoutes.getVenueDisplayLink.path}`]: display,
   [`${attendanceRoutes.checkInToShift.method} ${attendanceRoutes.checkInToShift.path}`]: check,
 };
 

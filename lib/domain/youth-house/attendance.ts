@@ -215,6 +215,26 @@ export async function checkInCode(deps: AttendanceDeps, user: User, opportunityI
   return { ...code, displayUrl: `${deps.publicBaseUrl.replace(/\/$/, '')}${path}` };
 }
 
+export interface VenueDisplayLink {
+  displayUrl: string;
+  /** When the display starts showing codes (check-in opens) and stops (the shift ends). */
+  opensAt: string;
+  closesAt: string;
+}
+
+/**
+ * The venue display's link for a shift, at any time before the shift ends, so a screen can be set up ahead (it says
+ * when check-in opens and starts showing codes then); after the end 422 youth-house.check-in-closed.
+ */
+export async function venueDisplayLink(deps: AttendanceDeps, user: User, opportunityId: string, shift: number): Promise<VenueDisplayLink> {
+  const { o, s } = await loadShift(deps, opportunityId, shift);
+  await assertTakesAttendance(deps, user, o);
+  const { opens, closes } = checkInWindow(s);
+  if (deps.clock.now() > closes) assertCheckInOpen(s, deps.clock.now());
+  const path = venueDisplayPath(await deps.checkInKey(), o.id, shift, closes);
+  return { displayUrl: `${deps.publicBaseUrl.replace(/\/$/, '')}${path}`, opensAt: opens.toISOString(), closesAt: closes.toISOString() };
+}
+
 /** The shift's code now, while check-in is open (422 youth-house.check-in-closed otherwise); the caller has authorised the read. */
 export async function currentCheckInCode(deps: AttendanceDeps, o: Opportunity, shift: number): Promise<CheckInCode> {
   const now = deps.clock.now();
@@ -230,7 +250,7 @@ export async function currentCheckInCode(deps: AttendanceDeps, o: Opportunity, s
 function assertCheckInOpen(s: Opportunity['shifts'][number], now: Date): void {
   const { opens, closes } = checkInWindow(s);
   if (now < opens || now > closes) {
-    throw rule('check-in-closed', 'Pieteikties uz vietas var no pusstundas pirms maiņas sākuma līdz tās beigām', 'Check-in is open from half an hour before the shift starts until it ends', 'shift');
+    throw rule('check-in-closed', 'Ierašanos var reģistrēt no pusstundas pirms maiņas sākuma līdz tās beigām', 'Check-in is open from half an hour before the shift starts until it ends', 'shift');
   }
 }
 

@@ -55,6 +55,9 @@ export async function openVenueDisplay(deps: AttendanceDeps, token: string): Pro
 export type CheckInPage =
   /** The form: the shift, the code (prefilled from the QR), email and password. */
   | { state: 'ask'; opportunity: Opportunity; shift: number; code: string; email?: string; problem?: CheckInProblem }
+  /** No form: check-in opens later, or the shift has ended or was cancelled. */
+  | { state: 'not-yet'; opportunity: Opportunity; shift: number; opens: Date }
+  | { state: 'ended'; opportunity: Opportunity; shift: number }
   | { state: 'checked-in'; opportunity: Opportunity; shift: number; result: AttendanceResult }
   | { state: 'invalid' };
 
@@ -64,17 +67,28 @@ export type CheckInProblem =
   | { kind: 'rule'; rule: string; title: Bilingual };
 
 const CODE = new RegExp(`^[0-9]{${CHECK_IN_DIGITS}}$`);
+/** An email Cognito can take as a username: no whitespace, one @ with something on each side. */
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 async function shiftOf(deps: AttendanceDeps, opportunityId: string, shift: number): Promise<Opportunity | undefined> {
   const o = await deps.youthHouse.getOpportunity(opportunityId);
   return o && o.status !== 'draft' && o.shifts[shift] ? o : undefined;
 }
 
-/** GET: the shift and the form; nothing is read beyond the opportunity, nothing changes. */
+/** Whether the shift takes check-ins now: before its window it says when, after it (or cancelled) that it ended. */
+function windowState(deps: AttendanceDeps, o: Opportunity, shift: number): CheckInPage | null {
+  const now = deps.clock.now();
+  const { opens, closes } = checkInWindow(o.shifts[shift]!);
+  if (o.status === 'cancelled' || now > closes) return { state: 'ended', opportunity: o, shift };
+  if (now < opens) return { state: 'not-yet', opportunity: o, shift, opens };
+  return null;
+}
+
+/** GET: the shift and the form (while check-in is open); nothing is read beyond the opportunity, nothing changes. */
 export async function openCheckInPage(deps: AttendanceDeps, opportunityId: string, shift: number, code: string | undefined): Promise<CheckInPage> {
   const o = await shiftOf(deps, opportunityId, shift);
   if (!o) return { state: 'invalid' };
-  return { state: 'ask', opportunity: o, shift, code: code && CODE.test(code) ? code : '' };
+  return windowState(deps, o, shift) ?? { state: 'ask', opportunity: o, shift, code: code && CODE.test(code) ? code : '' };
 }
 
 /** POST: signs the young person in and checks them in with the posted code; any refusal comes back on the form. */
@@ -86,7 +100,7 @@ export async function checkInByPage(
   const code = (form.code ?? '').trim();
   const email = (form.email ?? '').trim().slice(0, 254);
   const ask = (problem: CheckInProblem): CheckInPage => ({ state: 'ask', opportunity: o, shift, code: CODE.test(code) ? code : '', email, problem });
-  if (!CODE.test(code) || !email || !form.password) return ask({ kind: 'form' });
+  if (!CODE.test(code) || !EMAIL.test(email) || !form.password) return ask({ kind: 'form' });
   const signedIn = await deps.signIn.signIn(email, form.password.slice(0, 256));
   if ('refused' in signedIn) return ask({ kind: signedIn.refused });
   if (signedIn.user.role !== 'youth') return ask({ kind: 'not-youth' });

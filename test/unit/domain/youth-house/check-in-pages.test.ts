@@ -80,6 +80,9 @@ describe('the check-in form', () => {
     const deps = { ...depsAt('2026-06-01T10:30:00Z'), signIn: { signIn: async () => { asked++; return { refused: 'credentials' } as SignInResult; } } };
     expect(await checkInByPage(deps, OPP, 0, { code: '12345', email: 'a@example.lv', password: 'x' })).toMatchObject({ problem: { kind: 'form' }, code: '' });
     expect(await checkInByPage(deps, OPP, 0, { code: '123456', email: '', password: 'x' })).toMatchObject({ problem: { kind: 'form' } });
+    // not an address Cognito takes as a username: said on the form, never sent (Cognito would answer InvalidParameterException)
+    expect(await checkInByPage(deps, OPP, 0, { code: '123456', email: 'a b@example.lv', password: 'x' })).toMatchObject({ problem: { kind: 'form' } });
+    expect(await checkInByPage(deps, OPP, 0, { code: '123456', email: 'nobody', password: 'x' })).toMatchObject({ problem: { kind: 'form' } });
     expect(await checkInByPage(deps, OPP, 0, { code: '123456', email: 'a@example.lv' })).toMatchObject({ problem: { kind: 'form' } });
     expect(asked).toBe(0);
     expect((await checkInByPage(deps, OPP, 3, { code: '123456', email: 'a@example.lv', password: 'x' })).state).toBe('invalid');
