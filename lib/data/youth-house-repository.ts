@@ -34,6 +34,9 @@ function decodeCursor(cursor: string): string {
 }
 
 /** The fields a publisher writes (OpportunityInput's); the rest of the item is the system's. */
+/** The shift `:i` is not among `#cs` (cancelledShifts), which opportunities without a cancelled shift do not have. */
+const NOT_CANCELLED = '(attribute_not_exists(#cs) OR NOT contains(#cs, :i))';
+
 const OPPORTUNITY_FIELDS = [
   'kind', 'institutionId', 'title', 'description', 'topics', 'place', 'ageRange', 'shifts', 'creditedMinutesPerShift',
   'signUpDeadline', 'contact', 'offerHours', 'reminderHours',
@@ -76,6 +79,19 @@ export class DynamoYouthHouseRepository implements YouthHouseRepository {
       },
     } };
     await this.transact([update, ...outboxPuts(this.table, events)], (failed) => (failed.includes(0) ? new ConflictError(`opportunity ${id} is no longer ${from}`) : undefined));
+  }
+
+  async cancelShift(id: string, shift: number, at: string, events: readonly DomainEvent[]): Promise<void> {
+    const update: TransactItem = { Update: {
+      TableName: this.table, Key: keys.opportunity(id),
+      ConditionExpression: `#status IN (:published, :closed) AND size(#reg) > :i AND ${NOT_CANCELLED}`,
+      UpdateExpression: 'SET #cs = list_append(if_not_exists(#cs, :none), :this), updatedAt = :at, revision = if_not_exists(revision, :zero) + :one',
+      ExpressionAttributeNames: { '#status': 'status', '#reg': 'registered', '#cs': 'cancelledShifts' },
+      ExpressionAttributeValues: { ':published': 'published', ':closed': 'closed', ':i': shift, ':none': [], ':this': [shift], ':at': at, ':zero': 0, ':one': 1 },
+    } };
+    await this.transact([update, ...outboxPuts(this.table, events)], (failed) => (failed.includes(0)
+      ? new ConflictError(`opportunity ${id} changed meanwhile (shift ${shift})`, { lv: 'Iespēja tikmēr mainīta; atveriet to vēlreiz', en: 'The opportunity changed meanwhile; open it again' })
+      : undefined));
   }
 
   async updateOpportunity(before: Opportunity, after: Opportunity, events: readonly DomainEvent[]): Promise<void> {
@@ -191,7 +207,8 @@ export class DynamoYouthHouseRepository implements YouthHouseRepository {
       UpdateExpression: `SET #reg[${i}] = #reg[${i}] + :delta`,
       ...(delta === 1
         // the places as read and as stored now (an edit may have lowered them meanwhile)
-        ? { ConditionExpression: `#status = :published AND #reg[${i}] < :places AND #reg[${i}] < #sh[${i}].#pl`, ExpressionAttributeNames: { '#reg': 'registered', '#status': 'status', '#sh': 'shifts', '#pl': 'places' }, ExpressionAttributeValues: { ':delta': 1, ':published': 'published', ':places': places } }
+        // published, below its places, and the shift not cancelled (a cancellation racing a sign-up wins or waits)
+        ? { ConditionExpression: `#status = :published AND #reg[${i}] < :places AND #reg[${i}] < #sh[${i}].#pl AND ${NOT_CANCELLED}`, ExpressionAttributeNames: { '#reg': 'registered', '#status': 'status', '#sh': 'shifts', '#pl': 'places', '#cs': 'cancelledShifts' }, ExpressionAttributeValues: { ':delta': 1, ':published': 'published', ':places': places, ':i': i } }
         : { ConditionExpression: `#reg[${i}] > :zero`, ExpressionAttributeNames: { '#reg': 'registered' }, ExpressionAttributeValues: { ':delta': -1, ':zero': 0 } }),
     } };
   }
@@ -222,8 +239,8 @@ export class DynamoYouthHouseRepository implements YouthHouseRepository {
     try {
       const { Attributes } = await this.db.send(new UpdateCommand({
         TableName: this.table, Key: keys.opportunity(s.opportunityId),
-        UpdateExpression: `SET waitSeq[${i}] = waitSeq[${i}] + :one`, ConditionExpression: '#status = :published',
-        ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':one': 1, ':published': 'published' },
+        UpdateExpression: `SET waitSeq[${i}] = waitSeq[${i}] + :one`, ConditionExpression: `#status = :published AND ${NOT_CANCELLED}`,
+        ExpressionAttributeNames: { '#status': 'status', '#cs': 'cancelledShifts' }, ExpressionAttributeValues: { ':one': 1, ':published': 'published', ':i': i },
         ReturnValues: 'UPDATED_NEW',
       }));
       position = (Attributes!.waitSeq as number[])[0]!;

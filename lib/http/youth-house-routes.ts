@@ -40,6 +40,12 @@ export const youthHouseRoutes = {
     response: opportunityViewSchema, problems: [404, 409, 422], uses: { events: true },
     entry: WRITE_ENTRY,
   }),
+  cancelShift: defineRoute({
+    id: 'cancelShift', method: 'POST', path: '/v1/opportunities/{opportunityId}/shifts/{shift}/cancellation', tag: 'youth-house', auth: PUBLISHERS,
+    summary: 'Call off one shift of a published or closed opportunity before it starts (ShiftCancelled): no more sign-ups or offers for it, everyone signed up is emailed, the feeds mark it cancelled; again changes nothing',
+    params: shiftParams, response: opportunityViewSchema, problems: [404, 409, 422], uses: { events: true },
+    entry: WRITE_ENTRY,
+  }),
   listOpportunities: defineRoute({
     id: 'listOpportunities', method: 'GET', path: '/v1/municipalities/{code}/opportunities', tag: 'youth-house', auth: 'public',
     summary: "The municipality's published opportunities by first shift, filtered, paged with an opaque cursor (no login)",

@@ -148,6 +148,30 @@ describe('the iCalendar feeds', () => {
     expect(closed[0]!.sequence).toBeGreaterThan(mine[0]!.sequence);
   });
 
+  it('a shift called off: its event says STATUS:CANCELLED with a higher SEQUENCE, the other shift stays; the public view and JSON-LD agree', async () => {
+    const o = await aPublished({ shifts: [{ start: inDays(12), durationMinutes: 90, places: 5 }, { start: inDays(13), durationMinutes: 120, places: 5 }], signUpDeadline: inDays(11) });
+    const youth = await aYouth(call, tokenFor, M);
+    await expectStatus(call('POST', `/v1/opportunities/${o.id}/shifts/0/sign-ups`, { token: youth.token }), 201);
+    const before = parseCalendar((await expectStatus(call('GET', `/v1/municipalities/${M}/shifts.ics`), 200)).text).events.filter((e) => e.uid.includes(o.id));
+    await expectStatus(call('POST', `/v1/opportunities/${o.id}/shifts/0/cancellation`, { token: youth.token }), 403);
+    const off = await expectStatus(call('POST', `/v1/opportunities/${o.id}/shifts/0/cancellation`, { token: world.coordinator }), 200);
+    expect(off.json.shifts.map((s: { cancelled: boolean }) => s.cancelled)).toEqual([true, false]);
+
+    const after = parseCalendar((await expectStatus(call('GET', `/v1/municipalities/${M}/shifts.ics`), 200)).text).events.filter((e) => e.uid.includes(o.id));
+    expect(after.map((e) => e.uid)).toEqual(before.map((e) => e.uid));
+    expect(after.map((e) => e.status)).toEqual(['CANCELLED', 'CONFIRMED']);
+    expect(after[0]!.sequence).toBeGreaterThan(before[0]!.sequence);
+    const view = await expectStatus(call('GET', `/v1/opportunities/${o.id}`), 200);
+    expect(view.json.shifts.map((s: { remainingPlaces: number }) => s.remainingPlaces)).toEqual([0, 5]);
+    expect(view.json.jsonLd.map((e: { eventStatus: string }) => e.eventStatus)).toEqual(['https://schema.org/EventCancelled', 'https://schema.org/EventScheduled']);
+    const refused = await expectStatus(call('POST', `/v1/opportunities/${o.id}/shifts/0/sign-ups`, { token: (await aYouth(call, tokenFor, M)).token }), 422);
+    expect(refused.json).toMatchObject({ status: 422, rule: 'youth-house.shift-cancelled' });
+    // the young person's own calendar says so too
+    const link = await expectStatus(call('PUT', '/v1/me/calendar', { token: youth.token }), 200);
+    const own = parseCalendar((await expectStatus(call('GET', new URL(link.json.url).pathname), 200)).text).events.filter((e) => e.uid.includes(o.id));
+    expect(own.map((e) => e.status)).toEqual(['CANCELLED']);
+  });
+
   it("gives a youth a private, revocable calendar of their own shifts; rotating retires the old URL", async () => {
     const o = await aPublished({ title: { lv: 'Daugavas krasta sakopšana' } });
     const youth = await aYouth(call, tokenFor, M);

@@ -1,7 +1,8 @@
-// The youth house's writes: create, edit and publish opportunities, sign up for and cancel shifts, confirm an offered place.
+// The youth house's writes: create, edit and publish opportunities, call off a shift, sign up for and cancel shifts,
+// confirm an offered place.
 import { confirmMyOffer } from '../../../lib/domain/youth-house/offers.js';
 import { signUpView } from '../../../lib/domain/youth-house/types.js';
-import { cancelSignUp, createOpportunity, setOpportunityStatus, signUp, updateOpportunity } from '../../../lib/domain/youth-house/use-cases.js';
+import { cancelShift, cancelSignUp, createOpportunity, setOpportunityStatus, signUp, updateOpportunity } from '../../../lib/domain/youth-house/use-cases.js';
 import type { Context } from 'aws-lambda';
 import { HttpResponse, httpRoute, type HttpEvent } from '../../../lib/http/http-route.js';
 import { youthHouseRoutes } from '../../../lib/http/youth-house-routes.js';
@@ -15,6 +16,7 @@ const create = httpRoute(youthHouseRoutes.createOpportunity, async ({ user, para
 });
 const update = httpRoute(youthHouseRoutes.updateOpportunity, ({ user, params, body }) => updateOpportunity(deps, user, params.opportunityId, body));
 const status = httpRoute(youthHouseRoutes.setOpportunityStatus, ({ user, params, body }) => setOpportunityStatus(deps, user, params.opportunityId, body.status));
+const callOff = httpRoute(youthHouseRoutes.cancelShift, ({ user, params }) => cancelShift(deps, user, params.opportunityId, params.shift));
 const join = httpRoute(youthHouseRoutes.signUpForShift, async ({ user, params }) => new HttpResponse(201, signUpView(await signUp(deps, user, params.opportunityId, params.shift))));
 const leave = httpRoute(youthHouseRoutes.cancelShiftSignUp, async ({ user, params }) => {
   const { cancelled, offered } = await cancelSignUp(deps, user, params.opportunityId, params.shift);
@@ -26,6 +28,7 @@ const BY_ROUTE = {
   [`${youthHouseRoutes.createOpportunity.method} ${youthHouseRoutes.createOpportunity.path}`]: create,
   [`${youthHouseRoutes.updateOpportunity.method} ${youthHouseRoutes.updateOpportunity.path}`]: update,
   [`${youthHouseRoutes.setOpportunityStatus.method} ${youthHouseRoutes.setOpportunityStatus.path}`]: status,
+  [`${youthHouseRoutes.cancelShift.method} ${youthHouseRoutes.cancelShift.path}`]: callOff,
   [`${youthHouseRoutes.signUpForShift.method} ${youthHouseRoutes.signUpForShift.path}`]: join,
   [`${youthHouseRoutes.cancelShiftSignUp.method} ${youthHouseRoutes.cancelShiftSignUp.path}`]: leave,
   [`${youthHouseRoutes.confirmShiftOffer.method} ${youthHouseRoutes.confirmShiftOffer.path}`]: confirm,

@@ -13,7 +13,7 @@ import type { AttendanceRepository } from './attendance-ports.js';
 import { checkInCodeAt, checkInQrText, checkInWindow, CHECK_IN_STEP_SECONDS, isCheckInCode, stepOf, venueDisplayPath } from './check-in-code.js';
 import { YOUTH_HOUSE_SOURCE } from './events.js';
 import type { YouthHouseDeps } from './use-cases.js';
-import { signUpView, type Attendance, type Opportunity, type SignUp, type Topic } from './types.js';
+import { shiftCancelled, signUpView, type Attendance, type Opportunity, type SignUp, type Topic } from './types.js';
 
 export interface AttendanceDeps extends YouthHouseDeps {
   attendance: AttendanceRepository;
@@ -173,6 +173,7 @@ async function take(
 export async function markAttendance(deps: AttendanceDeps, user: User, opportunityId: string, shift: number, youthId: string, status: AttendanceStatus): Promise<AttendanceResult> {
   const { o, s } = await loadShift(deps, opportunityId, shift);
   const approves = await assertTakesAttendance(deps, user, o);
+  assertShiftOn(o, shift);
   if (deps.clock.now().getTime() < Date.parse(s.start)) {
     throw rule('shift-not-started', 'Apmeklējumu var atzīmēt, kad maiņa ir sākusies', 'Attendance can be marked once the shift has started', 'shift');
   }
@@ -229,6 +230,7 @@ export interface VenueDisplayLink {
 export async function venueDisplayLink(deps: AttendanceDeps, user: User, opportunityId: string, shift: number): Promise<VenueDisplayLink> {
   const { o, s } = await loadShift(deps, opportunityId, shift);
   await assertTakesAttendance(deps, user, o);
+  assertShiftOn(o, shift);
   const { opens, closes } = checkInWindow(s);
   if (deps.clock.now() > closes) assertCheckInOpen(s, deps.clock.now());
   const path = venueDisplayPath(await deps.checkInKey(), o.id, shift, closes);
@@ -237,6 +239,7 @@ export async function venueDisplayLink(deps: AttendanceDeps, user: User, opportu
 
 /** The shift's code now, while check-in is open (422 youth-house.check-in-closed otherwise); the caller has authorised the read. */
 export async function currentCheckInCode(deps: AttendanceDeps, o: Opportunity, shift: number): Promise<CheckInCode> {
+  assertShiftOn(o, shift);
   const now = deps.clock.now();
   assertCheckInOpen(o.shifts[shift]!, now);
   const step = stepOf(now);
@@ -245,6 +248,11 @@ export async function currentCheckInCode(deps: AttendanceDeps, o: Opportunity, s
     code, validUntil: new Date((step + 1) * CHECK_IN_STEP_SECONDS * 1000).toISOString(), stepSeconds: CHECK_IN_STEP_SECONDS,
     qrText: checkInQrText(deps.publicBaseUrl, o.id, shift, code),
   };
+}
+
+/** A shift called off (alone or with its opportunity) takes no attendance: nobody was meant to come. */
+function assertShiftOn(o: Opportunity, shift: number): void {
+  if (shiftCancelled(o, shift)) throw rule('shift-cancelled', 'Šī maiņa ir atcelta', 'This shift is cancelled', 'shift');
 }
 
 function assertCheckInOpen(s: Opportunity['shifts'][number], now: Date): void {
@@ -260,6 +268,7 @@ export async function checkIn(deps: AttendanceDeps, user: User, opportunityId: s
   const { o, s } = await loadShift(deps, opportunityId, shift);
   const signUp = await deps.youthHouse.getSignUp(user.sub, rigaDate(new Date(s.start)), opportunityId, shift);
   if (!signUp || signUp.state === 'cancelled') throw new NotFoundError('sign-up', `${opportunityId}/${shift}`);
+  assertShiftOn(o, shift);
   const now = deps.clock.now();
   assertCheckInOpen(s, now);
   if (!isCheckInCode(await deps.checkInKey(), o.id, shift, now, code)) {

@@ -7,7 +7,7 @@ import { sameMac } from '../hours/decision-links.js';
 import type { User } from '../identity/types.js';
 import { checkIn, currentCheckInCode, type AttendanceDeps, type AttendanceResult, type CheckInCode } from './attendance.js';
 import { CHECK_IN_DIGITS, checkInWindow, venueMac } from './check-in-code.js';
-import type { Opportunity } from './types.js';
+import { shiftCancelled, type Opportunity } from './types.js';
 
 /** Signs a person in with the account's email and password (Cognito's USER_PASSWORD_AUTH through the pages' client). */
 export interface PasswordSignIn {
@@ -46,7 +46,7 @@ export async function openVenueDisplay(deps: AttendanceDeps, token: string): Pro
   if (!o || !s || o.status === 'draft') return { state: 'invalid' };
   const now = deps.clock.now();
   const { opens, closes } = checkInWindow(s);
-  if (o.status === 'cancelled' || now.getTime() > until || now > closes) return { state: 'ended', opportunity: o, shift };
+  if (shiftCancelled(o, shift) || now.getTime() > until || now > closes) return { state: 'ended', opportunity: o, shift };
   if (now < opens) return { state: 'not-yet', opportunity: o, shift, opens };
   const code = await currentCheckInCode(deps, o, shift);
   return { state: 'show', opportunity: o, shift, code, checkInUrl: code.qrText };
@@ -79,7 +79,7 @@ async function shiftOf(deps: AttendanceDeps, opportunityId: string, shift: numbe
 function windowState(deps: AttendanceDeps, o: Opportunity, shift: number): CheckInPage | null {
   const now = deps.clock.now();
   const { opens, closes } = checkInWindow(o.shifts[shift]!);
-  if (o.status === 'cancelled' || now > closes) return { state: 'ended', opportunity: o, shift };
+  if (shiftCancelled(o, shift) || now > closes) return { state: 'ended', opportunity: o, shift };
   if (now < opens) return { state: 'not-yet', opportunity: o, shift, opens };
   return null;
 }

@@ -42,14 +42,22 @@ export function reminderEmail(o: Opportunity, s: SignUp): Email {
   return { subject: `Atgādinājums: ${o.title.lv} / Reminder`, text };
 }
 
+/** The opportunity, or only this shift of it (the other shifts go on), was called off. */
 export function cancellationEmail(o: Opportunity, s: SignUp): Email {
+  const whole = o.status === 'cancelled';
   const text = [
-    'Labdien!', '', 'Diemžēl organizators ir atcēlis šo iespēju, kurai jums bija pieteikums vai vieta rindā:', ...shiftLines(o, s, 'lv'), '',
+    'Labdien!', '', whole
+      ? 'Diemžēl organizators ir atcēlis šo iespēju, kurai jums bija pieteikums vai vieta rindā:'
+      : 'Diemžēl organizators ir atcēlis šo maiņu, kurai jums bija pieteikums vai vieta rindā (pārējās maiņas notiek kā paredzēts):',
+    ...shiftLines(o, s, 'lv'), '',
     'Jums nekas nav jādara. Citas iespējas atradīsiet pašvaldības jauniešu mājā.', '', '---', '',
-    'Hello! Unfortunately the organiser cancelled this opportunity you were signed up or waitlisted for:', ...shiftLines(o, s, 'en'), '',
+    whole
+      ? 'Hello! Unfortunately the organiser cancelled this opportunity you were signed up or waitlisted for:'
+      : 'Hello! Unfortunately the organiser cancelled this shift you were signed up or waitlisted for (the other shifts go ahead as planned):',
+    ...shiftLines(o, s, 'en'), '',
     "You need not do anything. You will find other opportunities in the municipality's youth house.",
   ].join('\n');
-  return { subject: `Atcelts: ${o.title.lv} / Cancelled`, text };
+  return { subject: `${whole ? 'Atcelts' : 'Atcelta maiņa'}: ${o.title.lv} / ${whole ? 'Cancelled' : 'Shift cancelled'}`, text };
 }
 
 const NOTICE_NAMES: Record<Lang, Record<NoticeField, string>> = {

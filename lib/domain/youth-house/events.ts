@@ -24,6 +24,11 @@ export function signUpEvent(type: SignUpEventType, signUp: SignUp, at: string): 
   return { id: randomUUID(), type, source: YOUTH_HOUSE_SOURCE, occurredAt: at, detail: { opportunityId, shift, youthId, municipality, state, position, date } };
 }
 
+/** A shift of an opportunity called off (the others go on); the sweep emails everyone signed up for it. */
+export function shiftCancelledEvent(opportunityId: string, shift: number, municipality: string, by: string, at: string): DomainEvent {
+  return { id: randomUUID(), type: 'ShiftCancelled', source: YOUTH_HOUSE_SOURCE, occurredAt: at, detail: { opportunityId, shift, municipality, by } };
+}
+
 export function opportunityEvent(type: 'OpportunityPublished' | 'OpportunityClosed' | 'OpportunityCancelled' | 'OpportunityUpdated', opportunityId: string, municipality: string, by: string, at: string): DomainEvent {
   return { id: randomUUID(), type, source: YOUTH_HOUSE_SOURCE, occurredAt: at, detail: { opportunityId, municipality, by } };
 }

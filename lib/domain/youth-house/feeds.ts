@@ -1,7 +1,7 @@
 // The feeds' content as plain data: Atom entries of news and new opportunities, iCalendar events of shifts.
 // Rendering into RFC 4287 / RFC 5545 text is the adapters' work (lib/feeds/), from exactly these values.
 import { isCurrent, newsViewOf, type NewsPost } from './news.js';
-import type { Opportunity, SignUp } from './types.js';
+import { shiftCancelled, type Opportunity, type SignUp } from './types.js';
 
 export interface FeedEntry {
   /** A stable IRI: `urn:uuid:` of the post or opportunity, so readers never show an entry twice. */
@@ -101,7 +101,7 @@ function shiftEvent(o: Opportunity, index: number, base: string, lang: 'lv' | 'e
 export function municipalityCalendar(name: string, opportunities: readonly FeedOpportunity[], now: Date, base: string, lang: 'lv' | 'en'): CalendarDocument {
   const events = opportunities.filter((o) => o.status !== 'draft').flatMap((o) => o.shifts.flatMap((s, index) => (shiftEnd(s) < now.getTime() ? [] : [{
     ...shiftEvent(o, index, base, lang), uid: shiftUid(o.id, index), sequence: shiftSequence(o),
-    status: o.status === 'cancelled' ? 'CANCELLED' as const : 'CONFIRMED' as const,
+    status: shiftCancelled(o, index) ? 'CANCELLED' as const : 'CONFIRMED' as const,
   }])));
   return { name, events: events.sort((a, b) => a.start.localeCompare(b.start) || a.uid.localeCompare(b.uid)) };
 }
@@ -116,7 +116,7 @@ export function personalCalendar(name: string, signUps: readonly SignUp[], oppor
     const o = byId.get(s.opportunityId);
     if (!o || !o.shifts[s.shift]) return [];
     const state: string = s.state;
-    const status: CalendarStatus = state === 'cancelled' || o.status === 'cancelled' ? 'CANCELLED' : state === 'registered' ? 'CONFIRMED'
+    const status: CalendarStatus = state === 'cancelled' || shiftCancelled(o, s.shift) ? 'CANCELLED' : state === 'registered' ? 'CONFIRMED'
       : state === 'waitlisted' || state === 'offered' ? 'TENTATIVE' : 'CONFIRMED';
     return [{
       ...shiftEvent(o, s.shift, base, lang), uid: signUpUid(o.id, s.shift), sequence: signUpSequence(o, s), status,

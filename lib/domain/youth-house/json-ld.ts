@@ -8,7 +8,7 @@ export function jsonLdOf(o: OpportunityView, url: string): Record<string, unknow
     '@context': 'https://schema.org', '@type': 'Event', '@id': `${url}#shift-${s.index}`, url,
     name: o.title.lv, description: o.description.lv, inLanguage: 'lv',
     startDate: s.start, endDate: new Date(Date.parse(s.start) + s.durationMinutes * 60_000).toISOString(),
-    eventStatus: `https://schema.org/${STATUS[o.status]}`,
+    eventStatus: `https://schema.org/${s.cancelled ? 'EventCancelled' : STATUS[o.status]}`,
     eventAttendanceMode: `https://schema.org/${o.place.type === 'online' ? 'OnlineEventAttendanceMode' : 'OfflineEventAttendanceMode'}`,
     location: o.place.type === 'online'
       ? { '@type': 'VirtualLocation', ...(o.place.url ? { url: o.place.url } : {}) }

@@ -11,7 +11,7 @@ import type { FeedReader } from './feed-ports.js';
 import { offerLinkPath, type OfferLinkDeps } from './offer-links.js';
 import { expireOffers } from './offers.js';
 import type { SignUpMail } from './ports.js';
-import { reminderHoursOf, type Opportunity, type SignUp } from './types.js';
+import { reminderHoursOf, shiftCancelled, type Opportunity, type SignUp } from './types.js';
 
 /** How often the sweep fires (infra's schedule, the local stack's timer): offer emails leave, and expired offers pass on, within this many minutes. */
 export const SWEEP_EVERY_MINUTES = 5;
@@ -76,22 +76,24 @@ export async function sweepYouthHouse(deps: SweepDeps, firedAt: Date): Promise<S
     for (const o of await deps.calendar.calendarOpportunities(m.code, firedAt.toISOString())) {
       const cancelled = o.status === 'cancelled';
       const window = reminderHoursOf(o) * HOUR_MS;
+      // shifts still to come that are off (the opportunity, or the shift alone) or start within the reminder window
       const due = o.shifts.flatMap((s, i) => {
         const start = Date.parse(s.start);
         if (start <= now) return [];
-        return cancelled || (window > 0 && start - now <= window) ? [i] : [];
+        return shiftCancelled(o, i) || (window > 0 && start - now <= window) ? [i] : [];
       });
       const notice = !cancelled && o.changeNotice ? o.changeNotice : null;
       if ((due.length === 0 && !notice) || (!cancelled && o.status !== 'published' && o.status !== 'closed')) continue;
       const failedBefore = counts.failed;
       for (const s of await deps.roster.signUpsOf(o.id)) {
-        if (notice && EXPECTING.includes(s.state) && s.createdAt < notice.at && Date.parse(o.shifts[s.shift]!.start) > now && (s.changeMailedAt ?? '') < notice.at) {
+        const off = shiftCancelled(o, s.shift);
+        if (notice && !off && EXPECTING.includes(s.state) && s.createdAt < notice.at && Date.parse(o.shifts[s.shift]!.start) > now && (s.changeMailedAt ?? '') < notice.at) {
           if (tally(await mailOnce(deps, s, 'change', changeEmail(o, s, notice.fields), `changed-${o.id}-${notice.at}-${s.shift}-${s.youthId}`, notice.at))) counts.changes++;
         }
         if (!due.includes(s.shift)) continue;
-        if (cancelled && EXPECTING.includes(s.state) && !s.cancellationMailedAt) {
+        if (off && EXPECTING.includes(s.state) && !s.cancellationMailedAt) {
           if (tally(await mailOnce(deps, s, 'cancellation', cancellationEmail(o, s), `cancelled-${o.id}-${s.shift}-${s.youthId}`))) counts.cancellations++;
-        } else if (!cancelled && s.state === 'registered' && !s.remindedAt) {
+        } else if (!off && s.state === 'registered' && !s.remindedAt) {
           if (tally(await mailOnce(deps, s, 'reminder', reminderEmail(o, s), `reminder-${o.id}-${s.shift}-${s.youthId}`))) counts.reminders++;
         }
       }

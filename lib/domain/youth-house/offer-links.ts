@@ -3,7 +3,7 @@
 import { ConflictError, RuleViolation } from '../errors.js';
 import { linkToken, parseLinkToken, sameMac, type LinkSigner } from '../hours/decision-links.js';
 import { confirmOffer, declineOffer, type OfferDeps } from './offers.js';
-import type { Opportunity, SignUp } from './types.js';
+import { shiftCancelled, type Opportunity, type SignUp } from './types.js';
 
 export interface OfferLinkDeps extends OfferDeps {
   signer: LinkSigner;
@@ -38,7 +38,7 @@ async function pageOf(deps: OfferLinkDeps, signUp: SignUp, opportunity: Opportun
   if (outcome === 'accepted') return { state: 'accepted', opportunity, signUp, justNow };
   if (outcome === 'declined') return { state: 'declined', opportunity, justNow };
   if (outcome === 'expired') return { state: 'expired', opportunity };
-  if (signUp.state !== 'offered' || opportunity.status !== 'published') return { state: 'gone' };
+  if (signUp.state !== 'offered' || opportunity.status !== 'published' || shiftCancelled(opportunity, signUp.shift)) return { state: 'gone' };
   if (Date.parse(signUp.offer!.expiresAt) <= deps.clock.now().getTime()) return { state: 'expired', opportunity };
   return { state: 'ask', opportunity, signUp, csrf: await deps.signer.sign('offer-csrf', nonce) };
 }

@@ -6,7 +6,7 @@ import { rigaDate, type Clock } from '../clock.js';
 import type { User } from '../identity/types.js';
 import { signUpEvent } from './events.js';
 import type { YouthHouseRepository } from './ports.js';
-import { offerHoursOf, type Offer, type Opportunity, type SignUp } from './types.js';
+import { offerHoursOf, shiftCancelled, type Offer, type Opportunity, type SignUp } from './types.js';
 
 export interface OfferDeps {
   youthHouse: YouthHouseRepository;
@@ -17,8 +17,9 @@ export interface OfferDeps {
 
 const HOUR_MS = 3_600_000;
 
-/** An offer's deadline: the opportunity's offer hours from now, but never after the shift starts. */
-export function offerDeadline(o: Pick<Opportunity, 'offerHours' | 'shifts'>, shift: number, now: Date): Date | null {
+/** An offer's deadline: the opportunity's offer hours from now, but never after the shift starts; none for a cancelled shift. */
+export function offerDeadline(o: Pick<Opportunity, 'offerHours' | 'shifts' | 'cancelledShifts'>, shift: number, now: Date): Date | null {
+  if ((o.cancelledShifts ?? []).includes(shift)) return null;
   const start = Date.parse(o.shifts[shift]!.start);
   if (start <= now.getTime()) return null;
   return new Date(Math.min(now.getTime() + offerHoursOf(o) * HOUR_MS, start));
@@ -80,8 +81,10 @@ async function mySignUp(deps: OfferDeps, user: User, opportunityId: string, shif
 
 export async function confirmMyOffer(deps: OfferDeps, user: User, opportunityId: string, shift: number): Promise<SignUp> {
   const { o, mine } = await mySignUp(deps, user, opportunityId, shift);
-  if (o.status === 'cancelled') {
-    throw new RuleViolation('youth-house.not-open', { lv: 'Šī iespēja ir atcelta', en: 'This opportunity was cancelled' }, 'offer');
+  if (shiftCancelled(o, shift)) {
+    throw new RuleViolation('youth-house.not-open', o.status === 'cancelled'
+      ? { lv: 'Šī iespēja ir atcelta', en: 'This opportunity was cancelled' }
+      : { lv: 'Šī maiņa ir atcelta', en: 'This shift was cancelled' }, 'offer');
   }
   return confirmOffer(deps, mine);
 }

@@ -26,6 +26,12 @@ export interface YouthHouseRepository {
    * ConflictError). Shifts beyond `before`'s are appended with their counters at zero; the indexes follow the shifts.
    */
   updateOpportunity(before: Opportunity, after: Opportunity, events: readonly DomainEvent[]): Promise<void>;
+  /**
+   * Adds the shift to the cancelled ones (one conditional update with the events): only while the opportunity is
+   * published or closed and the shift not cancelled yet, else ConflictError. Its sign-ups stay as they are; every
+   * later sign-up, waitlisting and promotion for it is refused by the counter's condition.
+   */
+  cancelShift(id: string, shift: number, at: string, events: readonly DomainEvent[]): Promise<void>;
   /** Published opportunities of a municipality by first shift start; the filter keeps some, `limit` per page. */
   listPublished(municipality: string, keep: (o: Opportunity) => boolean, limit: number, cursor?: string): Promise<OpportunityPage>;
 

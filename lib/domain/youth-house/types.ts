@@ -142,9 +142,18 @@ export interface Opportunity extends OpportunityInput {
   updatedAt: string;
   /** An edit the sign-ups are still to be emailed about (absent when none is pending). */
   changeNotice?: ChangeNotice;
+  /** Indexes of the shifts the publisher cancelled (absent: none); the other shifts go on. */
+  cancelledShifts?: number[];
 }
 
-export const shiftViewSchema = shiftInputSchema.extend({ index: z.number().int(), remainingPlaces: z.number().int() });
+/** Whether a shift is off: the opportunity cancelled, or this shift of it. Nobody signs up, checks in or is reminded. */
+export const shiftCancelled = (o: Pick<Opportunity, 'status' | 'cancelledShifts'>, shift: number): boolean =>
+  o.status === 'cancelled' || (o.cancelledShifts ?? []).includes(shift);
+
+export const shiftViewSchema = shiftInputSchema.extend({
+  index: z.number().int(), remainingPlaces: z.number().int(),
+  cancelled: z.boolean().describe('The shift is off (it, or the whole opportunity, was cancelled): no places, no sign-ups'),
+});
 export const opportunityViewSchema = z.object({
   id: z.uuid(), municipality: municipalityCode, status: z.enum(PUBLIC_STATUSES).or(z.literal('draft')),
   kind: z.enum(OPPORTUNITY_KINDS), institutionId: z.string().optional(),

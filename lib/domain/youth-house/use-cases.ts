@@ -8,10 +8,10 @@ import type { HoursRepository } from '../hours/ports.js';
 import { assertNotClosed } from '../hours/use-cases/deps.js';
 import { assertActsFor, type User } from '../identity/types.js';
 import type { MunicipalityRepository } from '../municipalities/ports.js';
-import { opportunityEvent, signUpEvent } from './events.js';
+import { opportunityEvent, shiftCancelledEvent, signUpEvent } from './events.js';
 import { declineOffer, leaveAndHandOver, offerDeadline, offerTo } from './offers.js';
 import type { OpportunityPage, YouthHouseRepository } from './ports.js';
-import { changedNoticeFields, NOTICE_FIELDS, shiftPastMidnight, type Opportunity, type OpportunityFilter, type OpportunityInput, type OpportunityStatus, type OpportunityView, type SignUp } from './types.js';
+import { changedNoticeFields, NOTICE_FIELDS, shiftCancelled, shiftPastMidnight, type Opportunity, type OpportunityFilter, type OpportunityInput, type OpportunityStatus, type OpportunityView, type SignUp } from './types.js';
 
 export interface YouthHouseDeps {
   youthHouse: YouthHouseRepository;
@@ -85,6 +85,32 @@ export async function setOpportunityStatus(deps: YouthHouseDeps, user: User, id:
   const at = deps.clock.now().toISOString();
   await deps.youthHouse.setStatus(id, found.status, to, at, [opportunityEvent(EVENT_OF[to], id, found.municipality, user.sub, at)]);
   return viewOf({ ...found, status: to, updatedAt: at }, await programmeOf(deps, found.municipality));
+}
+
+/**
+ * A publisher calls off one shift of a published or closed opportunity before it starts; the other shifts go on.
+ * Nobody can sign up for it any more, its waitlist gets no offers, check-in and reminders stop, the feeds mark it
+ * cancelled, and the sweep emails everyone registered, offered or waiting for it (once). Cancelling it again
+ * changes nothing. 1. the same publishers as for the status  2. 422 `youth-house.shift-started` once it started, 422
+ * `youth-house.status-transition` for a draft (edit the draft instead) or a cancelled opportunity  3. one
+ * conditional update with ShiftCancelled in the outbox.
+ */
+export async function cancelShift(deps: YouthHouseDeps, user: User, id: string, shift: number): Promise<OpportunityView> {
+  const found = await deps.youthHouse.getOpportunity(id);
+  if (!found) throw new NotFoundError('opportunity', id);
+  await assertPublishes(deps, user, found.municipality, found.institutionId);
+  const s = found.shifts[shift];
+  if (!s) throw new NotFoundError('shift', `${id}/${shift}`);
+  const programme = await programmeOf(deps, found.municipality);
+  if ((found.cancelledShifts ?? []).includes(shift)) return viewOf(found, programme);
+  if (found.status !== 'published' && found.status !== 'closed') {
+    throw rule('status-transition', `Iespējai ar statusu “${found.status}” maiņu atcelt nevar`, `A shift of an opportunity that is ${found.status} cannot be cancelled`, 'shift');
+  }
+  const now = deps.clock.now();
+  if (Date.parse(s.start) <= now.getTime()) throw rule('shift-started', 'Maiņa jau ir sākusies; to vairs nevar atcelt', 'The shift has already started and can no longer be cancelled', 'shift');
+  const at = now.toISOString();
+  await deps.youthHouse.cancelShift(id, shift, at, [shiftCancelledEvent(id, shift, found.municipality, user.sub, at)]);
+  return viewOf({ ...found, cancelledShifts: [...(found.cancelledShifts ?? []), shift], updatedAt: at }, programme);
 }
 
 /**
@@ -163,7 +189,10 @@ function noticeOf(found: Opportunity, input: OpportunityInput, at: string): Pick
 const programmeOf = async (deps: Pick<YouthHouseDeps, 'hours'>, municipality: string) => (await deps.hours.getProgramme(municipality)) ?? defaultProgramme(municipality);
 
 /** Remaining places per shift (never below zero). */
-const shiftsOf = (o: Opportunity) => o.shifts.map((s, index) => ({ ...s, index, remainingPlaces: Math.max(0, s.places - (o.registered[index] ?? 0)) }));
+const shiftsOf = (o: Opportunity) => o.shifts.map((s, index) => {
+  const cancelled = shiftCancelled(o, index);
+  return { ...s, index, cancelled, remainingPlaces: cancelled ? 0 : Math.max(0, s.places - (o.registered[index] ?? 0)) };
+});
 
 /**
  * The public view: remaining places per shift, `full` when a published opportunity has none left, and whether young
@@ -172,7 +201,7 @@ const shiftsOf = (o: Opportunity) => o.shifts.map((s, index) => ({ ...s, index, 
 export function viewOf(o: Opportunity, programme: Pick<Programme, 'consentUpToAge'>): OpportunityView {
   const shifts = shiftsOf(o);
   const full = o.status === 'published' && shifts.every((s) => s.remainingPlaces === 0);
-  const { registered: _r, createdBy: _c, changeNotice: _n, ...rest } = o;
+  const { registered: _r, createdBy: _c, changeNotice: _n, cancelledShifts: _x, ...rest } = o;
   const upTo = consentNeededUpTo(o.ageRange, programme);
   return { ...rest, status: full ? 'full' : o.status, shifts, guardianConsent: upTo === null ? null : { neededUpToAge: upTo } };
 }
@@ -227,6 +256,7 @@ export async function signUp(deps: YouthHouseDeps, user: User, opportunityId: st
   const now = deps.clock.now();
   if (o.status !== 'published') throw rule('not-open', 'Pieteikšanās šai iespējai nav atvērta', 'This opportunity is not open for sign-ups');
   if (now.getTime() > Date.parse(o.signUpDeadline)) throw rule('deadline-passed', 'Pieteikšanās termiņš jau pagājis', 'The sign-up deadline has passed');
+  if (shiftCancelled(o, shift)) throw rule('shift-cancelled', 'Šī maiņa ir atcelta', 'This shift is cancelled', 'shift');
   const start = new Date(s.start);
   const date = rigaDate(start);
   const age = ageOn(volunteer.birthDate, date);
@@ -247,7 +277,7 @@ export async function signUp(deps: YouthHouseDeps, user: User, opportunityId: st
   ]);
   if (signUps.some((x) => x.opportunityId === o.id && x.shift === shift)) throw new ConflictError(`already signed up for shift ${shift} of ${o.id}`);
   const work = { date, minutes: s.durationMinutes, startTime: rigaTime(start) };
-  const sameWeek = [...entries, ...signUps.map((x) => ({ date: x.date, state: 'pending' as const, minutes: x.minutes, approvedMinutes: 0, startTime: x.startTime }))];
+  const sameWeek = [...entries, ...(await goingAhead(deps, signUps, o)).map((x) => ({ date: x.date, state: 'pending' as const, minutes: x.minutes, approvedMinutes: 0, startTime: x.startTime }))];
   const workload = checkWorkload(work, volunteer, sameWeek, programme);
   if (workload) throw new RuleViolation(workload.ruleId, workload.title, 'shift');
 
@@ -270,6 +300,16 @@ export async function signUp(deps: YouthHouseDeps, user: User, opportunityId: st
     return (await deps.youthHouse.getSignUp(waiting.youthId, waiting.date, o.id, shift)) ?? waiting;
   }
   return waiting;
+}
+
+/** The sign-ups whose shift still takes place: a cancelled shift (or opportunity) no longer counts toward the caps. */
+async function goingAhead(deps: Pick<YouthHouseDeps, 'youthHouse'>, signUps: readonly SignUp[], known: Opportunity): Promise<SignUp[]> {
+  const ids = [...new Set(signUps.map((x) => x.opportunityId))].filter((id) => id !== known.id);
+  const found = new Map<string, Opportunity | undefined>([[known.id, known], ...await Promise.all(ids.map(async (id) => [id, await deps.youthHouse.getOpportunity(id)] as const))]);
+  return signUps.filter((x) => {
+    const o = found.get(x.opportunityId);
+    return o !== undefined && !shiftCancelled(o, x.shift);
+  });
 }
 
 /**

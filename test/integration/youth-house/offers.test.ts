@@ -14,7 +14,7 @@ import { mailPlaceOffer, sweepYouthHouse, type SweepDeps } from '../../../lib/do
 import { answerOfferLink, openOfferLink } from '../../../lib/domain/youth-house/offer-links.js';
 import { confirmMyOffer } from '../../../lib/domain/youth-house/offers.js';
 import type { OpportunityInput } from '../../../lib/domain/youth-house/types.js';
-import { cancelSignUp, createOpportunity, getOpportunity, setOpportunityStatus, signUp, updateOpportunity, type YouthHouseDeps } from '../../../lib/domain/youth-house/use-cases.js';
+import { cancelShift, cancelSignUp, createOpportunity, getOpportunity, setOpportunityStatus, signUp, updateOpportunity, type YouthHouseDeps } from '../../../lib/domain/youth-house/use-cases.js';
 import { suiteTable } from '../../support/dynamo.js';
 import { aVolunteer } from '../../support/hours-builders.js';
 import { anOpportunityInput, inDays } from '../../support/youth-house-builders.js';
@@ -218,6 +218,55 @@ describe('reminders and cancellations', () => {
     await sweepYouthHouse(deps, clock.now());
     expect(mailsTo(a!.sub).map((m) => m.subject)).toEqual([expect.stringContaining('Atgādinājums')]);
     expect(mailsTo(b!.sub)).toHaveLength(0); // cancelled: no reminder
+  });
+
+  it('a cancelled shift: its sign-ups are emailed once, the other shift goes on; no sign-up, offer or place for it; it no longer counts toward the caps', async () => {
+    const o = await published(1, { reminderHours: 0, shifts: [{ start: inDays(10), durationMinutes: 60, places: 1 }, { start: inDays(11), durationMinutes: 60, places: 5 }] });
+    const [a, b, c, d] = await youths(4);
+    await signUp(deps, a!, o.id, 0);
+    expect((await signUp(deps, b!, o.id, 0)).state).toBe('waitlisted');
+    await signUp(deps, c!, o.id, 1);
+
+    const view = await cancelShift(deps, coordinator, o.id, 0);
+    expect(view.shifts.map((s) => [s.cancelled, s.remainingPlaces])).toEqual([[true, 0], [false, 4]]);
+    expect(view.status).toBe('published');
+    // again: nothing new
+    await cancelShift(deps, coordinator, o.id, 0);
+    const outbox = (await t.doc.send(new ScanCommand({ TableName: t.table, FilterExpression: 'entityType = :e', ExpressionAttributeValues: { ':e': 'OutboxEvent' } }))).Items ?? [];
+    const events = outbox.map((i) => JSON.parse(i.event as string)).filter((e) => e.type === 'ShiftCancelled' && e.detail.opportunityId === o.id);
+    expect(events).toHaveLength(1);
+    await expect(cancelShift(deps, youth('y-x'), o.id, 1)).rejects.toBeInstanceOf(Error);
+
+    await expect(signUp(deps, d!, o.id, 0)).rejects.toMatchObject({ ruleId: 'youth-house.shift-cancelled' });
+    expect((await signUp(deps, d!, o.id, 1)).state).toBe('registered');
+    // a leaving youth hands the place to nobody
+    expect((await cancelSignUp(deps, a!, o.id, 0)).offered).toBeNull();
+
+    const first = await sweepYouthHouse(deps, clock.now());
+    await sweepYouthHouse(deps, clock.now());
+    expect(first.cancellations).toBe(1);
+    expect(mailsTo(b!.sub)).toHaveLength(1);
+    expect(mailsTo(b!.sub)[0]!.subject).toContain('Atcelta maiņa');
+    expect(mailsTo(b!.sub)[0]!.text).toContain('pārējās maiņas notiek kā paredzēts');
+    expect(mailsTo(a!.sub)).toHaveLength(0);
+    expect(mailsTo(c!.sub)).toHaveLength(0);
+
+    // b's waitlisted sign-up of the cancelled shift no longer blocks another shift at the same time
+    const same = await published(5, { title: { lv: 'Cita talka' }, shifts: [{ start: inDays(10), durationMinutes: 60, places: 5 }] });
+    const [e] = await youths(1);
+    await signUp(deps, e!, o.id, 1);
+    const clash = await published(5, { title: { lv: 'Trešā talka' }, shifts: [{ start: inDays(11), durationMinutes: 60, places: 5 }] });
+    await expect(signUp(deps, e!, clash.id, 0)).rejects.toMatchObject({ ruleId: expect.stringMatching(/^hours\./) });
+    expect((await signUp(deps, b!, same.id, 0)).state).toBe('registered');
+  });
+
+  it('a shift cannot be called off once it started, nor in a draft', async () => {
+    const draft = await createOpportunity(deps, coordinator, M, anOpportunityInput());
+    await expect(cancelShift(deps, coordinator, draft.id, 0)).rejects.toMatchObject({ ruleId: 'youth-house.status-transition' });
+    const o = await published(3);
+    offsetMs = 10 * 24 * HOUR;
+    await expect(cancelShift(deps, coordinator, o.id, 0)).rejects.toMatchObject({ ruleId: 'youth-house.shift-started' });
+    await expect(cancelShift(deps, coordinator, o.id, 5)).rejects.toMatchObject({ resource: 'shift' });
   });
 
   it('an opportunity with reminderHours 0 sends none', async () => {

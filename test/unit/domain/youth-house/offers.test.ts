@@ -68,9 +68,14 @@ describe('youth-house emails', () => {
     expect(reminder.subject).toBe('Atgādinājums: Talka Mežaparkā / Reminder');
     expect(reminder.text).toContain('Vieta: tiešsaistē (https://meet.example.lv/x)');
     expect(reminder.text).toContain('Where: online (https://meet.example.lv/x)');
-    const cancelled = cancellationEmail(anOpportunity(), anOffered());
+    const cancelled = cancellationEmail(anOpportunity({ status: 'cancelled' }), anOffered());
     expect(cancelled.subject).toBe('Atcelts: Talka Mežaparkā / Cancelled');
-    expect(cancelled.text).toContain('organizators ir atcēlis');
+    expect(cancelled.text).toContain('organizators ir atcēlis šo iespēju');
     expect(cancelled.text).toContain('Kontakts: Jēkabpils jauniešu centrs, jc@example.lv');
+    // one shift called off, the opportunity goes on
+    const shiftOnly = cancellationEmail(anOpportunity({ cancelledShifts: [0] }), anOffered());
+    expect(shiftOnly.subject).toBe('Atcelta maiņa: Talka Mežaparkā / Shift cancelled');
+    expect(shiftOnly.text).toContain('organizators ir atcēlis šo maiņu');
+    expect(shiftOnly.text).toContain('the other shifts go ahead as planned');
   });
 });
