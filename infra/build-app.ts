@@ -100,6 +100,10 @@ export function buildApp(context: Record<string, unknown> = {}, outdir?: string)
     })];
   })) as Record<BoundedContext, ContextStack>;
 
+  // The backfill (in the platform stack) runs after the accounts routes write retention and move logs themselves, so
+  // nothing written by the previous release's functions during the deploy escapes it.
+  contextStacks.platform.addDependency(contextStacks.accounts, 'the backfill runs once the accounts functions are current');
+
   const stageStack = new StageStack(app, stackName(settings, 'Stage'), {
     ...named('Stage'),
     description: 'Jaunatne: the $default stage of the HTTP API (throttling, access logs), after every route exists',

@@ -139,18 +139,19 @@ export class ContextStack extends Stack {
         invocationType: InvocationType.REQUEST_RESPONSE,
         timeout: Duration.minutes(3),
       });
-      // What earlier releases did not write, backfilled once per deploy that changes it (idempotent: reruns find nothing).
+      // What earlier releases did not write, backfilled once (a marker in the table; later runs read it and stop).
       this.backfill = new AppFunction(this, 'BackfillAccounts', {
         entry: BACKFILL_ENTRY,
         description: 'Deploy-time backfill: retention of accounts closed by earlier releases, move request logs',
-        timeoutSeconds: 600,
+        timeoutSeconds: 780,
         tracing: settings.tracing,
-      }).bindTable({ table, access: 'readWrite' }).allowTableScan();
+      }).bindTable({ table, access: 'readWrite' }).allowTableScan().allowUserPool(props.userPool, ['cognito-idp:AdminDisableUser']);
       new Trigger(this, 'BackfillAccountsTrigger', {
         handler: this.backfill,
         executeOnHandlerChange: true,
         invocationType: InvocationType.REQUEST_RESPONSE,
-        timeout: Duration.minutes(10),
+        // longer than the function's own limit, so the function, not the provider, decides how a slow run ends
+        timeout: Duration.minutes(14),
       });
     }
     alarmOnFunctionErrors(this, props.alarms);

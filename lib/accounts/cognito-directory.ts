@@ -33,11 +33,16 @@ export function cognitoMfa(client: CognitoIdentityProviderClient, userPoolId: st
   };
 }
 
-/** AdminDisableUser by the account's sub (Cognito takes the sub as Username; it also revokes the user's tokens). */
+/** AdminDisableUser by the account's sub (Cognito takes the sub as Username; it also revokes the user's tokens); a user already gone is fine. */
 export function cognitoSignIn(client: CognitoIdentityProviderClient, userPoolId: string): AccountSignIn {
   return {
     async disable(username) {
-      await client.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: username }));
+      try {
+        await client.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: username }));
+      } catch (error) {
+        // an account no longer in the pool cannot sign in either
+        if (!(error instanceof Error && error.name === 'UserNotFoundException')) throw error;
+      }
     },
   };
 }

@@ -58,6 +58,8 @@ export const keys = {
   movesWaiting: (to: string) => ({ gsi2pk: `MOVES#${to}` }),
   /** A volunteer's guardian consent record (one per volunteer), and its history, one item per change. */
   guardianConsent: (volunteerId: string) => ({ pk: `VOL#${volunteerId}`, sk: 'CONSENT' }),
+  /** A one-off data backfill that finished (its marker). */
+  migration: (name: string) => ({ pk: 'MIGRATION', sk: name }),
   guardianConsentLog: (volunteerId: string, at: string, version: number) => ({ pk: `VOL#${volunteerId}`, sk: `CONSENTLOG#${at}#${String(version).padStart(4, '0')}` }),
   guardianConsentLogPrefix: (volunteerId: string) => ({ pk: `VOL#${volunteerId}`, skPrefix: 'CONSENTLOG#' }),
   /** A municipality's consents in one status, most recently changed last (coordinators read withdrawals). */
@@ -189,6 +191,7 @@ export const ENTITY = {
   staffEmailLock: 'StaffEmailLock',
   staffAccount: 'StaffAccount',
   guardianConsent: 'GuardianConsent',
+  migration: 'Migration',
   guardianConsentLog: 'GuardianConsentLog',
   consentLink: 'ConsentLink',
   digestSubscription: 'DigestSubscription',

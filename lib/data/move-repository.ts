@@ -13,8 +13,7 @@ import { getConsistent, queryAll } from './query.js';
 
 
 const FIELDS = Object.keys(moveRequestSchema.shape);
-/** A stored request item as the domain's MoveRequest. */
-export const toRequest = (item: Record<string, unknown>) => moveRequestSchema.parse(Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? null])));
+const toRequest = (item: Record<string, unknown>) => moveRequestSchema.parse(Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? null])));
 
 /** The request's MOVELOG item under its volunteer: every request of a young person, in request order. */
 export const moveLogItem = (request: Pick<MoveRequest, 'volunteerId' | 'requestedAt' | 'id'>) =>

@@ -22,6 +22,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | hours: a volunteer's profile                         | table        | pk VOL#<sub>, sk PROFILE                  |
  * | accounts: closed profiles by the end of retention    | byEligibility| gsi3pk ERASURE, gsi3sk <retainedUntil>#<sub> (sparse) |
  * | accounts: every move request of a volunteer          | table        | pk VOL#<sub>, sk MOVELOG#<iso>#<id>       |
+ * | a one-off backfill that finished (its marker)        | table        | pk MIGRATION, sk <name>                   |
  * | hours: a volunteer's entries in a date range         | table        | pk VOL#<sub>, sk HOURS#<date>#<id>        |
  * | hours: a volunteer's tally per programme and year    | table        | pk VOL#<sub>, sk TALLY#<muni>#<year>      |
  * | hours: one entry by id (pointer to its key)          | table        | pk ENTRY#<id>, sk POINTER                 |

@@ -307,7 +307,7 @@ describe('the reference-data seed', () => {
 });
 
 describe('the deploy-time backfill', () => {
-  it('runs functions/deploy/backfill-accounts.ts on every deploy that changes it, in the platform stack, with the table only', () => {
+  it('runs functions/deploy/backfill-accounts.ts on every deploy that changes it, in the platform stack after the accounts stack', () => {
     const fn = built.backfill;
     expect(Stack.of(fn)).toBe(built.contextStacks.platform);
     const versionId = Stack.of(fn).getLogicalId(fn.currentVersion.node.defaultChild as CfnElement);
@@ -317,7 +317,11 @@ describe('the deploy-time backfill', () => {
     expect(resourcesOf(fn)[roleIdOf(fn)].Properties.Description).toContain(BACKFILL_ENTRY);
     const actions = roleStatements(fn).flatMap((s) => s.actions);
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:Scan', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
-    expect(actions.filter((a: string) => !a.startsWith('dynamodb:') && !a.startsWith('logs:') && !a.startsWith('xray:'))).toEqual([]);
+    // it closes again what earlier releases closed: sign-in off, on this pool only
+    expect(actions.filter((a: string) => !a.startsWith('dynamodb:') && !a.startsWith('logs:') && !a.startsWith('xray:'))).toEqual(['cognito-idp:AdminDisableUser']);
+    expect(resourceOf(fn).Properties.Environment.Variables.USER_POOL_ID).toBeDefined();
+    // after the accounts stack, whose functions write retention and move logs themselves
+    expect(built.contextStacks.platform.dependencies).toContain(built.contextStacks.accounts);
     // the one function that may scan, and only the table itself
     const scanners = allFunctions().filter((f) => roleStatements(f).some((st) => st.actions.includes('dynamodb:Scan')));
     expect(scanners).toEqual([fn]);
@@ -385,9 +389,9 @@ describe('the user pool', () => {
     expect([...reader[0]!.actions]).toEqual([...PRE_TOKEN_GENERATION_ACTIONS]);
     expect(reader[0]!.resources).toEqual([{ 'Fn::GetAtt': [logicalIdOf(userPool), 'Arn'] }]);
     // nothing else anywhere in the app may call Cognito's admin API but the staff account functions, the account closure
-    // and move decision (next tests) and the erasure job (account-erasure.test.ts)
+    // and move decision (next tests), the erasure job (account-erasure.test.ts) and the deploy-time backfill
     const elsewhere = built.stacks.flatMap((stack) => statementsOf(templateOf(stack))).filter((s) => s.actions.some((a) => a.startsWith('cognito-idp:')));
-    expect(elsewhere).toHaveLength(8);
+    expect(elsewhere).toHaveLength(9);
   });
 
   it('gives the staff account functions exactly the admin actions they call, on this pool only, and the pool id', () => {

@@ -1,36 +1,50 @@
-// The deploy-time backfill on DynamoDB Local: an account closed before closure fixed its retention joins the erasure
-// queue with the retention its municipality sets; move requests without a MOVELOG item get one, so every request of
-// the young person is found; a second run changes nothing; accounts closed since, and open ones, are left alone.
+// The deploy-time backfill on DynamoDB Local: every closed account is closed again by the same use case, so one closed
+// by an earlier release gets what it lacked (retention from its municipality, the erasure queue, the name off its
+// profile and entries, sign-in off; the guardian's consent stays as evidence) and one closed since stays as it was; move requests without a
+// MOVELOG item get one; an account that fails half-way keeps the marker away and is finished by the next run; a clean
+// run leaves the marker and the next run reads nothing; open accounts are left alone.
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoErasureStore } from '../../../lib/data/erasure-repository.js';
+import { DynamoClosureRecords, DynamoErasureStore } from '../../../lib/data/erasure-repository.js';
 import { DynamoHoursRepository } from '../../../lib/data/hours-repository.js';
 import { ENTITY, keys } from '../../../lib/data/keys.js';
 import { DynamoLegacyRecords } from '../../../lib/data/legacy-records.js';
 import { DynamoMoveRepository } from '../../../lib/data/move-repository.js';
 import type { MoveRequest } from '../../../lib/domain/accounts/moves.js';
-import { backfillAccounts, type BackfillDeps } from '../../../lib/domain/accounts/use-cases/backfill-accounts.js';
+import { BACKFILL_MARKER, backfillAccounts, type BackfillDeps } from '../../../lib/domain/accounts/use-cases/backfill-accounts.js';
+import { CLOSED_NAME } from '../../../lib/domain/accounts/use-cases/close-my-account.js';
+import { nextTally } from '../../../lib/domain/hours/rules.js';
 import { defaultProgramme } from '../../../lib/domain/hours/types.js';
-import { aVolunteer } from '../../support/hours-builders.js';
+import { anHourEntry, aVolunteer } from '../../support/hours-builders.js';
 import { suiteTable } from '../../support/dynamo.js';
 
 let t: Awaited<ReturnType<typeof suiteTable>>;
 let hours: DynamoHoursRepository;
 let moves: DynamoMoveRepository;
-let deps: BackfillDeps;
+let legacy: DynamoLegacyRecords;
+const disabled: string[] = [];
+let refuse: string | undefined;
 
 beforeAll(async () => {
   t = await suiteTable('backfill');
   hours = new DynamoHoursRepository(t.doc, t.table);
   moves = new DynamoMoveRepository(t.doc, t.table);
-  deps = { hours, legacy: new DynamoLegacyRecords(t.doc, t.table) };
+  legacy = new DynamoLegacyRecords(t.doc, t.table);
 });
 afterAll(async () => t.drop());
 
-/** A profile as an earlier release closed it: closedAt, no retainedUntil, not in the erasure queue. */
+const depsAt = (now: string): BackfillDeps => ({
+  closure: {
+    hours, records: new DynamoClosureRecords(t.doc, t.table), clock: { now: () => new Date(now) },
+    signIn: { disable: async (sub) => { if (sub === refuse) throw new Error('Cognito unavailable'); disabled.push(sub); } },
+  },
+  legacy,
+});
+
+/** A profile as an earlier release closed it: closedAt, the real name still on it, no retainedUntil, not queued. */
 async function aLegacyClosedProfile(municipality: string, closedAt: string) {
-  const v = aVolunteer({ id: `old-${randomUUID()}`, municipality, name: 'Slēgts konts', email: 'closed@closed.invalid' });
+  const v = aVolunteer({ id: `old-${randomUUID()}`, municipality, name: 'Anna Vecā', email: 'anna@example.lv' });
   const { guardianConsent: _, ...profile } = v;
   await t.doc.send(new PutCommand({ TableName: t.table, Item: { ...keys.volunteer(v.id), entityType: ENTITY.volunteer, ...profile, guardianConsent: null, closedAt } }));
   return v.id;
@@ -42,9 +56,17 @@ const aMove = (volunteerId: string, requestedAt: string, status: MoveRequest['st
 });
 
 describe('backfillAccounts', () => {
-  it('queues accounts closed by earlier releases for erasure with their retention, and logs every earlier move request', async () => {
+  it('closes again the accounts earlier releases closed, logs every earlier move request, then leaves a marker', async () => {
     await hours.putProgramme({ ...defaultProgramme('LV-011'), retentionYears: 3 });
-    const legacy = await aLegacyClosedProfile('LV-011', '2025-03-10T08:00:00.000Z');
+    const legacyOne = await aLegacyClosedProfile('LV-011', '2025-03-10T08:00:00.000Z');
+    const entry0 = anHourEntry({ id: randomUUID(), volunteerId: legacyOne, volunteerName: 'Anna Vecā', programme: 'LV-011' });
+    const tally = await hours.getTally(legacyOne, 'LV-011', 2026);
+    await hours.createEntry(entry0, nextTally(tally, { pending: entry0.minutes, approved: 0 }, defaultProgramme('LV-011'), 'now').tally,
+      { entryId: entry0.id, at: new Date().toISOString(), by: 'x', from: null, to: entry0.state, reason: null }, []);
+    await t.doc.send(new PutCommand({ TableName: t.table, Item: {
+      ...keys.guardianConsent(legacyOne), entityType: ENTITY.guardianConsent, volunteerId: legacyOne,
+      guardian: { name: 'Inese Vecā', email: 'inese@example.lv', relation: 'mother' }, status: 'given', version: 1,
+    } }));
     const legacyDefault = await aLegacyClosedProfile('LV-042', '2024-01-05T08:00:00.000Z');
     const open = aVolunteer({ id: `open-${randomUUID()}`, municipality: 'LV-042' });
     await hours.putVolunteer(open);
@@ -62,19 +84,41 @@ describe('backfillAccounts', () => {
     const logged = aMove(`other-${randomUUID()}`, '2026-03-01T10:00:00.000Z');
     await moves.create(logged, []);
 
-    expect(await backfillAccounts(deps)).toEqual({ retention: 2, moveLogs: 2 });
-    expect((await hours.getVolunteer(legacy))!.retainedUntil).toBe('2028-03-10');
+    // one account's sign-in cannot be disabled: no marker, the next deploy tries again
+    refuse = legacyDefault;
+    const partial = await backfillAccounts(depsAt('2026-12-06T10:00:00.000Z'));
+    expect(partial).toMatchObject({ skipped: false, closedAgain: 2, moveLogs: 2, failed: 1 });
+    expect(await legacy.done(BACKFILL_MARKER)).toBe(false);
+    // its retention end was written before the failure: the next run still finishes it
+    expect((await hours.getVolunteer(legacyDefault))!.retainedUntil).toBe('2029-01-05');
+    expect(disabled).not.toContain(legacyDefault);
+    refuse = undefined;
+    expect(await backfillAccounts(depsAt('2026-12-06T10:05:00.000Z'))).toEqual({ skipped: false, closedAgain: 3, moveLogs: 0, failed: 0 });
+    expect(await legacy.done(BACKFILL_MARKER)).toBe(true);
+    expect(await backfillAccounts(depsAt('2026-12-06T10:10:00.000Z'))).toEqual({ skipped: true, closedAgain: 0, moveLogs: 0, failed: 0 });
+
+    const one = (await hours.getVolunteer(legacyOne))!;
+    expect(one).toMatchObject({ retainedUntil: '2028-03-10', closedAt: '2025-03-10T08:00:00.000Z', name: CLOSED_NAME, email: `closed-${legacyOne}@closed.invalid` });
     expect((await hours.getVolunteer(legacyDefault))!.retainedUntil).toBe('2029-01-05');
     expect((await hours.getVolunteer(open.id))!.retainedUntil).toBeUndefined();
-    expect((await hours.getVolunteer(recent.id))!.retainedUntil).toBe('2031-11-01');
-    const due = await new DynamoErasureStore(t.doc, t.table).due('2029-01-06', 50);
-    expect(due).toContainEqual({ volunteerId: legacy, retainedUntil: '2028-03-10' });
-    expect(due.map((d) => d.volunteerId)).toContain(legacyDefault);
-    expect(due.map((d) => d.volunteerId)).not.toContain(recent.id);
+    expect((await hours.getVolunteer(recent.id))!).toMatchObject({ retainedUntil: '2031-11-01', closedAt: '2026-11-01T08:00:00.000Z' });
+    expect(disabled).toContain(legacyDefault);
+    expect(disabled).toContain(legacyOne);
+    expect(disabled).not.toContain(open.id);
+    const [entry] = await hours.entriesBetween(legacyOne, '2000-01-01', '2100-01-01');
+    expect(entry!.volunteerName).toBe(CLOSED_NAME);
+    // the consent record stays as it was: the evidence of a minor's lawful volunteering, until the erasure
+    const consent = (await t.doc.send(new GetCommand({ TableName: t.table, Key: keys.guardianConsent(legacyOne) }))).Item!;
+    expect(consent.guardian).toEqual({ name: 'Inese Vecā', email: 'inese@example.lv', relation: 'mother' });
+
+    const due = (await new DynamoErasureStore(t.doc, t.table).due('2029-01-06', 50)).map((d) => d.volunteerId);
+    expect(due).toEqual(expect.arrayContaining([legacyOne, legacyDefault]));
+    expect(due).not.toContain(recent.id);
     expect((await moves.allOf(mover)).map((m) => m.id)).toEqual([first.id, second.id]);
     expect((await moves.allOf(logged.volunteerId)).map((m) => m.id)).toEqual([logged.id]);
+  });
 
-    // a second run: nothing left to do
-    expect(await backfillAccounts(deps)).toEqual({ retention: 0, moveLogs: 0 });
+  it('writes no log item for a request erased meanwhile', async () => {
+    expect(await legacy.logMove({ id: randomUUID(), volunteerId: `gone-${randomUUID()}`, requestedAt: '2026-01-01T00:00:00.000Z' })).toBe(false);
   });
 });
