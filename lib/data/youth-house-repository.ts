@@ -224,7 +224,7 @@ export class DynamoYouthHouseRepository implements YouthHouseRepository {
         if (codes[1] === 'ConditionalCheckFailed') return 'already-signed-up';
         if (codes[0] === 'ConditionalCheckFailed') {
           const o = await this.getOpportunity(s.opportunityId);
-          return o?.status === 'published' ? 'full' : 'not-open';
+          return o?.status === 'published' && !(o.cancelledShifts ?? []).includes(s.shift) ? 'full' : 'not-open';
         }
         // TransactionConflict: concurrent sign-ups on the same counter; try again (each attempt re-checks the condition).
         if (attempt >= 60) throw new ConflictError(`sign-up kept conflicting: ${codes.join(',')}`);
@@ -279,12 +279,20 @@ export class DynamoYouthHouseRepository implements YouthHouseRepository {
 
   async leave(s: SignUp, left: SignUp, events: readonly DomainEvent[], handOver?: SignUp): Promise<'done' | 'changed' | 'next-changed'> {
     const holds = s.state === 'registered' || s.state === 'offered';
+    // a place handed over only while the shift still takes place (a cancellation committed meanwhile: read again)
     const place: TransactItem[] = !holds ? [] : handOver
-      ? [this.transition({ ...handOver, state: 'waitlisted', offer: undefined }, handOver)]
+      ? [this.transition({ ...handOver, state: 'waitlisted', offer: undefined }, handOver), this.shiftOn(s)]
       : [this.counter(s, -1)];
     const failed = await this.attemptWith([this.transition(s, left), ...place, ...outboxPuts(this.table, events)]);
     if (failed === null) return 'done';
     return failed === 0 ? 'changed' : handOver ? 'next-changed' : 'changed';
+  }
+
+  private shiftOn(s: Pick<SignUp, 'opportunityId' | 'shift'>): TransactItem {
+    return { ConditionCheck: {
+      TableName: this.table, Key: keys.opportunity(s.opportunityId), ConditionExpression: `#status = :published AND ${NOT_CANCELLED}`,
+      ExpressionAttributeNames: { '#status': 'status', '#cs': 'cancelledShifts' }, ExpressionAttributeValues: { ':published': 'published', ':i': Math.trunc(s.shift) },
+    } };
   }
 
   async acceptOffer(s: SignUp, accepted: SignUp, at: string, events: readonly DomainEvent[]): Promise<boolean> {

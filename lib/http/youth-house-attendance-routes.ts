@@ -101,7 +101,10 @@ export const attendanceRoutes = {
     id: 'listMySignUps', method: 'GET', path: '/v1/volunteers/me/sign-ups', tag: 'youth-house', auth: ['youth'],
     summary: 'My sign-ups (any state, with attendance) for shifts dated from..to (default: from 30 days ago, a year ahead)',
     query: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }),
-    response: z.object({ items: z.array(signUpSchema.extend({ title: z.object({ lv: z.string(), en: z.string().optional() }), start: z.string() })) }),
+    response: z.object({ items: z.array(signUpSchema.extend({
+      title: z.object({ lv: z.string(), en: z.string().optional() }), start: z.string(),
+      shiftCancelled: z.boolean().describe('The shift is off: it, or its opportunity, was cancelled'),
+    })) }),
     entry: REPORT_ENTRY,
   }),
 };

@@ -5,7 +5,7 @@ import { csvFile, csvText } from '../csv.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import { assertActsFor, type User } from '../identity/types.js';
 import type { AttendanceDeps } from './attendance.js';
-import type { Opportunity, SignUp } from './types.js';
+import { shiftCalledOff, type Opportunity, type SignUp } from './types.js';
 
 const counts = {
   /** Sign-ups that held a place: registered, attended or no-show. */
@@ -37,12 +37,12 @@ function add(into: Counts, c: Counts): void {
   for (const k of COUNT_KEYS) into[k] += c[k];
 }
 
-/** One opportunity's counts from its sign-ups (pure). */
-export function countsOf(o: Pick<Opportunity, 'creditedMinutesPerShift'>, signUps: readonly SignUp[]): Counts {
+/** One opportunity's counts from its sign-ups (pure); a sign-up of a shift called off counts as cancelled. */
+export function countsOf(o: Pick<Opportunity, 'creditedMinutesPerShift' | 'cancelledShifts'>, signUps: readonly SignUp[]): Counts {
   const c = zero();
   for (const s of signUps) {
-    if (s.state === 'waitlisted') c.waitlisted++;
-    else if (s.state === 'cancelled') c.cancelled++;
+    if (s.state === 'cancelled' || shiftCalledOff(o, s.shift)) c.cancelled++;
+    else if (s.state === 'waitlisted') c.waitlisted++;
     else {
       c.signUps++;
       if (s.state === 'attended') {
@@ -70,7 +70,8 @@ export async function attendanceReport(deps: AttendanceDeps, user: User, municip
     opportunityId: o.id, title: o.title.lv, kind: o.kind, status: o.status, institutionId: o.institutionId ?? null,
     institutionName: o.institutionId ? nameOf.get(o.institutionId) ?? null : null,
     firstShift: new Date(Math.min(...o.shifts.map((s) => Date.parse(s.start)))).toISOString(), shifts: o.shifts.length,
-    places: o.shifts.reduce((n, s) => n + s.places, 0), ...countsOf(o, signUps[i]!),
+    // the places of the shifts that take place (a shift called off offers none)
+    places: o.shifts.reduce((n, s, index) => n + (shiftCalledOff(o, index) ? 0 : s.places), 0), ...countsOf(o, signUps[i]!),
   }));
   const byInstitution = new Map<string | null, AttendanceReport['institutions'][number]>();
   for (const r of rows) {

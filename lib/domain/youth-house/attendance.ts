@@ -13,7 +13,7 @@ import type { AttendanceRepository } from './attendance-ports.js';
 import { checkInCodeAt, checkInQrText, checkInWindow, CHECK_IN_STEP_SECONDS, isCheckInCode, stepOf, venueDisplayPath } from './check-in-code.js';
 import { YOUTH_HOUSE_SOURCE } from './events.js';
 import type { YouthHouseDeps } from './use-cases.js';
-import { shiftCancelled, signUpView, type Attendance, type Opportunity, type SignUp, type Topic } from './types.js';
+import { shiftCalledOff, shiftCancelled, signUpView, type Attendance, type Opportunity, type SignUp, type Topic } from './types.js';
 
 export interface AttendanceDeps extends YouthHouseDeps {
   attendance: AttendanceRepository;
@@ -173,7 +173,8 @@ async function take(
 export async function markAttendance(deps: AttendanceDeps, user: User, opportunityId: string, shift: number, youthId: string, status: AttendanceStatus): Promise<AttendanceResult> {
   const { o, s } = await loadShift(deps, opportunityId, shift);
   const approves = await assertTakesAttendance(deps, user, o);
-  assertShiftOn(o, shift);
+  // a shift that took place before its opportunity was cancelled is still marked; one called off is not
+  if (shiftCalledOff(o, shift)) throw rule('shift-cancelled', 'Šī maiņa ir atcelta', 'This shift is cancelled', 'shift');
   if (deps.clock.now().getTime() < Date.parse(s.start)) {
     throw rule('shift-not-started', 'Apmeklējumu var atzīmēt, kad maiņa ir sākusies', 'Attendance can be marked once the shift has started', 'shift');
   }
@@ -280,6 +281,8 @@ export async function checkIn(deps: AttendanceDeps, user: User, opportunityId: s
 export interface MySignUp extends SignUp {
   title: Opportunity['title'];
   start: string;
+  /** The shift is off (it, or its opportunity, was cancelled). */
+  shiftCancelled: boolean;
 }
 
 /**
@@ -297,7 +300,7 @@ export async function mySignUps(deps: AttendanceDeps, user: User, range: { from?
   return {
     items: signUps.flatMap((x) => {
       const o = found.get(x.opportunityId);
-      return o ? [{ ...signUpView(x), title: o.title, start: o.shifts[x.shift]?.start ?? '' }] : [];
+      return o ? [{ ...signUpView(x), title: o.title, start: o.shifts[x.shift]?.start ?? '', shiftCancelled: shiftCancelled(o, x.shift) }] : [];
     }),
   };
 }

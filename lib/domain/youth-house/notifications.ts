@@ -113,7 +113,7 @@ export type OfferMailDeps = Pick<SweepDeps, 'youthHouse' | 'hours' | 'mailer' | 
 /** An open offer's email with its link, at most once (the sweep and the PlaceOffered reaction share the claim). */
 async function mailOffer(deps: OfferMailDeps, offered: SignUp, o: Opportunity | undefined): Promise<MailOutcome> {
   if (offered.state !== 'offered' || !offered.offer || offered.offer.mailedAt !== null) return 'skipped';
-  if (!o || o.status !== 'published') return 'skipped';
+  if (!o || o.status !== 'published' || shiftCancelled(o, offered.shift)) return 'skipped';
   const url = `${deps.baseUrl.replace(/\/$/, '')}${await offerLinkPath(deps.signer, offered.offer.nonce)}`;
   return mailOnce(deps, offered, 'offer', offerEmail(o, offered, url), `offer-${offered.offer.nonce}`);
 }

@@ -37,9 +37,12 @@ export function offerTo(deps: Pick<OfferDeps, 'newNonce'>, next: SignUp, deadlin
  */
 export async function leaveAndHandOver(deps: OfferDeps, o: Opportunity, mine: SignUp, left: SignUp, events: readonly DomainEvent[]): Promise<SignUp | null> {
   const holds = mine.state === 'registered' || mine.state === 'offered';
+  let current = o;
   for (let attempt = 0; attempt < 10; attempt++) {
+    // after a failed hand-over the opportunity is read again: the shift may have been called off meanwhile
+    if (attempt > 0) current = (await deps.youthHouse.getOpportunity(o.id)) ?? current;
     const at = left.updatedAt;
-    const deadline = holds && o.status === 'published' ? offerDeadline(o, mine.shift, new Date(at)) : null;
+    const deadline = holds && current.status === 'published' ? offerDeadline(current, mine.shift, new Date(at)) : null;
     const waiting = deadline ? (await deps.youthHouse.waitlisted(o.id, mine.shift, 5)).filter((w) => w.youthId !== mine.youthId) : [];
     const next = waiting[0] ? offerTo(deps, waiting[0], deadline!, at) : undefined;
     const outcome = await deps.youthHouse.leave(mine, left, next ? [...events, signUpEvent('PlaceOffered', next, at)] : events, next);

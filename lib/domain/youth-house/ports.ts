@@ -49,7 +49,8 @@ export interface YouthHouseRepository {
    * A live sign-up leaves (cancelled: by the youth, a declined or an expired offer) with its events, in one
    * transaction. A place it held (registered or offered) either goes to `handOver` (the next on the waitlist, moved
    * from waitlisted to offered; the shift's counter stays) or is freed (counter down). 'changed': the sign-up was no
-   * longer as read; 'next-changed': the next on the waitlist was no longer waiting (read again and retry).
+   * longer as read; 'next-changed': the next on the waitlist was no longer waiting, or the shift no longer takes place
+   * (published, not called off: a condition of the hand-over) — read again and retry.
    */
   leave(signUp: SignUp, left: SignUp, events: readonly DomainEvent[], handOver?: SignUp): Promise<'done' | 'changed' | 'next-changed'>;
   /** offered → registered while the offer (same nonce) has not expired at `at`; false otherwise. */

@@ -146,7 +146,13 @@ export interface Opportunity extends OpportunityInput {
   cancelledShifts?: number[];
 }
 
-/** Whether a shift is off: the opportunity cancelled, or this shift of it. Nobody signs up, checks in or is reminded. */
+/** Whether this shift alone was called off (`cancelShift`): nobody was meant to come, so no attendance is taken. */
+export const shiftCalledOff = (o: Pick<Opportunity, 'cancelledShifts'>, shift: number): boolean => (o.cancelledShifts ?? []).includes(shift);
+
+/**
+ * Whether a shift is off: the opportunity cancelled, or this shift of it. Nobody signs up, checks in or is reminded.
+ * (A shift that took place before its opportunity was cancelled still takes attendance: see shiftCalledOff.)
+ */
 export const shiftCancelled = (o: Pick<Opportunity, 'status' | 'cancelledShifts'>, shift: number): boolean =>
   o.status === 'cancelled' || (o.cancelledShifts ?? []).includes(shift);
 

@@ -171,6 +171,8 @@ export async function updateOpportunity(deps: YouthHouseDeps, user: User, id: st
     registered: [...found.registered, ...input.shifts.slice(found.registered.length).map(() => 0)].slice(0, input.shifts.length),
     createdAt: found.createdAt, createdBy: found.createdBy, updatedAt: at,
     ...noticeOf(found, input, at),
+    // not the publisher's field: the stored list stays as it is (cancelShift writes it), and the answer shows it
+    ...(found.cancelledShifts ? { cancelledShifts: found.cancelledShifts } : {}),
   };
   await deps.youthHouse.updateOpportunity(found, next, [opportunityEvent('OpportunityUpdated', id, found.municipality, user.sub, at)]);
   return viewOf(next, await programmeOf(deps, found.municipality));
@@ -200,7 +202,9 @@ const shiftsOf = (o: Opportunity) => o.shifts.map((s, index) => {
  */
 export function viewOf(o: Opportunity, programme: Pick<Programme, 'consentUpToAge'>): OpportunityView {
   const shifts = shiftsOf(o);
-  const full = o.status === 'published' && shifts.every((s) => s.remainingPlaces === 0);
+  // full: no place left on any shift that still takes place (with every shift called off it stays published, each shift says so)
+  const going = shifts.filter((s) => !s.cancelled);
+  const full = o.status === 'published' && going.length > 0 && going.every((s) => s.remainingPlaces === 0);
   const { registered: _r, createdBy: _c, changeNotice: _n, cancelledShifts: _x, ...rest } = o;
   const upTo = consentNeededUpTo(o.ageRange, programme);
   return { ...rest, status: full ? 'full' : o.status, shifts, guardianConsent: upTo === null ? null : { neededUpToAge: upTo } };
@@ -289,10 +293,10 @@ export async function signUp(deps: YouthHouseDeps, user: User, opportunityId: st
   const outcome = await deps.youthHouse.register(draft, s.places, (x) => [signUpEvent('ShiftSignedUp', x, at)]);
   if (outcome === 'registered') return draft;
   if (outcome === 'already-signed-up') throw new ConflictError(`already signed up for shift ${shift} of ${o.id}`);
-  if (outcome === 'not-open') throw rule('not-open', 'Pieteikšanās šai iespējai nav atvērta', 'This opportunity is not open for sign-ups');
+  if (outcome === 'not-open') throw await notOpen(deps, o.id, shift);
   const waiting = await deps.youthHouse.waitlist({ ...draft, state: 'waitlisted' }, (x) => [signUpEvent('ShiftWaitlisted', x, at)]);
   if (waiting === 'already-signed-up') throw new ConflictError(`already signed up for shift ${shift} of ${o.id}`);
-  if (waiting === 'not-open') throw rule('not-open', 'Pieteikšanās šai iespējai nav atvērta', 'This opportunity is not open for sign-ups');
+  if (waiting === 'not-open') throw await notOpen(deps, o.id, shift);
   // A place freed between our full shift and our waitlisting went to nobody: hand it to the first waiting (maybe us).
   const fresh = await deps.youthHouse.getOpportunity(o.id);
   if (fresh && (fresh.registered[shift] ?? 0) < s.places) {
@@ -300,6 +304,14 @@ export async function signUp(deps: YouthHouseDeps, user: User, opportunityId: st
     return (await deps.youthHouse.getSignUp(waiting.youthId, waiting.date, o.id, shift)) ?? waiting;
   }
   return waiting;
+}
+
+/** Why a sign-up found the shift closed at the write: called off meanwhile, or the opportunity no longer published. */
+async function notOpen(deps: Pick<YouthHouseDeps, 'youthHouse'>, id: string, shift: number): Promise<RuleViolation> {
+  const fresh = await deps.youthHouse.getOpportunity(id);
+  return fresh && shiftCancelled(fresh, shift)
+    ? rule('shift-cancelled', 'Šī maiņa ir atcelta', 'This shift is cancelled', 'shift')
+    : rule('not-open', 'Pieteikšanās šai iespējai nav atvērta', 'This opportunity is not open for sign-ups');
 }
 
 /** The sign-ups whose shift still takes place: a cancelled shift (or opportunity) no longer counts toward the caps. */

@@ -8,6 +8,7 @@ import { DynamoFeedReader } from '../../../lib/data/feed-reader.js';
 import { DynamoHoursRepository } from '../../../lib/data/hours-repository.js';
 import { DynamoAttendanceRepository } from '../../../lib/data/youth-house-attendance.js';
 import { DynamoYouthHouseRepository } from '../../../lib/data/youth-house-repository.js';
+import { ForbiddenError } from '../../../lib/domain/errors.js';
 import type { User } from '../../../lib/domain/identity/types.js';
 import type { MailMessage } from '../../../lib/domain/mail.js';
 import { mailPlaceOffer, sweepYouthHouse, type SweepDeps } from '../../../lib/domain/youth-house/notifications.js';
@@ -235,7 +236,7 @@ describe('reminders and cancellations', () => {
     const outbox = (await t.doc.send(new ScanCommand({ TableName: t.table, FilterExpression: 'entityType = :e', ExpressionAttributeValues: { ':e': 'OutboxEvent' } }))).Items ?? [];
     const events = outbox.map((i) => JSON.parse(i.event as string)).filter((e) => e.type === 'ShiftCancelled' && e.detail.opportunityId === o.id);
     expect(events).toHaveLength(1);
-    await expect(cancelShift(deps, youth('y-x'), o.id, 1)).rejects.toBeInstanceOf(Error);
+    await expect(cancelShift(deps, youth('y-x'), o.id, 1)).rejects.toBeInstanceOf(ForbiddenError);
 
     await expect(signUp(deps, d!, o.id, 0)).rejects.toMatchObject({ ruleId: 'youth-house.shift-cancelled' });
     expect((await signUp(deps, d!, o.id, 1)).state).toBe('registered');
@@ -258,6 +259,25 @@ describe('reminders and cancellations', () => {
     const clash = await published(5, { title: { lv: 'Trešā talka' }, shifts: [{ start: inDays(11), durationMinutes: 60, places: 5 }] });
     await expect(signUp(deps, e!, clash.id, 0)).rejects.toMatchObject({ ruleId: expect.stringMatching(/^hours\./) });
     expect((await signUp(deps, b!, same.id, 0)).state).toBe('registered');
+  });
+
+  it('an open offer on a shift then called off is not mailed (sweep or reaction); an edit keeps the shift called off', async () => {
+    const o = await published(1, { reminderHours: 0, shifts: [{ start: inDays(10), durationMinutes: 60, places: 1 }, { start: inDays(12), durationMinutes: 60, places: 5 }] });
+    const [a, b] = await youths(2);
+    await signUp(deps, a!, o.id, 0);
+    await signUp(deps, b!, o.id, 0);
+    const { offered } = await cancelSignUp(deps, a!, o.id, 0);
+    expect(offered).toMatchObject({ youthId: b!.sub, state: 'offered' });
+    await cancelShift(deps, coordinator, o.id, 0);
+    expect(await mailPlaceOffer(deps, { detail: offered! })).toBe('skipped');
+    const swept = await sweepYouthHouse(deps, clock.now());
+    expect(swept.offers).toBe(0);
+    expect(mailsTo(b!.sub).map((m) => m.subject)).toEqual([expect.stringContaining('Atcelta maiņa')]);
+    await expect(confirmMyOffer(deps, b!, o.id, 0)).rejects.toMatchObject({ ruleId: 'youth-house.not-open' });
+
+    const edited = await updateOpportunity(deps, coordinator, o.id, anOpportunityInput({ reminderHours: 0, title: { lv: 'Talka Mežaparkā (labots)' }, shifts: (await getOpportunity(deps, o.id)).shifts.map(({ start, durationMinutes, places }) => ({ start, durationMinutes, places })) }));
+    expect(edited.shifts.map((s) => s.cancelled)).toEqual([true, false]);
+    expect((await getOpportunity(deps, o.id)).shifts.map((s) => s.cancelled)).toEqual([true, false]);
   });
 
   it('a shift cannot be called off once it started, nor in a draft', async () => {
