@@ -102,7 +102,7 @@ export function buildApp(context: Record<string, unknown> = {}, outdir?: string)
 
   // The backfill (in the platform stack) runs after the accounts routes write retention and move logs themselves, so
   // nothing written by the previous release's functions during the deploy escapes it.
-  contextStacks.platform.addDependency(contextStacks.accounts, 'the backfill runs once the accounts functions are current');
+  contextStacks.platform.addStackDependency(contextStacks.accounts, 'the backfill runs once the accounts functions are current');
 
   const stageStack = new StageStack(app, stackName(settings, 'Stage'), {
     ...named('Stage'),
