@@ -1,15 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import jsQRModule from 'jsqr';
 import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { rigaDate } from '../../lib/domain/clock.js';
 import { aStartedShift, registered } from '../support/attendance-arrange.js';
 import { aWorld, aYouth, expectStatus, type World } from '../support/hours-api.js';
 import { baseUrl, call, tokenFor } from '../support/http.js';
+import { decodeSvgQr } from '../support/qr.js';
 import { anOpportunityInput } from '../support/youth-house-builders.js';
-
-const jsQR = (jsQRModule as unknown as { default: typeof jsQRModule.default }).default;
 
 const M = 'LV-042';
 /** Its programme is changed below (attendance approves, other municipalities welcome): no other suite uses it. */
@@ -31,18 +29,6 @@ const eventsAbout = (opportunityId: string) => {
   return readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; detail: { opportunityId?: string; entryId?: string; state?: string } })
     .filter((e) => e.detail.opportunityId === opportunityId);
 };
-
-/** Reads the QR code of the SVG the way a scanner would: its rects painted onto a bitmap, decoded by jsQR. */
-function decodeSvgQr(svg: string): string | undefined {
-  const side = Number(/viewBox="0 0 (\d+) (\d+)"/.exec(svg)![1]);
-  const data = new Uint8ClampedArray(side * side * 4).fill(255);
-  for (const [, x, y, w, h] of svg.matchAll(/<rect x="(\d+)" y="(\d+)" width="(\d+)" height="(\d+)"\/>/g)) {
-    for (let row = Number(y); row < Number(y) + Number(h); row++) {
-      for (let col = Number(x); col < Number(x) + Number(w); col++) data.fill(0, (row * side + col) * 4, (row * side + col) * 4 + 3);
-    }
-  }
-  return jsQR(data, side, side)?.data;
-}
 
 describe('attendance → logbook through the local gateway', () => {
   it("the supervisor marks a sign-up present: one pending entry for the shift's credited minutes, linked to the shift; marking again writes nothing", async () => {

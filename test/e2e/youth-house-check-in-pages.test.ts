@@ -2,7 +2,6 @@
 // check-in page; the young person opens it, signs in with the account's password (cognito-local) and is checked in
 // through the same use case as the API. Wrong passwords, staff, cross-site posts and tampered links change nothing.
 import { randomUUID } from 'node:crypto';
-import jsQRModule from 'jsqr';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { linkKeyFile } from '../../lib/credentials/link-key.js';
 import { venueDisplayPath } from '../../lib/domain/youth-house/check-in-code.js';
@@ -11,9 +10,9 @@ import { aStartedShift, registered } from '../support/attendance-arrange.js';
 import { cognito, STRONG_PASSWORD } from '../support/accounts.js';
 import { aWorld, aYouth, expectStatus, type World } from '../support/hours-api.js';
 import { baseUrl, call, tokenFor } from '../support/http.js';
+import { decodeSvgQr } from '../support/qr.js';
 import { anOpportunityInput, inDays } from '../support/youth-house-builders.js';
 
-const jsQR = (jsQRModule as unknown as { default: typeof jsQRModule.default }).default;
 const M = 'LV-042';
 let world: World;
 beforeAll(async () => { world = await aWorld(call, tokenFor, M); });
@@ -22,18 +21,6 @@ const shiftPath = (o: { id: string }) => `/v1/opportunities/${o.id}/shifts/0`;
 const form = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
   ({ rawBody: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl(), ...headers } });
 const entriesOf = async (token: string) => (await expectStatus(call('GET', '/v1/volunteers/me/hour-entries', { token }), 200)).json.items as { state: string; minutes: number }[];
-
-/** Reads the QR code of an inline SVG the way a scanner would: its rects painted onto a bitmap, decoded by jsQR. */
-function decodeSvgQr(svg: string): string | undefined {
-  const side = Number(/viewBox="0 0 (\d+) (\d+)"/.exec(svg)![1]);
-  const data = new Uint8ClampedArray(side * side * 4).fill(255);
-  for (const [, x, y, w, h] of svg.matchAll(/<rect x="(\d+)" y="(\d+)" width="(\d+)" height="(\d+)"\/>/g)) {
-    for (let row = Number(y); row < Number(y) + Number(h); row++) {
-      for (let col = Number(x); col < Number(x) + Number(w); col++) data.fill(0, (row * side + col) * 4, (row * side + col) * 4 + 3);
-    }
-  }
-  return jsQR(data, side, side)?.data;
-}
 
 /** A young person with a profile and a cognito-local account (email and password) under the same sub. */
 async function aYouthWithPassword() {

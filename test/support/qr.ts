@@ -46,3 +46,15 @@ export function qrTextOfPdf(pdf: Uint8Array, dpi = 150): string | null {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Reads the QR code of an SVG of qr-svg.ts the way a scanner would: its rects painted onto a bitmap, decoded by jsQR. */
+export function decodeSvgQr(svg: string): string | undefined {
+  const side = Number(/viewBox="0 0 (\d+) (\d+)"/.exec(svg)![1]);
+  const data = new Uint8ClampedArray(side * side * 4).fill(255);
+  for (const [, x, y, w, h] of svg.matchAll(/<rect x="(\d+)" y="(\d+)" width="(\d+)" height="(\d+)"\/>/g)) {
+    for (let row = Number(y); row < Number(y) + Number(h); row++) {
+      for (let col = Number(x); col < Number(x) + Number(w); col++) data.fill(0, (row * side + col) * 4, (row * side + col) * 4 + 3);
+    }
+  }
+  return jsQR(data, side, side)?.data;
+}
