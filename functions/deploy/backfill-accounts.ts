@@ -1,5 +1,5 @@
-// Deploy-time trigger: backfills what earlier releases did not write (closed accounts' retention end and erasure
-// queue entry, move requests' MOVELOG items). Idempotent: a second run finds nothing to do.
+// Deploy-time trigger: backfills what earlier releases did not write (closed accounts closed again, move requests'
+// MOVELOG items). A clean run leaves a marker; every later run reads it and stops.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { backfillAccounts } from '../../lib/domain/accounts/use-cases/backfill-accounts.js';
 import { backfillDeps } from '../../lib/wiring/backfill.js';

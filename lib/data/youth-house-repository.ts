@@ -6,7 +6,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { ConflictError, ValidationError } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
 import type { OpportunityPage, RegisterOutcome, SignUpMail, YouthHouseRepository } from '../domain/youth-house/ports.js';
-import type { Opportunity, OpportunityInput, OpportunityStatus, SignUp } from '../domain/youth-house/types.js';
+import { shiftCalledOff, type Opportunity, type OpportunityInput, type OpportunityStatus, type SignUp } from '../domain/youth-house/types.js';
 import { ENTITY, keys } from './keys.js';
 import { outboxPuts } from './outbox.js';
 import { transactExplained, type TransactItem } from './transact.js';
@@ -33,10 +33,10 @@ function decodeCursor(cursor: string): string {
   throw new ValidationError([{ field: 'query.cursor', rule: 'cursor', message: 'the cursor is not one this API issued' }]);
 }
 
-/** The fields a publisher writes (OpportunityInput's); the rest of the item is the system's. */
 /** The shift `:i` is not among `#cs` (cancelledShifts), which opportunities without a cancelled shift do not have. */
 const NOT_CANCELLED = '(attribute_not_exists(#cs) OR NOT contains(#cs, :i))';
 
+/** The fields a publisher writes (OpportunityInput's); the rest of the item is the system's. */
 const OPPORTUNITY_FIELDS = [
   'kind', 'institutionId', 'title', 'description', 'topics', 'place', 'ageRange', 'shifts', 'creditedMinutesPerShift',
   'signUpDeadline', 'contact', 'offerHours', 'reminderHours',
@@ -224,7 +224,7 @@ export class DynamoYouthHouseRepository implements YouthHouseRepository {
         if (codes[1] === 'ConditionalCheckFailed') return 'already-signed-up';
         if (codes[0] === 'ConditionalCheckFailed') {
           const o = await this.getOpportunity(s.opportunityId);
-          return o?.status === 'published' && !(o.cancelledShifts ?? []).includes(s.shift) ? 'full' : 'not-open';
+          return o?.status === 'published' && !shiftCalledOff(o, s.shift) ? 'full' : 'not-open';
         }
         // TransactionConflict: concurrent sign-ups on the same counter; try again (each attempt re-checks the condition).
         if (attempt >= 60) throw new ConflictError(`sign-up kept conflicting: ${codes.join(',')}`);

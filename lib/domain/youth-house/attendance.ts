@@ -13,7 +13,7 @@ import type { AttendanceRepository } from './attendance-ports.js';
 import { checkInCodeAt, checkInQrText, checkInWindow, CHECK_IN_STEP_SECONDS, isCheckInCode, stepOf, venueDisplayPath } from './check-in-code.js';
 import { YOUTH_HOUSE_SOURCE } from './events.js';
 import type { YouthHouseDeps } from './use-cases.js';
-import { shiftCalledOff, shiftCancelled, signUpView, type Attendance, type Opportunity, type SignUp, type Topic } from './types.js';
+import { shiftCalledOff, shiftCancelled, shiftCancelledRule, signUpView, type Attendance, type Opportunity, type SignUp, type Topic } from './types.js';
 
 export interface AttendanceDeps extends YouthHouseDeps {
   attendance: AttendanceRepository;
@@ -174,7 +174,7 @@ export async function markAttendance(deps: AttendanceDeps, user: User, opportuni
   const { o, s } = await loadShift(deps, opportunityId, shift);
   const approves = await assertTakesAttendance(deps, user, o);
   // a shift that took place before its opportunity was cancelled is still marked; one called off is not
-  if (shiftCalledOff(o, shift)) throw rule('shift-cancelled', 'Šī maiņa ir atcelta', 'This shift is cancelled', 'shift');
+  if (shiftCalledOff(o, shift)) throw shiftCancelledRule();
   if (deps.clock.now().getTime() < Date.parse(s.start)) {
     throw rule('shift-not-started', 'Apmeklējumu var atzīmēt, kad maiņa ir sākusies', 'Attendance can be marked once the shift has started', 'shift');
   }
@@ -213,8 +213,12 @@ export async function checkInCode(deps: AttendanceDeps, user: User, opportunityI
   const { o, s } = await loadShift(deps, opportunityId, shift);
   await assertTakesAttendance(deps, user, o);
   const code = await currentCheckInCode(deps, o, shift);
-  const path = venueDisplayPath(await deps.checkInKey(), o.id, shift, checkInWindow(s).closes);
-  return { ...code, displayUrl: `${deps.publicBaseUrl.replace(/\/$/, '')}${path}` };
+  return { ...code, displayUrl: await displayUrlOf(deps, o.id, shift, checkInWindow(s).closes) };
+}
+
+/** The venue display's URL for a shift, valid until `closes` (the end of its check-in). */
+async function displayUrlOf(deps: AttendanceDeps, opportunityId: string, shift: number, closes: Date): Promise<string> {
+  return `${deps.publicBaseUrl.replace(/\/$/, '')}${venueDisplayPath(await deps.checkInKey(), opportunityId, shift, closes)}`;
 }
 
 export interface VenueDisplayLink {
@@ -234,8 +238,7 @@ export async function venueDisplayLink(deps: AttendanceDeps, user: User, opportu
   assertShiftOn(o, shift);
   const { opens, closes } = checkInWindow(s);
   if (deps.clock.now() > closes) assertCheckInOpen(s, deps.clock.now());
-  const path = venueDisplayPath(await deps.checkInKey(), o.id, shift, closes);
-  return { displayUrl: `${deps.publicBaseUrl.replace(/\/$/, '')}${path}`, opensAt: opens.toISOString(), closesAt: closes.toISOString() };
+  return { displayUrl: await displayUrlOf(deps, o.id, shift, closes), opensAt: opens.toISOString(), closesAt: closes.toISOString() };
 }
 
 /** The shift's code now, while check-in is open (422 youth-house.check-in-closed otherwise); the caller has authorised the read. */
@@ -253,7 +256,7 @@ export async function currentCheckInCode(deps: AttendanceDeps, o: Opportunity, s
 
 /** A shift called off (alone or with its opportunity) takes no attendance: nobody was meant to come. */
 function assertShiftOn(o: Opportunity, shift: number): void {
-  if (shiftCancelled(o, shift)) throw rule('shift-cancelled', 'Šī maiņa ir atcelta', 'This shift is cancelled', 'shift');
+  if (shiftCancelled(o, shift)) throw shiftCancelledRule();
 }
 
 function assertCheckInOpen(s: Opportunity['shifts'][number], now: Date): void {

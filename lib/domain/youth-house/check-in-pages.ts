@@ -41,13 +41,11 @@ export async function openVenueDisplay(deps: AttendanceDeps, token: string): Pro
   const key = await deps.checkInKey();
   if (!m || !sameMac(m[4]!, venueMac(key, `${m[1]}.${m[2]}.${m[3]}`))) return { state: 'invalid' };
   const [opportunityId, shift, until] = [m[1]!, Number(m[2]), Number(m[3]) * 1000];
-  const o = await deps.youthHouse.getOpportunity(opportunityId);
-  const s = o?.shifts[shift];
-  if (!o || !s || o.status === 'draft') return { state: 'invalid' };
+  const o = await shiftOf(deps, opportunityId, shift);
+  if (!o) return { state: 'invalid' };
   const now = deps.clock.now();
-  const { opens, closes } = checkInWindow(s);
-  if (shiftCancelled(o, shift) || now.getTime() > until || now > closes) return { state: 'ended', opportunity: o, shift };
-  if (now < opens) return { state: 'not-yet', opportunity: o, shift, opens };
+  const window = now.getTime() > until ? { state: 'ended' as const, opportunity: o, shift } : windowState(o, shift, now);
+  if (window) return window;
   const code = await currentCheckInCode(deps, o, shift);
   return { state: 'show', opportunity: o, shift, code, checkInUrl: code.qrText };
 }
@@ -75,9 +73,8 @@ async function shiftOf(deps: AttendanceDeps, opportunityId: string, shift: numbe
   return o && o.status !== 'draft' && o.shifts[shift] ? o : undefined;
 }
 
-/** Whether the shift takes check-ins now: before its window it says when, after it (or cancelled) that it ended. */
-function windowState(deps: AttendanceDeps, o: Opportunity, shift: number): CheckInPage | null {
-  const now = deps.clock.now();
+/** Whether the shift takes check-ins now (null): before its window it says when, after it (or cancelled) that it ended. */
+function windowState(o: Opportunity, shift: number, now: Date): { state: 'ended'; opportunity: Opportunity; shift: number } | { state: 'not-yet'; opportunity: Opportunity; shift: number; opens: Date } | null {
   const { opens, closes } = checkInWindow(o.shifts[shift]!);
   if (shiftCancelled(o, shift) || now > closes) return { state: 'ended', opportunity: o, shift };
   if (now < opens) return { state: 'not-yet', opportunity: o, shift, opens };
@@ -88,7 +85,7 @@ function windowState(deps: AttendanceDeps, o: Opportunity, shift: number): Check
 export async function openCheckInPage(deps: AttendanceDeps, opportunityId: string, shift: number, code: string | undefined): Promise<CheckInPage> {
   const o = await shiftOf(deps, opportunityId, shift);
   if (!o) return { state: 'invalid' };
-  return windowState(deps, o, shift) ?? { state: 'ask', opportunity: o, shift, code: code && CODE.test(code) ? code : '' };
+  return windowState(o, shift, deps.clock.now()) ?? { state: 'ask', opportunity: o, shift, code: code && CODE.test(code) ? code : '' };
 }
 
 /** POST: signs the young person in and checks them in with the posted code; any refusal comes back on the form. */

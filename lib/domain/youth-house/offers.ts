@@ -6,7 +6,7 @@ import { rigaDate, type Clock } from '../clock.js';
 import type { User } from '../identity/types.js';
 import { signUpEvent } from './events.js';
 import type { YouthHouseRepository } from './ports.js';
-import { offerHoursOf, shiftCancelled, type Offer, type Opportunity, type SignUp } from './types.js';
+import { offerHoursOf, shiftCalledOff, shiftCancelled, type Offer, type Opportunity, type SignUp } from './types.js';
 
 export interface OfferDeps {
   youthHouse: YouthHouseRepository;
@@ -19,7 +19,7 @@ const HOUR_MS = 3_600_000;
 
 /** An offer's deadline: the opportunity's offer hours from now, but never after the shift starts; none for a cancelled shift. */
 export function offerDeadline(o: Pick<Opportunity, 'offerHours' | 'shifts' | 'cancelledShifts'>, shift: number, now: Date): Date | null {
-  if ((o.cancelledShifts ?? []).includes(shift)) return null;
+  if (shiftCalledOff(o, shift)) return null;
   const start = Date.parse(o.shifts[shift]!.start);
   if (start <= now.getTime()) return null;
   return new Date(Math.min(now.getTime() + offerHoursOf(o) * HOUR_MS, start));

@@ -1,6 +1,7 @@
 // The digital youth house: opportunities (volunteering, events, trainings, youth-centre activities) and sign-ups for their shifts.
 import * as z from 'zod';
 import { rigaTime } from '../clock.js';
+import { RuleViolation } from '../errors.js';
 import { municipalityCode } from '../municipalities/types.js';
 
 export const OPPORTUNITY_KINDS = ['volunteering', 'event', 'training', 'youth-centre-activity'] as const;
@@ -145,6 +146,10 @@ export interface Opportunity extends OpportunityInput {
   /** Indexes of the shifts the publisher cancelled (absent: none); the other shifts go on. */
   cancelledShifts?: number[];
 }
+
+/** The refusal of anything a called-off shift no longer takes (a sign-up, a check-in, a marking): 422 youth-house.shift-cancelled. */
+export const shiftCancelledRule = () =>
+  new RuleViolation('youth-house.shift-cancelled', { lv: 'Šī maiņa ir atcelta', en: 'This shift is cancelled' }, 'shift');
 
 /** Whether this shift alone was called off (`cancelShift`): nobody was meant to come, so no attendance is taken. */
 export const shiftCalledOff = (o: Pick<Opportunity, 'cancelledShifts'>, shift: number): boolean => (o.cancelledShifts ?? []).includes(shift);

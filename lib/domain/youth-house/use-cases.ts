@@ -11,7 +11,7 @@ import type { MunicipalityRepository } from '../municipalities/ports.js';
 import { opportunityEvent, shiftCancelledEvent, signUpEvent } from './events.js';
 import { declineOffer, leaveAndHandOver, offerDeadline, offerTo } from './offers.js';
 import type { OpportunityPage, YouthHouseRepository } from './ports.js';
-import { changedNoticeFields, NOTICE_FIELDS, shiftCancelled, shiftPastMidnight, type Opportunity, type OpportunityFilter, type OpportunityInput, type OpportunityStatus, type OpportunityView, type SignUp } from './types.js';
+import { changedNoticeFields, NOTICE_FIELDS, shiftCalledOff, shiftCancelled, shiftCancelledRule, shiftPastMidnight, type Opportunity, type OpportunityFilter, type OpportunityInput, type OpportunityStatus, type OpportunityView, type SignUp } from './types.js';
 
 export interface YouthHouseDeps {
   youthHouse: YouthHouseRepository;
@@ -102,7 +102,7 @@ export async function cancelShift(deps: YouthHouseDeps, user: User, id: string, 
   const s = found.shifts[shift];
   if (!s) throw new NotFoundError('shift', `${id}/${shift}`);
   const programme = await programmeOf(deps, found.municipality);
-  if ((found.cancelledShifts ?? []).includes(shift)) return viewOf(found, programme);
+  if (shiftCalledOff(found, shift)) return viewOf(found, programme);
   if (found.status !== 'published' && found.status !== 'closed') {
     throw rule('status-transition', `Iespējai ar statusu “${found.status}” maiņu atcelt nevar`, `A shift of an opportunity that is ${found.status} cannot be cancelled`, 'shift');
   }
@@ -260,7 +260,7 @@ export async function signUp(deps: YouthHouseDeps, user: User, opportunityId: st
   const now = deps.clock.now();
   if (o.status !== 'published') throw rule('not-open', 'Pieteikšanās šai iespējai nav atvērta', 'This opportunity is not open for sign-ups');
   if (now.getTime() > Date.parse(o.signUpDeadline)) throw rule('deadline-passed', 'Pieteikšanās termiņš jau pagājis', 'The sign-up deadline has passed');
-  if (shiftCancelled(o, shift)) throw rule('shift-cancelled', 'Šī maiņa ir atcelta', 'This shift is cancelled', 'shift');
+  if (shiftCancelled(o, shift)) throw shiftCancelledRule();
   const start = new Date(s.start);
   const date = rigaDate(start);
   const age = ageOn(volunteer.birthDate, date);
@@ -310,7 +310,7 @@ export async function signUp(deps: YouthHouseDeps, user: User, opportunityId: st
 async function notOpen(deps: Pick<YouthHouseDeps, 'youthHouse'>, id: string, shift: number): Promise<RuleViolation> {
   const fresh = await deps.youthHouse.getOpportunity(id);
   return fresh && shiftCancelled(fresh, shift)
-    ? rule('shift-cancelled', 'Šī maiņa ir atcelta', 'This shift is cancelled', 'shift')
+    ? shiftCancelledRule()
     : rule('not-open', 'Pieteikšanās šai iespējai nav atvērta', 'This opportunity is not open for sign-ups');
 }
 

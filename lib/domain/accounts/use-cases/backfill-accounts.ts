@@ -1,8 +1,9 @@
 // A one-off backfill of what earlier releases did not write, run at deploy time:
 // 1. every closed account is closed again by the same use case (closeMyAccount is idempotent), so those closed before
 //    closure did all it does now get the rest: the retention end and the erasure queue, the name and address replaced
-//    on the profile, the entries and the certificates, pending certificate emails dropped, sign-in disabled. All of them, not only those without a retention end: a run that failed half-way through an
-//    account has written its retention end already, and the next run must still finish it.
+//    on the profile, the entries and the certificates, pending certificate emails dropped, sign-in disabled. All of
+//    them, not only those without a retention end: a run that failed half-way through an account has written its
+//    retention end already, and the next run must still finish it.
 // 2. move requests made before every request had its MOVELOG item get one, so the export and the erasure find all of
 //    a young person's requests, not only the newest.
 // One pass over the table finds both; a run with nothing failed leaves a marker, and later deploys skip the pass.
