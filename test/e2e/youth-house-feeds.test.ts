@@ -154,6 +154,12 @@ describe('the iCalendar feeds', () => {
     await expectStatus(call('POST', `/v1/opportunities/${o.id}/shifts/0/sign-ups`, { token: youth.token }), 201);
     const before = parseCalendar((await expectStatus(call('GET', `/v1/municipalities/${M}/shifts.ics`), 200)).text).events.filter((e) => e.uid.includes(o.id));
     await expectStatus(call('POST', `/v1/opportunities/${o.id}/shifts/0/cancellation`, { token: youth.token }), 403);
+    // bad input: a problem naming the field, and nothing written (the calendar below still shows both shifts as before)
+    const bad = await expectStatus(call('POST', `/v1/opportunities/${o.id}/shifts/x/cancellation`, { token: world.coordinator }), 400);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
+    expect(bad.json).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'path.shift' })] });
+    expect((await expectStatus(call('POST', `/v1/opportunities/${o.id}/shifts/7/cancellation`, { token: world.coordinator }), 404)).json.status).toBe(404);
+    expect((await expectStatus(call('GET', `/v1/opportunities/${o.id}`), 200)).json.shifts.map((s: { cancelled: boolean }) => s.cancelled)).toEqual([false, false]);
     const off = await expectStatus(call('POST', `/v1/opportunities/${o.id}/shifts/0/cancellation`, { token: world.coordinator }), 200);
     expect(off.json.shifts.map((s: { cancelled: boolean }) => s.cancelled)).toEqual([true, false]);
 
